@@ -1,0 +1,132 @@
+//! The per-article pipeline: validation, then each stage in order, into one [`Analysis`].
+//!
+//! Stages are plain functions over the text and the results of earlier stages; the extractors
+//! (entities, quotes, dates) slot in after the text layer as they are built.
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::limits::Limits;
+use crate::text::{self, BlockKind, Segmentation, Sentence, TokenKind};
+
+/// What Parallax found in one article. All spans are UTF-8 byte spans into `Document.text`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Analysis {
+    /// Blocks, sentences and tokens.
+    pub segmentation: Segmentation,
+    /// Number of word tokens in BODY blocks.
+    pub word_count: usize,
+}
+
+impl Analysis {
+    /// Sentences that belong to BODY blocks: the article's prose.
+    pub fn body_sentences(&self) -> impl Iterator<Item = &Sentence> {
+        let blocks = &self.segmentation.blocks;
+        self.segmentation
+            .sentences
+            .iter()
+            .filter(|s| blocks.get(s.block).is_some_and(|b| b.kind == BlockKind::Body))
+    }
+}
+
+/// Runs the pipeline over documents. Cheap to share: it holds only configuration (and, as
+/// extractors arrive, their immutable models).
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    limits: Limits,
+}
+
+impl Analyzer {
+    /// An analyzer enforcing `limits`.
+    pub fn new(limits: Limits) -> Self {
+        Self { limits }
+    }
+
+    /// The limits this analyzer enforces.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Checks that `document` can be analyzed: a non-blank text within the size limit.
+    pub fn validate(&self, document: &Document) -> Result<()> {
+        let len = document.text.len();
+        if len > self.limits.max_article_bytes {
+            return Err(Error::LimitExceeded {
+                what: "document.text size in bytes".into(),
+                limit: self.limits.max_article_bytes,
+                actual: len,
+            });
+        }
+        if document.text.trim().is_empty() {
+            return Err(Error::invalid(
+                "document.text",
+                "is empty; send the article body as UTF-8 text",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Analyzes one document.
+    pub fn analyze(&self, document: &Document) -> Result<Analysis> {
+        self.validate(document)?;
+        let title = Some(document.title.as_str()).filter(|t| !t.trim().is_empty());
+        let segmentation = text::segment(&document.text, title);
+        let word_count = count_body_words(&segmentation);
+        Ok(Analysis {
+            segmentation,
+            word_count,
+        })
+    }
+}
+
+/// Counts word tokens inside BODY blocks. Tokens and blocks are both in text order, so one
+/// forward walk over each suffices.
+fn count_body_words(seg: &Segmentation) -> usize {
+    let mut blocks = seg
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+        .peekable();
+    let mut count = 0;
+    for token in seg.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        while blocks.next_if(|b| b.span.end <= token.span.start).is_some() {}
+        match blocks.peek() {
+            Some(block) if block.span.contains(token.span) => count += 1,
+            Some(_) => {}
+            None => break,
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_blank_and_oversized_text() {
+        let analyzer = Analyzer::new(Limits {
+            max_article_bytes: 10,
+            ..Limits::default()
+        });
+        let err = analyzer.analyze(&Document::from_text(" \n\t ")).unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument { ref field, .. } if field == "document.text"));
+        let err = analyzer.analyze(&Document::from_text("x".repeat(11))).unwrap_err();
+        assert_eq!(
+            err,
+            Error::LimitExceeded {
+                what: "document.text size in bytes".into(),
+                limit: 10,
+                actual: 11
+            }
+        );
+        assert!(analyzer.analyze(&Document::from_text("Ten bytes.")).is_ok());
+    }
+
+    #[test]
+    fn counts_only_body_words() {
+        let analyzer = Analyzer::new(Limits::default());
+        let text = "Leaders Meet Again\n\nThe two leaders met in the capital on Monday.\n\nFollow Us";
+        let analysis = analyzer.analyze(&Document::from_text(text)).unwrap();
+        assert_eq!(analysis.word_count, 9);
+    }
+}
