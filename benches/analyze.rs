@@ -11,11 +11,18 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use parallax::{Analyzer, Document, Limits};
 
 fn load_texts() -> Vec<String> {
-    let dir = std::env::var_os("PARALLAX_BENCH_TEXTS").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/quotes/polnear/dev/text")
-    });
+    let dir = std::env::var_os("PARALLAX_BENCH_TEXTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/quotes/polnear/dev/text")
+        });
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {} (set PARALLAX_BENCH_TEXTS): {e}", dir.display()))
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot read {} (set PARALLAX_BENCH_TEXTS): {e}",
+                dir.display()
+            )
+        })
         .map(|entry| entry.expect("directory entries are readable").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
@@ -34,8 +41,14 @@ fn analyze(c: &mut Criterion) {
     let analyzer = Analyzer::new(Limits::default());
     // The benchmark doubles as a check that it measures real work.
     for document in &documents {
-        let analysis = analyzer.analyze(document).expect("bench texts are valid articles");
-        assert!(analysis.word_count > 0, "an article without body words: {:.60}", document.text);
+        let analysis = analyzer
+            .analyze(document)
+            .expect("bench texts are valid articles");
+        assert!(
+            analysis.word_count > 0,
+            "an article without body words: {:.60}",
+            document.text
+        );
     }
     let mut group = c.benchmark_group("analyze");
     group.throughput(Throughput::Bytes(bytes as u64));

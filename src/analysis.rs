@@ -21,10 +21,11 @@ impl Analysis {
     /// Sentences that belong to BODY blocks: the article's prose.
     pub fn body_sentences(&self) -> impl Iterator<Item = &Sentence> {
         let blocks = &self.segmentation.blocks;
-        self.segmentation
-            .sentences
-            .iter()
-            .filter(|s| blocks.get(s.block).is_some_and(|b| b.kind == BlockKind::Body))
+        self.segmentation.sentences.iter().filter(|s| {
+            blocks
+                .get(s.block)
+                .is_some_and(|b| b.kind == BlockKind::Body)
+        })
     }
 }
 
@@ -108,9 +109,15 @@ mod tests {
             max_article_bytes: 10,
             ..Limits::default()
         });
-        let err = analyzer.analyze(&Document::from_text(" \n\t ")).unwrap_err();
-        assert!(matches!(err, Error::InvalidArgument { ref field, .. } if field == "document.text"));
-        let err = analyzer.analyze(&Document::from_text("x".repeat(11))).unwrap_err();
+        let err = analyzer
+            .analyze(&Document::from_text(" \n\t "))
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidArgument { ref field, .. } if field == "document.text")
+        );
+        let err = analyzer
+            .analyze(&Document::from_text("x".repeat(11)))
+            .unwrap_err();
         assert_eq!(
             err,
             Error::LimitExceeded {
@@ -125,7 +132,8 @@ mod tests {
     #[test]
     fn counts_only_body_words() {
         let analyzer = Analyzer::new(Limits::default());
-        let text = "Leaders Meet Again\n\nThe two leaders met in the capital on Monday.\n\nFollow Us";
+        let text =
+            "Leaders Meet Again\n\nThe two leaders met in the capital on Monday.\n\nFollow Us";
         let analysis = analyzer.analyze(&Document::from_text(text)).unwrap();
         assert_eq!(analysis.word_count, 9);
     }

@@ -109,7 +109,13 @@ impl Document {
     /// make AddArticle idempotent and to derive ids.
     pub fn content_digest(&self) -> [u8; 32] {
         let mut hasher = blake3::Hasher::new();
-        for part in [&self.text, &self.title, &self.source, &self.url, &self.timezone] {
+        for part in [
+            &self.text,
+            &self.title,
+            &self.source,
+            &self.url,
+            &self.timezone,
+        ] {
             // Length-prefixing keeps ("ab", "c") apart from ("a", "bc").
             hasher.update(&(part.len() as u64).to_le_bytes());
             hasher.update(part.as_bytes());
@@ -152,8 +158,16 @@ mod tests {
 
     #[test]
     fn digest_separates_fields() {
-        let a = Document { text: "ab".into(), title: "c".into(), ..Document::default() };
-        let b = Document { text: "a".into(), title: "bc".into(), ..Document::default() };
+        let a = Document {
+            text: "ab".into(),
+            title: "c".into(),
+            ..Document::default()
+        };
+        let b = Document {
+            text: "a".into(),
+            title: "bc".into(),
+            ..Document::default()
+        };
         assert_ne!(a.content_digest(), b.content_digest());
         assert_eq!(a.content_digest(), a.clone().content_digest());
     }

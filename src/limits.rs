@@ -18,7 +18,9 @@ impl Limits {
     /// metadata, and its analysis (spans are small next to the text, but a token per two bytes of
     /// pathological input is possible, hence the generous factor).
     pub fn max_message_bytes(&self) -> usize {
-        self.max_article_bytes.saturating_mul(16).saturating_add(64 * 1024)
+        self.max_article_bytes
+            .saturating_mul(16)
+            .saturating_add(64 * 1024)
     }
 }
 

@@ -12,7 +12,11 @@ use parallax::grpc::{Server, ServerConfig, convert, json, pb};
 use parallax::{Analyzer, Limits, Timestamp};
 
 #[derive(Debug, Parser)]
-#[command(name = "parallax", version, about = "Reads news articles and says what is in them and how outlets differ")]
+#[command(
+    name = "parallax",
+    version,
+    about = "Reads news articles and says what is in them and how outlets differ"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -132,7 +136,9 @@ fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("PARALLAX_LOG")
         .or_else(|_| tracing_subscriber::EnvFilter::try_from_default_env())
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     match format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().init(),
@@ -152,12 +158,18 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         limits: args.limits.limits(),
         shutdown_grace: Duration::from_secs(args.shutdown_grace_secs),
     };
-    tracing::info!(?config, version = env!("CARGO_PKG_VERSION"), "starting parallax");
+    tracing::info!(
+        ?config,
+        version = env!("CARGO_PKG_VERSION"),
+        "starting parallax"
+    );
     runtime()?.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
             .with_context(|| format!("binding {}", args.addr))?;
-        Server::new(config).serve(listener, shutdown_signal()).await?;
+        Server::new(config)
+            .serve(listener, shutdown_signal())
+            .await?;
         Ok(ExitCode::SUCCESS)
     })
 }
@@ -193,7 +205,9 @@ async fn shutdown_signal() {
 fn read_input(path: &PathBuf) -> anyhow::Result<String> {
     if path.as_os_str() == "-" {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).context("reading standard input")?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading standard input")?;
         return Ok(text);
     }
     std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
@@ -225,20 +239,28 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     };
     let analyzer = Analyzer::new(args.limits.limits());
     let response = parallax::grpc::analyze(&analyzer, request)?;
-    println!("{}", json::to_json(&response, "parallax.v1.AnalyzeResponse")?);
+    println!(
+        "{}",
+        json::to_json(&response, "parallax.v1.AnalyzeResponse")?
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 fn healthcheck(args: HealthcheckArgs) -> anyhow::Result<ExitCode> {
-    use tonic_health::pb::{HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient};
+    use tonic_health::pb::{
+        HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient,
+    };
     runtime()?.block_on(async move {
         let timeout = Duration::from_secs(args.timeout_secs);
         let check = async {
-            let endpoint = tonic::transport::Endpoint::from_shared(format!("http://{}", args.addr))?
-                .connect_timeout(timeout);
+            let endpoint =
+                tonic::transport::Endpoint::from_shared(format!("http://{}", args.addr))?
+                    .connect_timeout(timeout);
             let mut client = HealthClient::new(endpoint.connect().await?);
             let response = client
-                .check(HealthCheckRequest { service: String::new() })
+                .check(HealthCheckRequest {
+                    service: String::new(),
+                })
                 .await?
                 .into_inner();
             anyhow::Ok(response.status())
@@ -248,6 +270,10 @@ fn healthcheck(args: HealthcheckArgs) -> anyhow::Result<ExitCode> {
             Err(_) => bail!("no answer from {} within {timeout:?}", args.addr),
         };
         println!("{}", status.as_str_name());
-        Ok(if status == ServingStatus::Serving { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        Ok(if status == ServingStatus::Serving {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        })
     })
 }

@@ -19,21 +19,36 @@ fn run_analyze(args: &[&str], stdin: &str) -> std::process::Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    child.stdin.take().expect("stdin is piped").write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
 #[test]
 fn analyze_prints_the_same_json_as_the_rpc_response() {
-    let output = run_analyze(&["--published-at", "2022-08-15", "--source", "UPI", "-"], TEXT);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = run_analyze(
+        &["--published-at", "2022-08-15", "--source", "UPI", "-"],
+        TEXT,
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let printed = String::from_utf8(output.stdout).unwrap();
 
     let request = pb::AnalyzeRequest {
         document: Some(pb::Document {
             text: TEXT.into(),
             source: "UPI".into(),
-            published_at: Some(prost_types::Timestamp { seconds: 1_660_521_600, nanos: 0 }),
+            published_at: Some(prost_types::Timestamp {
+                seconds: 1_660_521_600,
+                nanos: 0,
+            }),
             ..Default::default()
         }),
         offset_unit: pb::OffsetUnit::Utf8.into(),
@@ -50,7 +65,14 @@ fn analyze_prints_the_same_json_as_the_rpc_response() {
         .iter()
         .map(|b| b["kind"].as_str().unwrap().to_owned())
         .collect();
-    assert_eq!(kinds, ["BLOCK_KIND_HEADLINE", "BLOCK_KIND_BODY", "BLOCK_KIND_BOILERPLATE"]);
+    assert_eq!(
+        kinds,
+        [
+            "BLOCK_KIND_HEADLINE",
+            "BLOCK_KIND_BODY",
+            "BLOCK_KIND_BOILERPLATE"
+        ]
+    );
 }
 
 #[test]
@@ -73,7 +95,9 @@ fn analyze_reports_bad_input_and_fails() {
 #[test]
 fn healthcheck_tells_serving_from_unreachable() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let server = runtime.spawn(Server::new(ServerConfig::default()).serve(listener, async {
@@ -84,7 +108,11 @@ fn healthcheck_tells_serving_from_unreachable() {
         .args(["healthcheck", "--addr", &addr.to_string()])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "SERVING");
 
     tx.send(()).unwrap();
@@ -95,7 +123,13 @@ fn healthcheck_tells_serving_from_unreachable() {
         .unwrap();
 
     let output = Command::new(BIN)
-        .args(["healthcheck", "--addr", &addr.to_string(), "--timeout-secs", "1"])
+        .args([
+            "healthcheck",
+            "--addr",
+            &addr.to_string(),
+            "--timeout-secs",
+            "1",
+        ])
         .output()
         .unwrap();
     assert!(!output.status.success());

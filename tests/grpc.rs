@@ -3,14 +3,15 @@
 
 use std::time::Duration;
 
+use parallax::Limits;
 use parallax::grpc::pb::{
-    self, analysis_service_client::AnalysisServiceClient, corpus_service_client::CorpusServiceClient,
+    self, analysis_service_client::AnalysisServiceClient,
+    corpus_service_client::CorpusServiceClient,
 };
 use parallax::grpc::{Server, ServerConfig};
-use parallax::Limits;
 use tokio::sync::oneshot;
-use tonic::transport::Channel;
 use tonic::Code;
+use tonic::transport::Channel;
 
 const LEDE: &str = "Leaders Trade Letters\n\nThe two leaders exchanged letters on Monday, state media said.\n\nBoth sides promised closer ties. “We will work together,” one of them wrote.\n";
 
@@ -42,7 +43,11 @@ impl TestServer {
             .connect()
             .await
             .unwrap();
-        Self { channel, shutdown: Some(tx), handle }
+        Self {
+            channel,
+            shutdown: Some(tx),
+            handle,
+        }
     }
 
     fn analysis(&self) -> AnalysisServiceClient<Channel> {
@@ -66,21 +71,35 @@ impl TestServer {
 }
 
 fn small_limits() -> Limits {
-    Limits { max_article_bytes: 4096, max_articles: 6, max_batch: 4 }
+    Limits {
+        max_article_bytes: 4096,
+        max_articles: 6,
+        max_batch: 4,
+    }
 }
 
 fn document(text: &str) -> pb::Document {
-    pb::Document { text: text.into(), ..Default::default() }
+    pb::Document {
+        text: text.into(),
+        ..Default::default()
+    }
 }
 
 fn analyze_request(text: &str) -> pb::AnalyzeRequest {
-    pb::AnalyzeRequest { document: Some(document(text)), ..Default::default() }
+    pb::AnalyzeRequest {
+        document: Some(document(text)),
+        ..Default::default()
+    }
 }
 
 fn add_request(id: &str, text: &str, source: &str) -> pb::AddArticleRequest {
     pb::AddArticleRequest {
         id: id.into(),
-        document: Some(pb::Document { text: text.into(), source: source.into(), ..Default::default() }),
+        document: Some(pb::Document {
+            text: text.into(),
+            source: source.into(),
+            ..Default::default()
+        }),
         ..Default::default()
     }
 }
@@ -88,7 +107,11 @@ fn add_request(id: &str, text: &str, source: &str) -> pb::AddArticleRequest {
 fn assert_status<T: std::fmt::Debug>(result: Result<T, tonic::Status>, code: Code, needle: &str) {
     let status = result.expect_err("call should fail");
     assert_eq!(status.code(), code, "{status:?}");
-    assert!(status.message().contains(needle), "{:?} lacks {needle:?}", status.message());
+    assert!(
+        status.message().contains(needle),
+        "{:?} lacks {needle:?}",
+        status.message()
+    );
 }
 
 fn span_text<'t>(text: &'t str, span: &Option<pb::Span>) -> &'t str {
@@ -99,18 +122,43 @@ fn span_text<'t>(text: &'t str, span: &Option<pb::Span>) -> &'t str {
 #[tokio::test]
 async fn analyze_returns_blocks_and_sentences_with_spans_into_the_text() {
     let server = TestServer::start(small_limits()).await;
-    let response = server.analysis().analyze(analyze_request(LEDE)).await.unwrap().into_inner();
+    let response = server
+        .analysis()
+        .analyze(analyze_request(LEDE))
+        .await
+        .unwrap()
+        .into_inner();
     let analysis = response.analysis.unwrap();
     assert_eq!(analysis.offset_unit(), pb::OffsetUnit::Utf8);
-    let blocks: Vec<_> = analysis.blocks.iter().map(|b| (b.kind(), span_text(LEDE, &b.span))).collect();
-    assert_eq!(blocks[0], (pb::BlockKind::Headline, "Leaders Trade Letters"));
+    let blocks: Vec<_> = analysis
+        .blocks
+        .iter()
+        .map(|b| (b.kind(), span_text(LEDE, &b.span)))
+        .collect();
+    assert_eq!(
+        blocks[0],
+        (pb::BlockKind::Headline, "Leaders Trade Letters")
+    );
     assert_eq!(
         blocks[1],
-        (pb::BlockKind::Body, "The two leaders exchanged letters on Monday, state media said.")
+        (
+            pb::BlockKind::Body,
+            "The two leaders exchanged letters on Monday, state media said."
+        )
     );
-    let sentences: Vec<_> = analysis.sentences.iter().map(|s| span_text(LEDE, &s.span)).collect();
-    assert!(sentences.contains(&"Both sides promised closer ties."), "{sentences:?}");
-    assert!(sentences.contains(&"“We will work together,” one of them wrote."), "{sentences:?}");
+    let sentences: Vec<_> = analysis
+        .sentences
+        .iter()
+        .map(|s| span_text(LEDE, &s.span))
+        .collect();
+    assert!(
+        sentences.contains(&"Both sides promised closer ties."),
+        "{sentences:?}"
+    );
+    assert!(
+        sentences.contains(&"“We will work together,” one of them wrote."),
+        "{sentences:?}"
+    );
     assert!(analysis.tokens.is_empty(), "tokens only on request");
     assert_eq!(analysis.word_count, 20);
     server.stop().await;
@@ -122,15 +170,28 @@ async fn spans_come_in_the_unit_the_caller_asks_for() {
     let text = "Kim’s letter arrived. “Great” 😀 news.";
     for (unit, expect_start_of_second) in [
         (pb::OffsetUnit::Utf8, text.find('“').unwrap()),
-        (pb::OffsetUnit::Utf16, text[..text.find('“').unwrap()].encode_utf16().count()),
-        (pb::OffsetUnit::Codepoint, text[..text.find('“').unwrap()].chars().count()),
+        (
+            pb::OffsetUnit::Utf16,
+            text[..text.find('“').unwrap()].encode_utf16().count(),
+        ),
+        (
+            pb::OffsetUnit::Codepoint,
+            text[..text.find('“').unwrap()].chars().count(),
+        ),
     ] {
         let request = pb::AnalyzeRequest {
             document: Some(document(text)),
             offset_unit: unit.into(),
             include_tokens: true,
         };
-        let analysis = server.analysis().analyze(request).await.unwrap().into_inner().analysis.unwrap();
+        let analysis = server
+            .analysis()
+            .analyze(request)
+            .await
+            .unwrap()
+            .into_inner()
+            .analysis
+            .unwrap();
         assert_eq!(analysis.offset_unit(), unit);
         let second = analysis.sentences[1].span.unwrap();
         assert_eq!(second.start as usize, expect_start_of_second, "{unit:?}");
@@ -138,7 +199,7 @@ async fn spans_come_in_the_unit_the_caller_asks_for() {
         let total = match unit {
             pb::OffsetUnit::Utf16 => text.encode_utf16().count(),
             pb::OffsetUnit::Codepoint => text.chars().count(),
-            _ => text.len(),
+            pb::OffsetUnit::Unspecified | pb::OffsetUnit::Utf8 => text.len(),
         };
         assert_eq!(last_token.end as usize, total, "{unit:?}");
     }
@@ -149,8 +210,16 @@ async fn spans_come_in_the_unit_the_caller_asks_for() {
 async fn analyze_rejects_bad_input_with_precise_statuses() {
     let server = TestServer::start(small_limits()).await;
     let mut client = server.analysis();
-    assert_status(client.analyze(analyze_request("")).await, Code::InvalidArgument, "document.text: is empty");
-    assert_status(client.analyze(analyze_request(" \n\n ")).await, Code::InvalidArgument, "document.text");
+    assert_status(
+        client.analyze(analyze_request("")).await,
+        Code::InvalidArgument,
+        "document.text: is empty",
+    );
+    assert_status(
+        client.analyze(analyze_request(" \n\n ")).await,
+        Code::InvalidArgument,
+        "document.text",
+    );
     assert_status(
         client.analyze(pb::AnalyzeRequest::default()).await,
         Code::InvalidArgument,
@@ -164,41 +233,88 @@ async fn analyze_rejects_bad_input_with_precise_statuses() {
     let bad_time = pb::AnalyzeRequest {
         document: Some(pb::Document {
             text: "Text.".into(),
-            published_at: Some(prost_types::Timestamp { seconds: 0, nanos: -5 }),
+            published_at: Some(prost_types::Timestamp {
+                seconds: 0,
+                nanos: -5,
+            }),
             ..Default::default()
         }),
         ..Default::default()
     };
-    assert_status(client.analyze(bad_time).await, Code::InvalidArgument, "document.published_at");
-    let bad_unit = pb::AnalyzeRequest { offset_unit: 9, ..analyze_request("Text.") };
-    assert_status(client.analyze(bad_unit).await, Code::InvalidArgument, "offset_unit: unknown value 9");
+    assert_status(
+        client.analyze(bad_time).await,
+        Code::InvalidArgument,
+        "document.published_at",
+    );
+    let bad_unit = pb::AnalyzeRequest {
+        offset_unit: 9,
+        ..analyze_request("Text.")
+    };
+    assert_status(
+        client.analyze(bad_unit).await,
+        Code::InvalidArgument,
+        "offset_unit: unknown value 9",
+    );
     server.stop().await;
 }
 
 #[tokio::test]
 async fn analyze_stream_answers_in_order_and_stops_at_the_first_error() {
     let server = TestServer::start(small_limits()).await;
-    let texts = ["First story.", "Second story here.", "Third one, longer than the others."];
+    let texts = [
+        "First story.",
+        "Second story here.",
+        "Third one, longer than the others.",
+    ];
     let requests = tokio_stream::iter(texts.map(analyze_request));
-    let mut responses = server.analysis().analyze_stream(requests).await.unwrap().into_inner();
+    let mut responses = server
+        .analysis()
+        .analyze_stream(requests)
+        .await
+        .unwrap()
+        .into_inner();
     for text in texts {
-        let analysis = responses.message().await.unwrap().unwrap().analysis.unwrap();
+        let analysis = responses
+            .message()
+            .await
+            .unwrap()
+            .unwrap()
+            .analysis
+            .unwrap();
         assert_eq!(analysis.blocks[0].span.unwrap().end as usize, text.len());
     }
     assert!(responses.message().await.unwrap().is_none());
 
     let requests = tokio_stream::iter(["Fine.", "", "Never reached."].map(analyze_request));
-    let mut responses = server.analysis().analyze_stream(requests).await.unwrap().into_inner();
+    let mut responses = server
+        .analysis()
+        .analyze_stream(requests)
+        .await
+        .unwrap()
+        .into_inner();
     assert!(responses.message().await.unwrap().is_some());
-    assert_status(responses.message().await, Code::InvalidArgument, "request 1: document.text");
+    assert_status(
+        responses.message().await,
+        Code::InvalidArgument,
+        "request 1: document.text",
+    );
 
     // More items than max_batch (4): the fifth is refused.
     let requests = tokio_stream::iter((0..6).map(|i| analyze_request(&format!("Story {i}."))));
-    let mut responses = server.analysis().analyze_stream(requests).await.unwrap().into_inner();
+    let mut responses = server
+        .analysis()
+        .analyze_stream(requests)
+        .await
+        .unwrap()
+        .into_inner();
     for _ in 0..4 {
         assert!(responses.message().await.unwrap().is_some());
     }
-    assert_status(responses.message().await, Code::ResourceExhausted, "limit of 4");
+    assert_status(
+        responses.message().await,
+        Code::ResourceExhausted,
+        "limit of 4",
+    );
     server.stop().await;
 }
 
@@ -207,7 +323,11 @@ async fn corpus_add_get_list_delete() {
     let server = TestServer::start(small_limits()).await;
     let mut corpus = server.corpus();
 
-    let added = corpus.add_article(add_request("", LEDE, "UPI")).await.unwrap().into_inner();
+    let added = corpus
+        .add_article(add_request("", LEDE, "UPI"))
+        .await
+        .unwrap()
+        .into_inner();
     assert!(added.created);
     let article = added.article.unwrap();
     assert!(article.id.starts_with("a-"), "{}", article.id);
@@ -215,20 +335,38 @@ async fn corpus_add_get_list_delete() {
     assert!(article.added_at.is_some());
 
     // Same content again: the stored article, not a duplicate.
-    let again = corpus.add_article(add_request("", LEDE, "UPI")).await.unwrap().into_inner();
+    let again = corpus
+        .add_article(add_request("", LEDE, "UPI"))
+        .await
+        .unwrap()
+        .into_inner();
     assert!(!again.created);
     assert_eq!(again.article.unwrap().id, article.id);
 
     let got = corpus
-        .get_article(pb::GetArticleRequest { id: article.id.clone(), ..Default::default() })
+        .get_article(pb::GetArticleRequest {
+            id: article.id.clone(),
+            ..Default::default()
+        })
         .await
         .unwrap()
         .into_inner();
     assert_eq!(got.document.unwrap().text, LEDE);
 
     for i in 0..3 {
-        let request = add_request(&format!("story-{i}"), &format!("Report number {i}."), "NK News");
-        assert!(corpus.add_article(request).await.unwrap().into_inner().created);
+        let request = add_request(
+            &format!("story-{i}"),
+            &format!("Report number {i}."),
+            "NK News",
+        );
+        assert!(
+            corpus
+                .add_article(request)
+                .await
+                .unwrap()
+                .into_inner()
+                .created
+        );
     }
     // Walk all pages of two.
     let mut seen = Vec::new();
@@ -251,10 +389,21 @@ async fn corpus_add_get_list_delete() {
             break;
         }
     }
-    assert_eq!(seen, [article.id.clone(), "story-0".into(), "story-1".into(), "story-2".into()]);
+    assert_eq!(
+        seen,
+        [
+            article.id.clone(),
+            "story-0".into(),
+            "story-1".into(),
+            "story-2".into()
+        ]
+    );
 
     let by_source = corpus
-        .list_articles(pb::ListArticlesRequest { source: "nk news".into(), ..Default::default() })
+        .list_articles(pb::ListArticlesRequest {
+            source: "nk news".into(),
+            ..Default::default()
+        })
         .await
         .unwrap()
         .into_inner();
@@ -262,13 +411,20 @@ async fn corpus_add_get_list_delete() {
     assert!(by_source.articles.iter().all(|a| a.analysis.is_some()));
 
     let deleted = corpus
-        .delete_article(pb::DeleteArticleRequest { id: "story-1".into() })
+        .delete_article(pb::DeleteArticleRequest {
+            id: "story-1".into(),
+        })
         .await
         .unwrap()
         .into_inner();
     assert_eq!(deleted.id, "story-1");
     assert_status(
-        corpus.get_article(pb::GetArticleRequest { id: "story-1".into(), ..Default::default() }).await,
+        corpus
+            .get_article(pb::GetArticleRequest {
+                id: "story-1".into(),
+                ..Default::default()
+            })
+            .await,
         Code::NotFound,
         "article \"story-1\" not found",
     );
@@ -279,17 +435,35 @@ async fn corpus_add_get_list_delete() {
 async fn corpus_errors_are_precise_and_lose_nothing() {
     let server = TestServer::start(small_limits()).await;
     let mut corpus = server.corpus();
-    corpus.add_article(add_request("x", "Original text.", "")).await.unwrap();
+    corpus
+        .add_article(add_request("x", "Original text.", ""))
+        .await
+        .unwrap();
 
     assert_status(
-        corpus.add_article(add_request("x", "Other text.", "")).await,
+        corpus
+            .add_article(add_request("x", "Other text.", ""))
+            .await,
         Code::AlreadyExists,
         "article \"x\" already exists",
     );
-    assert_status(corpus.add_article(add_request("bad id", "Text.", "")).await, Code::InvalidArgument, "id: contains ' '");
-    assert_status(corpus.add_article(add_request("y", "", "")).await, Code::InvalidArgument, "document.text");
     assert_status(
-        corpus.get_article(pb::GetArticleRequest { id: "missing".into(), ..Default::default() }).await,
+        corpus.add_article(add_request("bad id", "Text.", "")).await,
+        Code::InvalidArgument,
+        "id: contains ' '",
+    );
+    assert_status(
+        corpus.add_article(add_request("y", "", "")).await,
+        Code::InvalidArgument,
+        "document.text",
+    );
+    assert_status(
+        corpus
+            .get_article(pb::GetArticleRequest {
+                id: "missing".into(),
+                ..Default::default()
+            })
+            .await,
         Code::NotFound,
         "missing",
     );
@@ -299,27 +473,45 @@ async fn corpus_errors_are_precise_and_lose_nothing() {
         "id: is required",
     );
     assert_status(
-        corpus.delete_article(pb::DeleteArticleRequest { id: "missing".into() }).await,
+        corpus
+            .delete_article(pb::DeleteArticleRequest {
+                id: "missing".into(),
+            })
+            .await,
         Code::NotFound,
         "missing",
     );
     assert_status(
         corpus
-            .list_articles(pb::ListArticlesRequest { page_token: "garbage".into(), ..Default::default() })
+            .list_articles(pb::ListArticlesRequest {
+                page_token: "garbage".into(),
+                ..Default::default()
+            })
             .await,
         Code::InvalidArgument,
         "page_token",
     );
     assert_status(
-        corpus.list_articles(pb::ListArticlesRequest { page_size: 5000, ..Default::default() }).await,
+        corpus
+            .list_articles(pb::ListArticlesRequest {
+                page_size: 5000,
+                ..Default::default()
+            })
+            .await,
         Code::InvalidArgument,
         "page_size",
     );
     assert_status(
         corpus
             .list_articles(pb::ListArticlesRequest {
-                published_after: Some(prost_types::Timestamp { seconds: 10, nanos: 0 }),
-                published_before: Some(prost_types::Timestamp { seconds: 5, nanos: 0 }),
+                published_after: Some(prost_types::Timestamp {
+                    seconds: 10,
+                    nanos: 0,
+                }),
+                published_before: Some(prost_types::Timestamp {
+                    seconds: 5,
+                    nanos: 0,
+                }),
                 ..Default::default()
             })
             .await,
@@ -329,16 +521,28 @@ async fn corpus_errors_are_precise_and_lose_nothing() {
 
     // Fill the corpus (max 6), then one more is refused and nothing stored is lost.
     for i in 0..5 {
-        corpus.add_article(add_request(&format!("f{i}"), &format!("Filler {i}."), "")).await.unwrap();
+        corpus
+            .add_article(add_request(&format!("f{i}"), &format!("Filler {i}."), ""))
+            .await
+            .unwrap();
     }
     assert_status(
-        corpus.add_article(add_request("overflow", "One too many.", "")).await,
+        corpus
+            .add_article(add_request("overflow", "One too many.", ""))
+            .await,
         Code::ResourceExhausted,
         "number of articles in the corpus",
     );
-    let all = corpus.list_articles(pb::ListArticlesRequest::default()).await.unwrap().into_inner();
+    let all = corpus
+        .list_articles(pb::ListArticlesRequest::default())
+        .await
+        .unwrap()
+        .into_inner();
     assert_eq!(all.articles.len(), 6);
-    assert_eq!(all.articles[0].document.as_ref().unwrap().text, "Original text.");
+    assert_eq!(
+        all.articles[0].document.as_ref().unwrap().text,
+        "Original text."
+    );
     server.stop().await;
 }
 
@@ -346,7 +550,10 @@ async fn corpus_errors_are_precise_and_lose_nothing() {
 async fn import_reports_each_item_and_continues_past_bad_ones() {
     let server = TestServer::start(small_limits()).await;
     let mut corpus = server.corpus();
-    corpus.add_article(add_request("old", "Already here.", "")).await.unwrap();
+    corpus
+        .add_article(add_request("old", "Already here.", ""))
+        .await
+        .unwrap();
     let items = vec![
         add_request("n1", "A new story.", "UPI"),
         add_request("n2", "", "UPI"),
@@ -354,12 +561,26 @@ async fn import_reports_each_item_and_continues_past_bad_ones() {
         add_request("n3", "Another new story.", "UPI"),
         add_request("n4", "Over the batch limit.", "UPI"),
     ];
-    let response = corpus.import_articles(tokio_stream::iter(items)).await.unwrap().into_inner();
-    assert_eq!((response.created, response.existing, response.failed), (2, 1, 2));
+    let response = corpus
+        .import_articles(tokio_stream::iter(items))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        (response.created, response.existing, response.failed),
+        (2, 1, 2)
+    );
     let summary: Vec<_> = response
         .results
         .iter()
-        .map(|r| (r.index, r.id.as_str(), r.created, r.error.split(':').next().unwrap_or("")))
+        .map(|r| {
+            (
+                r.index,
+                r.id.as_str(),
+                r.created,
+                r.error.split(':').next().unwrap_or(""),
+            )
+        })
         .collect();
     assert_eq!(
         summary,
@@ -376,17 +597,25 @@ async fn import_reports_each_item_and_continues_past_bad_ones() {
 
 #[tokio::test]
 async fn health_and_reflection_are_served() {
-    use tonic_health::pb::{health_check_response::ServingStatus, health_client::HealthClient, HealthCheckRequest};
+    use tonic_health::pb::{
+        HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient,
+    };
     use tonic_reflection::pb::v1alpha::{
-        server_reflection_client::ServerReflectionClient, server_reflection_request::MessageRequest,
-        server_reflection_response::MessageResponse, ServerReflectionRequest,
+        ServerReflectionRequest, server_reflection_client::ServerReflectionClient,
+        server_reflection_request::MessageRequest, server_reflection_response::MessageResponse,
     };
 
     let server = TestServer::start(small_limits()).await;
     let mut health = HealthClient::new(server.channel.clone());
-    for service in ["", "parallax.v1.AnalysisService", "parallax.v1.CorpusService"] {
+    for service in [
+        "",
+        "parallax.v1.AnalysisService",
+        "parallax.v1.CorpusService",
+    ] {
         let status = health
-            .check(HealthCheckRequest { service: service.into() })
+            .check(HealthCheckRequest {
+                service: service.into(),
+            })
             .await
             .unwrap()
             .into_inner()
@@ -409,15 +638,26 @@ async fn health_and_reflection_are_served() {
         panic!("expected a service list, got {response:?}");
     };
     let names: Vec<_> = list.service.into_iter().map(|s| s.name).collect();
-    for expected in ["parallax.v1.AnalysisService", "parallax.v1.CorpusService", "grpc.health.v1.Health"] {
-        assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}");
+    for expected in [
+        "parallax.v1.AnalysisService",
+        "parallax.v1.CorpusService",
+        "grpc.health.v1.Health",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} missing from {names:?}"
+        );
     }
     server.stop().await;
 }
 
 #[tokio::test]
 async fn shutdown_lets_an_in_flight_call_finish() {
-    let server = TestServer::start(Limits { max_article_bytes: 8 << 20, ..small_limits() }).await;
+    let server = TestServer::start(Limits {
+        max_article_bytes: 8 << 20,
+        ..small_limits()
+    })
+    .await;
     let mut client = server.analysis();
     // A large article keeps the call busy while the shutdown signal arrives.
     let text = "The envoy said the talks would resume next week. ".repeat(20_000);

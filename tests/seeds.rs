@@ -11,7 +11,12 @@ fn seeds() -> Vec<(String, String)> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"));
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("seed articles expected in {} (set PARALLAX_SEEDS): {e}", dir.display()))
+        .unwrap_or_else(|e| {
+            panic!(
+                "seed articles expected in {} (set PARALLAX_SEEDS): {e}",
+                dir.display()
+            )
+        })
         .map(|e| e.expect("readable directory entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
@@ -55,13 +60,18 @@ fn debris_is_never_body_and_real_paragraphs_are() {
     let mut debris_checked = 0;
     let mut prose_checked = 0;
     for (name, text) in seeds() {
-        let analysis = analyzer.analyze(&Document::from_text(text.as_str())).unwrap();
+        let analysis = analyzer
+            .analyze(&Document::from_text(text.as_str()))
+            .unwrap();
         let blocks = &analysis.segmentation.blocks;
         let kind_of_line = |line: &str| {
             let start = line.as_ptr() as usize - text.as_ptr() as usize;
             blocks
                 .iter()
-                .find(|b| b.span.start <= start + (line.len() - line.trim_start().len()) && start < b.span.end)
+                .find(|b| {
+                    b.span.start <= start + (line.len() - line.trim_start().len())
+                        && start < b.span.end
+                })
                 .map(|b| b.kind)
         };
         let mut seen_prose: Vec<&str> = Vec::new();
@@ -77,28 +87,52 @@ fn debris_is_never_body_and_real_paragraphs_are() {
             } else if words >= 12 && !line.to_lowercase().contains("photo") {
                 let trimmed = line.trim();
                 if seen_prose.contains(&trimmed) {
-                    assert_eq!(kind, Some(BlockKind::Duplicate), "{name}: repeated paragraph {line:.60?}");
+                    assert_eq!(
+                        kind,
+                        Some(BlockKind::Duplicate),
+                        "{name}: repeated paragraph {line:.60?}"
+                    );
                 } else {
-                    assert_eq!(kind, Some(BlockKind::Body), "{name}: prose not BODY: {line:.80?}");
+                    assert_eq!(
+                        kind,
+                        Some(BlockKind::Body),
+                        "{name}: prose not BODY: {line:.80?}"
+                    );
                     seen_prose.push(trimmed);
                 }
                 prose_checked += 1;
             }
         }
     }
-    assert!(debris_checked >= 14, "only {debris_checked} debris lines found");
-    assert!(prose_checked >= 60, "only {prose_checked} prose paragraphs found");
+    assert!(
+        debris_checked >= 14,
+        "only {debris_checked} debris lines found"
+    );
+    assert!(
+        prose_checked >= 60,
+        "only {prose_checked} prose paragraphs found"
+    );
 }
 
 #[test]
 fn the_repeated_lede_is_a_duplicate_of_the_first() {
     let analyzer = Analyzer::new(Limits::default());
-    let (_, text) = seeds().into_iter().find(|(name, _)| name.starts_with("001_")).unwrap();
-    let analysis = analyzer.analyze(&Document::from_text(text.as_str())).unwrap();
+    let (_, text) = seeds()
+        .into_iter()
+        .find(|(name, _)| name.starts_with("001_"))
+        .unwrap();
+    let analysis = analyzer
+        .analyze(&Document::from_text(text.as_str()))
+        .unwrap();
     let blocks = &analysis.segmentation.blocks;
-    let duplicates: Vec<_> = blocks.iter().filter(|b| b.kind == BlockKind::Duplicate).collect();
+    let duplicates: Vec<_> = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Duplicate)
+        .collect();
     assert_eq!(duplicates.len(), 1, "{blocks:?}");
-    let original = &blocks[duplicates[0].duplicate_of.expect("a duplicate names its original")];
+    let original = &blocks[duplicates[0]
+        .duplicate_of
+        .expect("a duplicate names its original")];
     assert_eq!(original.kind, BlockKind::Body);
     assert_eq!(original.span.slice(&text), duplicates[0].span.slice(&text));
     assert!(original.span.start < duplicates[0].span.start);

@@ -48,7 +48,11 @@ pub struct ArticleFilter {
 impl ArticleFilter {
     fn matches(&self, article: &StoredArticle) -> bool {
         if let Some(source) = &self.source
-            && !article.document.source.trim().eq_ignore_ascii_case(source.trim())
+            && !article
+                .document
+                .source
+                .trim()
+                .eq_ignore_ascii_case(source.trim())
         {
             return false;
         }
@@ -59,7 +63,9 @@ impl ArticleFilter {
             return false;
         };
         self.published_after.is_none_or(|after| published >= after)
-            && self.published_before.is_none_or(|before| published < before)
+            && self
+                .published_before
+                .is_none_or(|before| published < before)
     }
 }
 
@@ -312,7 +318,9 @@ fn decode_page_token(token: &str) -> Result<u64> {
         .ok_or_else(|| {
             Error::invalid(
                 "page_token",
-                format!("{token:?} is not a token returned by ListArticles; omit it for the first page"),
+                format!(
+                    "{token:?} is not a token returned by ListArticles; omit it for the first page"
+                ),
             )
         })
 }

@@ -21,7 +21,11 @@ pub fn analyze(analyzer: &Analyzer, request: pb::AnalyzeRequest) -> Result<pb::A
     let document = convert::document(request.document, "document")?;
     let analysis = analyzer.analyze(&document)?;
     Ok(pb::AnalyzeResponse {
-        analysis: Some(convert::analysis_to_pb(&analysis, &document.text, rendering)?),
+        analysis: Some(convert::analysis_to_pb(
+            &analysis,
+            &document.text,
+            rendering,
+        )?),
     })
 }
 
@@ -39,7 +43,10 @@ impl AnalysisApi {
 
     /// Analysis is CPU-bound, so it runs on the blocking pool and never stalls the runtime's
     /// I/O threads.
-    async fn analyze_blocking(&self, request: pb::AnalyzeRequest) -> Result<pb::AnalyzeResponse, Status> {
+    async fn analyze_blocking(
+        &self,
+        request: pb::AnalyzeRequest,
+    ) -> Result<pb::AnalyzeResponse, Status> {
         let analyzer = Arc::clone(&self.analyzer);
         tokio::task::spawn_blocking(move || analyze(&analyzer, request))
             .await
@@ -54,7 +61,9 @@ impl AnalysisService for AnalysisApi {
         &self,
         request: Request<pb::AnalyzeRequest>,
     ) -> Result<Response<pb::AnalyzeResponse>, Status> {
-        self.analyze_blocking(request.into_inner()).await.map(Response::new)
+        self.analyze_blocking(request.into_inner())
+            .await
+            .map(Response::new)
     }
 
     type AnalyzeStreamStream = ReceiverStream<Result<pb::AnalyzeResponse, Status>>;
@@ -88,7 +97,10 @@ impl AnalysisService for AnalysisApi {
                     }))
                 } else {
                     api.analyze_blocking(item).await.map_err(|status| {
-                        Status::new(status.code(), format!("request {index}: {}", status.message()))
+                        Status::new(
+                            status.code(),
+                            format!("request {index}: {}", status.message()),
+                        )
                     })
                 };
                 let failed = result.is_err();

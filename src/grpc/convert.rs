@@ -49,7 +49,9 @@ pub fn offset_unit(value: i32, field: &str) -> Result<OffsetUnit> {
         Ok(pb::OffsetUnit::Codepoint) => Ok(OffsetUnit::CodePoint),
         Err(_) => Err(Error::invalid(
             field,
-            format!("unknown value {value}; use OFFSET_UNIT_UTF8, OFFSET_UNIT_UTF16 or OFFSET_UNIT_CODEPOINT"),
+            format!(
+                "unknown value {value}; use OFFSET_UNIT_UTF8, OFFSET_UNIT_UTF16 or OFFSET_UNIT_CODEPOINT"
+            ),
         )),
     }
 }
@@ -121,7 +123,11 @@ pub struct Rendering {
 }
 
 /// Writes an analysis of `text`, spans in `rendering.unit`.
-pub fn analysis_to_pb(analysis: &Analysis, text: &str, rendering: Rendering) -> Result<pb::Analysis> {
+pub fn analysis_to_pb(
+    analysis: &Analysis,
+    text: &str,
+    rendering: Rendering,
+) -> Result<pb::Analysis> {
     let conv = OffsetConverter::new(text, rendering.unit);
     let seg = &analysis.segmentation;
     let blocks = seg

@@ -32,7 +32,10 @@ impl CorpusApi {
 
     /// Adds one article (analysis runs on the blocking pool); shared by AddArticle and
     /// ImportArticles.
-    async fn add(&self, request: pb::AddArticleRequest) -> Result<(Arc<StoredArticle>, bool, Rendering)> {
+    async fn add(
+        &self,
+        request: pb::AddArticleRequest,
+    ) -> Result<(Arc<StoredArticle>, bool, Rendering)> {
         let rendering = Rendering {
             unit: convert::offset_unit(request.offset_unit, "offset_unit")?,
             include_tokens: false,
@@ -108,7 +111,8 @@ impl CorpusService for CorpusApi {
                 }
             };
             response.results.push(pb::ImportResult {
-                index: u32::try_from(index).map_err(|_| Status::resource_exhausted("too many items"))?,
+                index: u32::try_from(index)
+                    .map_err(|_| Status::resource_exhausted("too many items"))?,
                 ..result
             });
             index += 1;
@@ -126,7 +130,10 @@ impl CorpusService for CorpusApi {
             include_tokens: false,
         };
         let article = self.corpus.get(required_id(&request.id)?)?;
-        Ok(Response::new(convert::article_to_pb(&article, Some(rendering))?))
+        Ok(Response::new(convert::article_to_pb(
+            &article,
+            Some(rendering),
+        )?))
     }
 
     async fn list_articles(
@@ -166,4 +173,3 @@ impl CorpusService for CorpusApi {
         }))
     }
 }
-

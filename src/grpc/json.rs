@@ -10,9 +10,8 @@ use prost_reflect::{DescriptorPool, DynamicMessage};
 use super::pb;
 use crate::error::{Error, Result};
 
-static POOL: LazyLock<std::result::Result<DescriptorPool, String>> = LazyLock::new(|| {
-    DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET).map_err(|e| e.to_string())
-});
+static POOL: LazyLock<std::result::Result<DescriptorPool, String>> =
+    LazyLock::new(|| DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET).map_err(|e| e.to_string()));
 
 /// Renders `message`, whose fully qualified proto name is `full_name`
 /// (e.g. `parallax.v1.AnalyzeResponse`), as pretty-printed canonical JSON.
@@ -52,7 +51,8 @@ mod tests {
             }),
         };
         let json: serde_json::Value =
-            serde_json::from_str(&to_json(&response, "parallax.v1.AnalyzeResponse").unwrap()).unwrap();
+            serde_json::from_str(&to_json(&response, "parallax.v1.AnalyzeResponse").unwrap())
+                .unwrap();
         assert_eq!(json["analysis"]["offsetUnit"], "OFFSET_UNIT_UTF16");
         assert_eq!(json["analysis"]["wordCount"], 1);
         assert_eq!(json["analysis"]["blocks"][0]["kind"], "BLOCK_KIND_BODY");

@@ -10,7 +10,9 @@ use tokio_stream::wrappers::TcpListenerStream;
 use tonic::server::NamedService;
 use tonic_health::ServingStatus;
 
-use super::pb::{analysis_service_server::AnalysisServiceServer, corpus_service_server::CorpusServiceServer};
+use super::pb::{
+    analysis_service_server::AnalysisServiceServer, corpus_service_server::CorpusServiceServer,
+};
 use super::{AnalysisApi, CorpusApi, pb};
 use crate::analysis::Analyzer;
 use crate::corpus::Corpus;
@@ -96,7 +98,9 @@ impl Server {
 
         let (health, health_service) = tonic_health::server::health_reporter();
         for service in SERVICES {
-            health.set_service_status(service, ServingStatus::Serving).await;
+            health
+                .set_service_status(service, ServingStatus::Serving)
+                .await;
         }
 
         let (drained_tx, drained_rx) = tokio::sync::oneshot::channel::<()>();
@@ -106,7 +110,9 @@ impl Server {
                 shutdown.await;
                 tracing::info!("shutting down: refusing new calls, finishing in-flight ones");
                 for service in SERVICES.into_iter().chain([""]) {
-                    health.set_service_status(service, ServingStatus::NotServing).await;
+                    health
+                        .set_service_status(service, ServingStatus::NotServing)
+                        .await;
                 }
                 let _ = drained_tx.send(());
             }

@@ -63,19 +63,41 @@ mod tests {
     #[test]
     fn each_error_has_its_code_and_message() {
         let cases = [
-            (Error::invalid("document.text", "is empty"), Code::InvalidArgument, "document.text: is empty"),
-            (Error::NotFound { kind: "article", id: "x".into() }, Code::NotFound, "article \"x\" not found"),
             (
-                Error::AlreadyExists { kind: "article", id: "x".into() },
+                Error::invalid("document.text", "is empty"),
+                Code::InvalidArgument,
+                "document.text: is empty",
+            ),
+            (
+                Error::NotFound {
+                    kind: "article",
+                    id: "x".into(),
+                },
+                Code::NotFound,
+                "article \"x\" not found",
+            ),
+            (
+                Error::AlreadyExists {
+                    kind: "article",
+                    id: "x".into(),
+                },
                 Code::AlreadyExists,
                 "article \"x\" already exists with different content",
             ),
             (
-                Error::LimitExceeded { what: "size".into(), limit: 1, actual: 2 },
+                Error::LimitExceeded {
+                    what: "size".into(),
+                    limit: 1,
+                    actual: 2,
+                },
                 Code::ResourceExhausted,
                 "size is 2, over the limit of 1",
             ),
-            (Error::Internal("bug".into()), Code::Internal, "internal error: bug"),
+            (
+                Error::Internal("bug".into()),
+                Code::Internal,
+                "internal error: bug",
+            ),
         ];
         for (error, code, message) in cases {
             let status = Status::from(error);
