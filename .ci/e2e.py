@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""End-to-end checks of a running Parallax server with a real non-Rust client (Python grpcio).
+
+Stubs are generated at run time from the repository's proto files, so this client always speaks
+the contract as committed. Usage: e2e.py HOST:PORT SEEDS_DIR
+
+Prints one line per check and, last, "N passed, M failed"; exits non-zero on any failure.
+"""
+
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+import grpc
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+PASSED = 0
+FAILED = []
+
+
+def generate_stubs():
+    out = pathlib.Path(tempfile.mkdtemp(prefix="parallax-stubs-"))
+    protos = sorted(str(p.relative_to(REPO / "proto")) for p in (REPO / "proto").rglob("*.proto"))
+    subprocess.run(
+        [sys.executable, "-m", "grpc_tools.protoc", "-I", str(REPO / "proto"),
+         f"--python_out={out}", f"--grpc_python_out={out}", *protos],
+        check=True,
+    )
+    sys.path.insert(0, str(out))
+
+
+def check(name, condition, detail=""):
+    global PASSED
+    if condition:
+        PASSED += 1
+        print(f"ok   {name}")
+    else:
+        FAILED.append(name)
+        print(f"FAIL {name} {detail}")
+
+
+def expect_error(name, call, code, needle):
+    try:
+        call()
+    except grpc.RpcError as error:
+        check(name, error.code() == code and needle in error.details(),
+              f"got {error.code()} {error.details()!r}")
+        return
+    check(name, False, "call succeeded")
+
+
+def main():
+    address, seeds_dir = sys.argv[1], pathlib.Path(sys.argv[2])
+    generate_stubs()
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+    from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+    from parallax.v1 import analysis_pb2, analysis_pb2_grpc, common_pb2, corpus_pb2, corpus_pb2_grpc
+
+    channel = grpc.insecure_channel(address)
+    grpc.channel_ready_future(channel).result(timeout=10)
+    analysis = analysis_pb2_grpc.AnalysisServiceStub(channel)
+    corpus = corpus_pb2_grpc.CorpusServiceStub(channel)
+
+    # Reflection (v1alpha, what grpcurl and Python's reflection client speak).
+    reflection = reflection_pb2_grpc.ServerReflectionStub(channel)
+    responses = reflection.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")]))
+    services = {s.name for s in next(responses).list_services_response.service}
+    for name in ["parallax.v1.AnalysisService", "parallax.v1.CorpusService", "grpc.health.v1.Health"]:
+        check(f"reflection lists {name}", name in services, str(services))
+
+    # Health.
+    health = health_pb2_grpc.HealthStub(channel)
+    for service in ["", "parallax.v1.AnalysisService", "parallax.v1.CorpusService"]:
+        status = health.Check(health_pb2.HealthCheckRequest(service=service)).status
+        check(f"health {service or '(server)'} SERVING", status == health_pb2.HealthCheckResponse.SERVING)
+
+    # Analyze every seed article; spans must be right in Python's own string indexing.
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    check("five seed articles", len(seeds) == 5, str(seeds_dir))
+    Kind = analysis_pb2.BlockKind
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        response = analysis.Analyze(analysis_pb2.AnalyzeRequest(
+            document=common_pb2.Document(text=text), offset_unit=common_pb2.OFFSET_UNIT_CODEPOINT))
+        result = response.analysis
+        blocks = [(Kind.Name(b.kind), text[b.span.start:b.span.end]) for b in result.blocks]
+        check(f"{path.name}: blocks found", len(blocks) > 3)
+        check(f"{path.name}: codepoint spans slice block text",
+              all(t and t == t.strip() and t in text for _, t in blocks))
+        check(f"{path.name}: sentences inside the text",
+              all(0 <= s.span.start < s.span.end <= len(text) for s in result.sentences) and len(result.sentences) > 3)
+        debris = [t for _, t in blocks if t in ("Follow Us", "Loading data...", "Leave a Reply")
+                  or t.startswith(("RELATED ", "CLICK HERE", "More from "))]
+        check(f"{path.name}: page debris is not BODY",
+              all(k != "BLOCK_KIND_BODY" for k, t in blocks if t in debris), str(debris))
+        # UTF-16 spans, as Java and JavaScript index strings.
+        utf16 = analysis.Analyze(analysis_pb2.AnalyzeRequest(
+            document=common_pb2.Document(text=text), offset_unit=common_pb2.OFFSET_UNIT_UTF16)).analysis
+        encoded = text.encode("utf-16-le")
+        check(f"{path.name}: UTF-16 spans slice the same blocks",
+              [encoded[2 * b.span.start:2 * b.span.end].decode("utf-16-le") for b in utf16.blocks] == [t for _, t in blocks])
+        if path.name.startswith("001_"):
+            duplicates = [b for b in result.blocks if b.kind == Kind.Value("BLOCK_KIND_DUPLICATE")]
+            original = result.blocks[duplicates[0].duplicate_of] if duplicates else None
+            check("001: repeated lede is DUPLICATE of an identical BODY block",
+                  len(duplicates) == 1 and original.kind == Kind.Value("BLOCK_KIND_BODY")
+                  and text[original.span.start:original.span.end]
+                  == text[duplicates[0].span.start:duplicates[0].span.end])
+
+    # AnalyzeStream: ordered answers, then the first error ends the stream.
+    texts = ["First story here.", "A second, longer story follows.", "Third."]
+    answers = list(analysis.AnalyzeStream(iter(
+        analysis_pb2.AnalyzeRequest(document=common_pb2.Document(text=t)) for t in texts)))
+    check("AnalyzeStream answers in order",
+          [a.analysis.blocks[0].span.end for a in answers] == [len(t) for t in texts])
+    try:
+        list(analysis.AnalyzeStream(iter([analysis_pb2.AnalyzeRequest(document=common_pb2.Document(text=""))])))
+        check("AnalyzeStream refuses empty text", False, "no error")
+    except grpc.RpcError as error:
+        check("AnalyzeStream refuses empty text", error.code() == grpc.StatusCode.INVALID_ARGUMENT)
+
+    # Error cases.
+    expect_error("Analyze empty text", lambda: analysis.Analyze(analysis_pb2.AnalyzeRequest(
+        document=common_pb2.Document(text=""))), grpc.StatusCode.INVALID_ARGUMENT, "document.text")
+    expect_error("GetArticle unknown id", lambda: corpus.GetArticle(corpus_pb2.GetArticleRequest(id="nope")),
+                 grpc.StatusCode.NOT_FOUND, "nope")
+    expect_error("ListArticles bad token", lambda: corpus.ListArticles(
+        corpus_pb2.ListArticlesRequest(page_token="garbage")), grpc.StatusCode.INVALID_ARGUMENT, "page_token")
+    expect_error("DeleteArticle unknown id", lambda: corpus.DeleteArticle(corpus_pb2.DeleteArticleRequest(id="nope")),
+                 grpc.StatusCode.NOT_FOUND, "nope")
+
+    # Corpus: add the seeds, idempotently; page through them; import; delete.
+    ids = []
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        added = corpus.AddArticle(corpus_pb2.AddArticleRequest(
+            document=common_pb2.Document(text=text, source=f"outlet-{path.name[:3]}")))
+        again = corpus.AddArticle(corpus_pb2.AddArticleRequest(
+            document=common_pb2.Document(text=text, source=f"outlet-{path.name[:3]}")))
+        check(f"AddArticle {path.name} created, then existing",
+              added.created and not again.created and added.article.id == again.article.id)
+        ids.append(added.article.id)
+    got = corpus.GetArticle(corpus_pb2.GetArticleRequest(id=ids[0]))
+    check("GetArticle returns the text", got.document.text == seeds[0].read_text(encoding="utf-8"))
+    seen, token = [], ""
+    while True:
+        page = corpus.ListArticles(corpus_pb2.ListArticlesRequest(page_size=2, page_token=token, omit_analysis=True))
+        seen += [a.id for a in page.articles]
+        token = page.next_page_token
+        if not token:
+            break
+    check("ListArticles pages through every article once", seen == ids, str(seen))
+    result = corpus.ImportArticles(iter([
+        corpus_pb2.AddArticleRequest(id="imported-1", document=common_pb2.Document(text="A brand new story.")),
+        corpus_pb2.AddArticleRequest(document=common_pb2.Document(text="")),
+        corpus_pb2.AddArticleRequest(document=common_pb2.Document(
+            text=seeds[0].read_text(encoding="utf-8"), source=f"outlet-{seeds[0].name[:3]}")),
+    ]))
+    check("ImportArticles counts", (result.created, result.failed, result.existing) == (1, 1, 1), str(result))
+    check("ImportArticles reports the bad item",
+          result.results[1].error.startswith("INVALID_ARGUMENT") and result.results[0].id == "imported-1")
+    corpus.DeleteArticle(corpus_pb2.DeleteArticleRequest(id=ids[1]))
+    expect_error("deleted article is gone", lambda: corpus.GetArticle(corpus_pb2.GetArticleRequest(id=ids[1])),
+                 grpc.StatusCode.NOT_FOUND, ids[1])
+    remaining = corpus.ListArticles(corpus_pb2.ListArticlesRequest(page_size=100, omit_analysis=True))
+    check("list after delete", [a.id for a in remaining.articles] == [i for i in ids if i != ids[1]] + ["imported-1"])
+
+    print(f"{PASSED} passed, {len(FAILED)} failed")
+    if FAILED:
+        print("failed: " + "; ".join(FAILED))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
