@@ -250,12 +250,20 @@ fn healthcheck(args: HealthcheckArgs) -> anyhow::Result<ExitCode> {
     use tonic_health::pb::{
         HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient,
     };
+    // A server listening on all interfaces (0.0.0.0, as in a container) is reached on loopback.
+    let mut addr = args.addr;
+    if addr.ip().is_unspecified() {
+        let loopback: std::net::IpAddr = match addr {
+            SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        };
+        addr.set_ip(loopback);
+    }
     runtime()?.block_on(async move {
         let timeout = Duration::from_secs(args.timeout_secs);
         let check = async {
-            let endpoint =
-                tonic::transport::Endpoint::from_shared(format!("http://{}", args.addr))?
-                    .connect_timeout(timeout);
+            let endpoint = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))?
+                .connect_timeout(timeout);
             let mut client = HealthClient::new(endpoint.connect().await?);
             let response = client
                 .check(HealthCheckRequest {
@@ -266,8 +274,8 @@ fn healthcheck(args: HealthcheckArgs) -> anyhow::Result<ExitCode> {
             anyhow::Ok(response.status())
         };
         let status = match tokio::time::timeout(timeout, check).await {
-            Ok(result) => result.with_context(|| format!("checking {}", args.addr))?,
-            Err(_) => bail!("no answer from {} within {timeout:?}", args.addr),
+            Ok(result) => result.with_context(|| format!("checking {}", addr))?,
+            Err(_) => bail!("no answer from {addr} within {timeout:?}"),
         };
         println!("{}", status.as_str_name());
         Ok(if status == ServingStatus::Serving {

@@ -115,6 +115,19 @@ fn healthcheck_tells_serving_from_unreachable() {
     );
     assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "SERVING");
 
+    // Inside a container the server listens on 0.0.0.0; the health check dials loopback then.
+    let all_interfaces = format!("0.0.0.0:{}", addr.port());
+    let output = Command::new(BIN)
+        .args(["healthcheck"])
+        .env("PARALLAX_ADDR", &all_interfaces)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
     tx.send(()).unwrap();
     runtime
         .block_on(async { tokio::time::timeout(Duration::from_secs(5), server).await })
