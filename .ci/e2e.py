@@ -100,6 +100,15 @@ def main():
         encoded = text.encode("utf-16-le")
         check(f"{path.name}: UTF-16 spans slice the same blocks",
               [encoded[2 * b.span.start:2 * b.span.end].decode("utf-16-le") for b in utf16.blocks] == [t for _, t in blocks])
+        if path.name.startswith("004_"):
+            document_date = result.document_date
+            check("004: dateline gives the document date 2022-08-15",
+                  document_date.value == "2022-08-15"
+                  and analysis_pb2.DateSource.Name(document_date.source) == "DATE_SOURCE_DATELINE")
+            values = {(d.text.lower(), d.value) for d in result.dates}
+            check("004: Monday, last month and last week resolve against it",
+                  {("monday", "2022-08-15"), ("last month", "2022-07"), ("last week", "2022-W32")} <= values, str(values))
+            check("004: date spans slice their text", all(text[d.span.start:d.span.end] == d.text for d in result.dates))
         if path.name.startswith("001_"):
             duplicates = [b for b in result.blocks if b.kind == Kind.Value("BLOCK_KIND_DUPLICATE")]
             original = result.blocks[duplicates[0].duplicate_of] if duplicates else None

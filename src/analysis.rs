@@ -3,18 +3,23 @@
 //! Stages are plain functions over the text and the results of earlier stages; the extractors
 //! (entities, quotes, dates) slot in after the text layer as they are built.
 
+use crate::dates::{self, DocumentDate, TemporalExpression};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::text::{self, BlockKind, Segmentation, Sentence, TokenKind};
 
 /// What Parallax found in one article. All spans are UTF-8 byte spans into `Document.text`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     /// Blocks, sentences and tokens.
     pub segmentation: Segmentation,
     /// Number of word tokens in BODY blocks.
     pub word_count: usize,
+    /// The date relative expressions are resolved against.
+    pub document_date: DocumentDate,
+    /// Date and time expressions of BODY and HEADLINE blocks, in text order.
+    pub dates: Vec<TemporalExpression>,
 }
 
 impl Analysis {
@@ -72,11 +77,39 @@ impl Analyzer {
         let title = Some(document.title.as_str()).filter(|t| !t.trim().is_empty());
         let segmentation = text::segment(&document.text, title);
         let word_count = count_body_words(&segmentation);
+        let caller_date = document.published_at.map(|ts| ts.date());
+        let document_date = dates::document_date(&document.text, &segmentation.blocks, caller_date);
+        let dates = find_dates(&document.text, &segmentation, document_date.date);
         Ok(Analysis {
             segmentation,
             word_count,
+            document_date,
+            dates,
         })
     }
+}
+
+/// Temporal expressions of the article's prose and headlines; debris, captions and repeated
+/// paragraphs are left out, so a page stamp or a photo date is never an event date.
+fn find_dates(
+    text: &str,
+    seg: &Segmentation,
+    anchor: Option<time::Date>,
+) -> Vec<TemporalExpression> {
+    let mut found = Vec::new();
+    for block in &seg.blocks {
+        if !matches!(block.kind, BlockKind::Body | BlockKind::Headline) {
+            continue;
+        }
+        for mut expression in dates::extract(block.span.slice(text), anchor) {
+            expression.span = crate::span::Span::new(
+                block.span.start + expression.span.start,
+                block.span.start + expression.span.end,
+            );
+            found.push(expression);
+        }
+    }
+    found
 }
 
 /// Counts word tokens inside BODY blocks. Tokens and blocks are both in text order, so one

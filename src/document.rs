@@ -63,6 +63,11 @@ impl Timestamp {
         self.0.nanosecond() as i32
     }
 
+    /// The calendar date (UTC).
+    pub fn date(&self) -> time::Date {
+        self.0.date()
+    }
+
     /// Now, from the system clock.
     pub fn now() -> Self {
         Self(time::OffsetDateTime::now_utc())

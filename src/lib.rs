@@ -18,6 +18,7 @@
 
 mod analysis;
 mod corpus;
+pub mod dates;
 mod document;
 mod error;
 pub mod grpc;

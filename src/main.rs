@@ -30,6 +30,48 @@ enum Command {
     Analyze(AnalyzeArgs),
     /// Exits 0 when the server at --addr reports SERVING, 1 otherwise (for Docker HEALTHCHECK).
     Healthcheck(HealthcheckArgs),
+    /// Scores an extractor on annotated data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Scores temporal expressions on TimeML files (TempEval-3 measures), anchored to each
+    /// file's creation time.
+    Dates(EvalDatesArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Split {
+    /// The held-out fifth of the files (by file-name hash).
+    Dev,
+    /// The other four fifths, which the rules were written from.
+    Train,
+    /// Every file.
+    All,
+}
+
+#[derive(Debug, clap::Args)]
+struct EvalDatesArgs {
+    /// TimeML files or folders holding them (searched recursively for *.tml).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Which files to score.
+    #[arg(long, value_enum, default_value = "all")]
+    split: Split,
+    /// Fail (exit 1) when strict F1 is below this.
+    #[arg(long)]
+    min_strict_f1: Option<f64>,
+    /// Fail (exit 1) when relaxed F1 is below this.
+    #[arg(long)]
+    min_relaxed_f1: Option<f64>,
+    /// Fail (exit 1) when value F1 is below this.
+    #[arg(long)]
+    min_value_f1: Option<f64>,
+    /// Print each missed and spurious expression.
+    #[arg(long)]
+    errors: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -122,6 +164,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve(args),
         Command::Analyze(args) => analyze(args),
         Command::Healthcheck(args) => healthcheck(args),
+        Command::Eval(EvalCommand::Dates(args)) => eval_dates(args),
     };
     match result {
         Ok(code) => code,
@@ -283,5 +326,120 @@ fn healthcheck(args: HealthcheckArgs) -> anyhow::Result<ExitCode> {
         } else {
             ExitCode::FAILURE
         })
+    })
+}
+
+/// Every `*.tml` file under `paths`, sorted.
+fn timeml_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut pending: Vec<PathBuf> = paths.to_vec();
+    while let Some(path) = pending.pop() {
+        if path.is_dir() {
+            for entry in
+                std::fs::read_dir(&path).with_context(|| format!("reading {}", path.display()))?
+            {
+                pending.push(entry?.path());
+            }
+        } else if path.extension().is_some_and(|e| e == "tml")
+            && !path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("._"))
+        {
+            files.push(path);
+        } else if !path.exists() {
+            bail!("{} does not exist", path.display());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn eval_dates(args: EvalDatesArgs) -> anyhow::Result<ExitCode> {
+    use parallax::dates::timeml::{self, Predicted, Scores};
+    let mut total = Scores::default();
+    for path in timeml_files(&args.paths)? {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let wanted = match args.split {
+            Split::Dev => timeml::is_dev(&name),
+            Split::Train => !timeml::is_dev(&name),
+            Split::All => true,
+        };
+        if !wanted {
+            continue;
+        }
+        let doc = timeml::read(&path).map_err(anyhow::Error::msg)?;
+        let predicted: Vec<Predicted> = parallax::dates::extract(&doc.text, doc.creation_time)
+            .into_iter()
+            .map(|e| Predicted {
+                span: e.span,
+                kind: e.kind.as_str().to_owned(),
+                value: e.value,
+            })
+            .collect();
+        if args.errors {
+            for gold in &doc.timexes {
+                match predicted
+                    .iter()
+                    .find(|p| p.span.start < gold.span.end && gold.span.start < p.span.end)
+                {
+                    None => println!(
+                        "MISS  {name}: {:?} {} {}",
+                        gold.span.slice(&doc.text),
+                        gold.kind,
+                        gold.value
+                    ),
+                    Some(p) if p.span != gold.span || p.value != gold.value => println!(
+                        "DIFF  {name}: gold {:?} {} {} | got {:?} {} {}",
+                        gold.span.slice(&doc.text),
+                        gold.kind,
+                        gold.value,
+                        p.span.slice(&doc.text),
+                        p.kind,
+                        p.value
+                    ),
+                    Some(_) => {}
+                }
+            }
+            for p in &predicted {
+                if !doc
+                    .timexes
+                    .iter()
+                    .any(|g| p.span.start < g.span.end && g.span.start < p.span.end)
+                {
+                    println!(
+                        "EXTRA {name}: {:?} {} {}",
+                        p.span.slice(&doc.text),
+                        p.kind,
+                        p.value
+                    );
+                }
+            }
+        }
+        total.add(&timeml::score(&doc, &predicted));
+    }
+    print!("{total}");
+    let checks = [
+        ("strict F1", total.strict().2, args.min_strict_f1),
+        ("relaxed F1", total.relaxed().2, args.min_relaxed_f1),
+        ("value F1", total.value_f1(), args.min_value_f1),
+    ];
+    let mut ok = true;
+    for (what, score, floor) in checks {
+        if let Some(floor) = floor {
+            let pass = score >= floor;
+            println!(
+                "floor {what} {floor:.4}: {} ({score:.4})",
+                if pass { "ok" } else { "BELOW" }
+            );
+            ok &= pass;
+        }
+    }
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     })
 }

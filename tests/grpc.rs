@@ -667,3 +667,66 @@ async fn shutdown_lets_an_in_flight_call_finish() {
     let response = call.await.unwrap().expect("the in-flight call completes");
     assert!(response.into_inner().analysis.unwrap().sentences.len() >= 20_000);
 }
+
+#[tokio::test]
+async fn dates_resolve_against_the_publication_date() {
+    let server = TestServer::start(small_limits()).await;
+    let text = "Envoys Meet Again\n\nThe envoys met on Monday, a week after talks stalled last month.\n\nThe pact was signed last year.";
+    let request = pb::AnalyzeRequest {
+        document: Some(pb::Document {
+            text: text.into(),
+            // 2025-08-13T06:00:00Z, a Wednesday: the nearest Monday is two days back.
+            published_at: Some(prost_types::Timestamp {
+                seconds: 1_755_064_800,
+                nanos: 0,
+            }),
+            ..Default::default()
+        }),
+        offset_unit: pb::OffsetUnit::Codepoint.into(),
+        include_tokens: false,
+    };
+    let analysis = server
+        .analysis()
+        .analyze(request)
+        .await
+        .unwrap()
+        .into_inner()
+        .analysis
+        .unwrap();
+    let document_date = analysis.document_date.unwrap();
+    assert_eq!(
+        (document_date.value.as_str(), document_date.source()),
+        ("2025-08-13", pb::DateSource::Caller)
+    );
+    let dates: Vec<_> = analysis
+        .dates
+        .iter()
+        .map(|d| {
+            (
+                d.text.as_str(),
+                d.r#type(),
+                d.value.as_str(),
+                d.anchor.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("Monday", pb::TimexType::Date, "2025-08-11", "2025-08-13"),
+            ("a week", pb::TimexType::Duration, "P1W", ""),
+            ("last month", pb::TimexType::Date, "2025-07", "2025-08-13"),
+            ("last year", pb::TimexType::Date, "2024", "2025-08-13"),
+        ]
+    );
+    for date in &analysis.dates {
+        let span = date.span.unwrap();
+        let slice: String = text
+            .chars()
+            .skip(span.start as usize)
+            .take((span.end - span.start) as usize)
+            .collect();
+        assert_eq!(slice, date.text);
+    }
+    server.stop().await;
+}

@@ -18,7 +18,7 @@ use crate::document::{Document, Timestamp};
 use crate::error::{Error, Result};
 
 /// An article in the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StoredArticle {
     /// Its id: the caller's, or derived from the content.
     pub id: String,

@@ -6,6 +6,7 @@
 use super::pb;
 use crate::analysis::Analysis;
 use crate::corpus::{ArticleFilter, StoredArticle};
+use crate::dates::{DateSource, TimexType};
 use crate::document::{Document, Timestamp};
 use crate::error::{Error, Result};
 use crate::span::{OffsetConverter, OffsetUnit, Span};
@@ -109,6 +110,33 @@ fn token_kind_to_pb(kind: TokenKind) -> pb::TokenKind {
     }
 }
 
+fn date_source_to_pb(source: DateSource) -> pb::DateSource {
+    match source {
+        DateSource::Caller => pb::DateSource::Caller,
+        DateSource::Dateline => pb::DateSource::Dateline,
+        DateSource::PageDate => pb::DateSource::PageDate,
+        DateSource::None => pb::DateSource::Unspecified,
+    }
+}
+
+fn timex_type_to_pb(kind: TimexType) -> pb::TimexType {
+    match kind {
+        TimexType::Date => pb::TimexType::Date,
+        TimexType::Time => pb::TimexType::Time,
+        TimexType::Duration => pb::TimexType::Duration,
+        TimexType::Set => pb::TimexType::Set,
+    }
+}
+
+fn iso_date(date: time::Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
 fn index_to_pb(index: usize) -> Result<u32> {
     u32::try_from(index).map_err(|_| Error::Internal(format!("index {index} exceeds u32")))
 }
@@ -164,12 +192,41 @@ pub fn analysis_to_pb(
     } else {
         Vec::new()
     };
+    let document_date = &analysis.document_date;
+    let anchor = document_date.date.map(iso_date).unwrap_or_default();
+    let dates = analysis
+        .dates
+        .iter()
+        .map(|expression| {
+            Ok(pb::TemporalExpression {
+                text: expression.span.slice(text).to_owned(),
+                span: Some(span_to_pb(&conv, expression.span)?),
+                r#type: timex_type_to_pb(expression.kind).into(),
+                value: expression.value.clone(),
+                anchor: if expression.anchored {
+                    anchor.clone()
+                } else {
+                    String::new()
+                },
+                confidence: expression.confidence,
+            })
+        })
+        .collect::<Result<_>>()?;
     Ok(pb::Analysis {
         offset_unit: offset_unit_to_pb(rendering.unit).into(),
         blocks,
         sentences,
         tokens,
         word_count: index_to_pb(analysis.word_count)?,
+        document_date: Some(pb::DocumentDate {
+            value: anchor,
+            source: date_source_to_pb(document_date.source).into(),
+            span: document_date
+                .span
+                .map(|span| span_to_pb(&conv, span))
+                .transpose()?,
+        }),
+        dates,
     })
 }
 

@@ -12,6 +12,7 @@ mod sentences;
 mod tokens;
 
 pub(crate) use normalize::Normalized;
+pub(crate) use tokens::tokenize;
 
 use crate::span::Span;
 
