@@ -253,9 +253,9 @@ fn add_months(year: i32, month: u8, delta: i32) -> (i32, u8) {
     (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
 }
 
-/// The year a bare month most likely means in a news report dated `anchor`: the occurrence
-/// nearest the anchor (within six months either way, the past on a tie), or the next one when the
-/// context points forward.
+/// The year a bare month most likely means in a news report dated `anchor`: a month up to three
+/// months ahead is the coming one, any other the past one (this year's when it is the anchor's
+/// month); a forward-looking context picks the coming one.
 fn year_for_month(anchor: Option<Date>, month: u8, future: bool) -> Option<i32> {
     let anchor = anchor?;
     let current = i32::from(u8::from(anchor.month()));
@@ -265,7 +265,7 @@ fn year_for_month(anchor: Option<Date>, month: u8, future: bool) -> Option<i32> 
         anchor.year() + i32::from(month < current)
     } else if ahead == 0 {
         anchor.year()
-    } else if ahead < 6 {
+    } else if ahead < 4 {
         // The nearest occurrence is ahead: later this year, or early next year.
         anchor.year() + i32::from(month < current)
     } else {
@@ -273,9 +273,9 @@ fn year_for_month(anchor: Option<Date>, month: u8, future: bool) -> Option<i32> 
     })
 }
 
-/// The date a weekday name refers to. Newswire convention: a bare weekday is the nearest such
-/// day (the past one on a tie, and the anchor's own day when they match); "last" and "next", or a
-/// future tense, pick a direction.
+/// The date a weekday name refers to. Newswire convention: a bare weekday is usually past: the
+/// anchor's own day when they match, the coming one only when it is at most two days ahead, else
+/// the past one; "last" and "next", or a future cue, pick a direction.
 fn resolve_weekday(anchor: Date, day: Weekday, direction: i8) -> Option<Date> {
     let current = i64::from(anchor.weekday().number_days_from_monday());
     let target = i64::from(day.number_days_from_monday());
@@ -285,7 +285,7 @@ fn resolve_weekday(anchor: Date, day: Weekday, direction: i8) -> Option<Date> {
         d if d > 0 => forward,
         d if d < 0 && back == 0 => -7,
         d if d < 0 => -back,
-        _ if back <= forward => -back,
+        _ if back <= 4 => -back,
         _ => forward,
     };
     anchor.checked_add(Duration::days(offset))
@@ -293,7 +293,7 @@ fn resolve_weekday(anchor: Date, day: Weekday, direction: i8) -> Option<Date> {
 
 /// Words before a date that make it point forward.
 fn looks_forward(toks: &[Tok<'_>], i: usize) -> bool {
-    toks[i.saturating_sub(6)..i].iter().any(|t| {
+    toks[i.saturating_sub(4)..i].iter().any(|t| {
         matches!(
             t.lower.as_ref(),
             "will" | "'ll" | "shall" | "next" | "coming" | "upcoming" | "scheduled"
@@ -787,7 +787,8 @@ impl Matcher<'_, '_> {
     fn relative(&self, i: usize) -> Option<Match> {
         let mut at = i;
         let mut start_word = self.lower(at);
-        let earlier = matches!(start_word, "early" | "late");
+        // "earlier this year", "late last month"; before a weekday "earlier" is left out.
+        let earlier = matches!(start_word, "early" | "late" | "earlier" | "later");
         if earlier {
             at += 1;
             start_word = self.lower(at);
@@ -840,10 +841,7 @@ impl Matcher<'_, '_> {
                 });
             }
             // "the past three years": a duration.
-            // "the past three years": a duration, annotated without its article.
-            if the && !earlier {
-                return None;
-            }
+            // "the past three years": a duration.
             if let Some((n, after)) = self.amount(at + 1).filter(|_| delta <= 0)
                 && let Some((unit, _)) = Unit::parse(self.lower(after))
             {
@@ -888,6 +886,23 @@ impl Matcher<'_, '_> {
         }
         if earlier || the {
             return None;
+        }
+        // "several years ago", "a few days ago": a past too vague to date.
+        let vague = match (self.lower(i), self.lower(i + 1)) {
+            ("several" | "few" | "many", _) => Some(i + 1),
+            ("a", "few") => Some(i + 2),
+            _ => None,
+        };
+        if let Some(at) = vague
+            && let Some((_, true)) = Unit::parse(self.lower(at))
+            && self.lower(at + 1) == "ago"
+        {
+            return Some(Match {
+                end: at + 2,
+                kind: TimexType::Date,
+                value: "PAST_REF".into(),
+                anchored: false,
+            });
         }
         // "a year ago", "two days earlier", "three years later".
         let n = small_number(self.lower(i))?;
@@ -1158,6 +1173,33 @@ impl Matcher<'_, '_> {
         Some(inner)
     }
 
+    /// Hedges before an amount widen the span: "nearly two years", "less than one hour",
+    /// "almost four years ago", "around 9 p.m.".
+    fn hedged(&self, i: usize) -> Option<Match> {
+        let skip = match (self.lower(i), self.lower(i + 1), self.lower(i + 2)) {
+            ("no", "more", "than") | ("no", "less", "than") => 3,
+            ("less" | "more" | "fewer", "than", _)
+            | ("up", "to", _)
+            | ("at", "least", _)
+            | ("at", "most", _) => 2,
+            (
+                "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some"
+                | "over" | "only" | "just",
+                _,
+                _,
+            ) => 1,
+            _ => return None,
+        };
+        let inner = self
+            .relative(i + skip)
+            .or_else(|| self.duration_or_set(i + skip))
+            .or_else(|| self.clock(i + skip))?;
+        matches!(inner.kind, TimexType::Duration | TimexType::Time)
+            .then_some(())
+            .or_else(|| (inner.value != "PAST_REF").then_some(()))?;
+        Some(inner)
+    }
+
     /// An amount: digits, a number word, or tens and ones ("twenty four"); returns it and the
     /// index after it.
     fn amount(&self, i: usize) -> Option<(u32, usize)> {
@@ -1177,6 +1219,7 @@ impl Matcher<'_, '_> {
         let first = tok.text.chars().next()?;
         if first.is_lowercase() || tok.kind == TokenKind::Number || first.is_uppercase() {
             self.modified(i)
+                .or_else(|| self.hedged(i))
                 .or_else(|| self.period(i))
                 .or_else(|| self.relative(i))
                 .or_else(|| self.weekday(i))

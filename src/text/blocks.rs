@@ -479,140 +479,65 @@ mod tests {
         };
     }
 
-    // Prose.
-    t!(
-        body_plain,
-        "The two leaders exchanged letters on Monday, the state news agency said.",
-        Body
-    );
-    t!(
-        body_quote_end,
-        "The envoy said the talks would “continue in good faith.”",
-        Body
-    );
-    t!(
-        body_starting_related,
-        "Related talks in Geneva collapsed after the delegation walked out on Friday.",
-        Body
-    );
-    t!(
-        body_starting_home,
-        "Home prices in the capital rose for a third straight month, officials said.",
-        Body
-    );
-    t!(
-        body_starting_share,
-        "Share prices fell sharply after the announcement.",
-        Body
-    );
-    t!(
-        body_dateline,
-        "SEOUL, Aug. 15 (UPI) -- The two leaders traded letters on the holiday.",
-        Body
-    );
-    t!(
-        body_with_photo_word,
-        "The minister said a photo of the meeting would be released later this week.",
-        Body
-    );
-    t!(body_short_sentence, "He declined to comment.", Body);
-    t!(body_question, "Will the ceasefire hold?", Body);
-    t!(
-        body_long_without_period,
-        "The delegation toured the port, met local officials, inspected new cranes and signed two agreements on shipping that the ministry says will double trade",
-        Body
-    );
-    // Headlines.
-    t!(
-        headline_title_case,
-        "Leaders Trade Letters on Liberation Day",
-        Headline
-    );
-    t!(
-        headline_sentence_case,
-        "Putin wants closer ties with Pyongyang: State media",
-        Headline
-    );
-    t!(
-        headline_quoted,
-        "‘Militant Unity’: Leaders Pledge to Expand Cooperation",
-        Headline
-    );
-    t!(headline_two_words, "Backsliding Democracy", Headline);
-    // Datelines and bylines.
-    t!(date_long, "December 28, 2024", Dateline);
-    t!(date_dotted_time, "15.08.22 15:00", Dateline);
-    t!(
-        date_updated,
-        "Updated: Aug. 15, 2022 at 3:00 p.m. KST",
-        Dateline
-    );
-    t!(date_weekday, "Monday, August 15, 2022", Dateline);
-    t!(date_iso, "2022-08-15 09:30", Dateline);
-    t!(byline, "By Jane Doe", Dateline);
-    t!(byline_two, "By Jane Doe and John Roe", Dateline);
-    // Captions and credits.
-    t!(
-        caption_in_this_photo,
-        "In this Thursday, April 25, 2019, photo, two leaders walk past an honor guard.",
-        Caption
-    );
-    t!(
-        caption_file_photo,
-        "The leader waves to the crowd in the capital. File Photo by Agency/UPI",
-        Caption
-    );
-    t!(
-        caption_license,
-        "The leader waves to the crowd. File Photo by Agency/UPI | License Photo",
-        Caption
-    );
-    t!(
-        caption_ap_photo,
-        "Protesters march downtown. (AP Photo/Jane Doe)",
-        Caption
-    );
-    t!(credit_only, "Jane Doe/AP", Caption);
-    t!(credit_getty, "Getty Images", Caption);
-    t!(credit_reuters, "REUTERS/John Roe", Caption);
-    // Debris.
-    t!(nav_home, "Home", Boilerplate);
-    t!(nav_category, "Category", Boilerplate);
-    t!(nav_menu, "TV Live Menu", Boilerplate);
-    t!(widget_loading, "Loading data...", Boilerplate);
-    t!(widget_oops, "Oops!", Boilerplate);
-    t!(widget_wrong, "Something went wrong.", Boilerplate);
-    t!(widget_retry, "Please try again later.", Boilerplate);
-    t!(follow_us, "Follow Us", Boilerplate);
-    t!(leave_reply, "Leave a Reply", Boilerplate);
-    t!(latest, "Latest Headlines", Boilerplate);
-    t!(more_from, "More from The Daily Planet", Boilerplate);
-    t!(
-        related_link,
-        "RELATED Rebels shell the port city; dozens flee",
-        Boilerplate
-    );
-    t!(
-        click_here,
-        "CLICK HERE FOR MORE FROM THE DAILY PLANET",
-        Boilerplate
-    );
-    t!(
-        caps_link,
-        "‘HIGH ALERT’: ANALYSTS WARN OF NEW MISSILE TESTS",
-        Boilerplate
-    );
-    t!(hash_id, "62f0a9c71e4bd", Boilerplate);
-    t!(domain, "NEWS.GE", Boilerplate);
-    t!(counter, "461", Boilerplate);
-    t!(separator, "* * *", Boilerplate);
-    t!(read_rest, "Read the rest here.", Boilerplate);
-    t!(advert, "Advertisement", Boilerplate);
-    t!(
-        copyright,
-        "© 2022 The Daily Planet. All rights reserved.",
-        Boilerplate
-    );
+    #[rustfmt::skip]
+    mod cases {
+        use super::*;
+
+        // Prose.
+        t!(body_plain, "The two leaders exchanged letters on Monday, the state news agency said.", Body);
+        t!(body_quote_end, "The envoy said the talks would “continue in good faith.”", Body);
+        t!(body_starting_related, "Related talks in Geneva collapsed after the delegation walked out on Friday.", Body);
+        t!(body_starting_home, "Home prices in the capital rose for a third straight month, officials said.", Body);
+        t!(body_starting_share, "Share prices fell sharply after the announcement.", Body);
+        t!(body_dateline, "SEOUL, Aug. 15 (UPI) -- The two leaders traded letters on the holiday.", Body);
+        t!(body_with_photo_word, "The minister said a photo of the meeting would be released later this week.", Body);
+        t!(body_short_sentence, "He declined to comment.", Body);
+        t!(body_question, "Will the ceasefire hold?", Body);
+        t!(body_long_without_period, "The delegation toured the port, met local officials, inspected new cranes and signed two agreements on shipping that the ministry says will double trade", Body);
+        // Headlines.
+        t!(headline_title_case, "Leaders Trade Letters on Liberation Day", Headline);
+        t!(headline_sentence_case, "Putin wants closer ties with Pyongyang: State media", Headline);
+        t!(headline_quoted, "‘Militant Unity’: Leaders Pledge to Expand Cooperation", Headline);
+        t!(headline_two_words, "Backsliding Democracy", Headline);
+        // Datelines and bylines.
+        t!(date_long, "December 28, 2024", Dateline);
+        t!(date_dotted_time, "15.08.22 15:00", Dateline);
+        t!(date_updated, "Updated: Aug. 15, 2022 at 3:00 p.m. KST", Dateline);
+        t!(date_weekday, "Monday, August 15, 2022", Dateline);
+        t!(date_iso, "2022-08-15 09:30", Dateline);
+        t!(byline, "By Jane Doe", Dateline);
+        t!(byline_two, "By Jane Doe and John Roe", Dateline);
+        // Captions and credits.
+        t!(caption_in_this_photo, "In this Thursday, April 25, 2019, photo, two leaders walk past an honor guard.", Caption);
+        t!(caption_file_photo, "The leader waves to the crowd in the capital. File Photo by Agency/UPI", Caption);
+        t!(caption_license, "The leader waves to the crowd. File Photo by Agency/UPI | License Photo", Caption);
+        t!(caption_ap_photo, "Protesters march downtown. (AP Photo/Jane Doe)", Caption);
+        t!(credit_only, "Jane Doe/AP", Caption);
+        t!(credit_getty, "Getty Images", Caption);
+        t!(credit_reuters, "REUTERS/John Roe", Caption);
+        // Debris.
+        t!(nav_home, "Home", Boilerplate);
+        t!(nav_category, "Category", Boilerplate);
+        t!(nav_menu, "TV Live Menu", Boilerplate);
+        t!(widget_loading, "Loading data...", Boilerplate);
+        t!(widget_oops, "Oops!", Boilerplate);
+        t!(widget_wrong, "Something went wrong.", Boilerplate);
+        t!(widget_retry, "Please try again later.", Boilerplate);
+        t!(follow_us, "Follow Us", Boilerplate);
+        t!(leave_reply, "Leave a Reply", Boilerplate);
+        t!(latest, "Latest Headlines", Boilerplate);
+        t!(more_from, "More from The Daily Planet", Boilerplate);
+        t!(related_link, "RELATED Rebels shell the port city; dozens flee", Boilerplate);
+        t!(click_here, "CLICK HERE FOR MORE FROM THE DAILY PLANET", Boilerplate);
+        t!(caps_link, "‘HIGH ALERT’: ANALYSTS WARN OF NEW MISSILE TESTS", Boilerplate);
+        t!(hash_id, "62f0a9c71e4bd", Boilerplate);
+        t!(domain, "NEWS.GE", Boilerplate);
+        t!(counter, "461", Boilerplate);
+        t!(separator, "* * *", Boilerplate);
+        t!(read_rest, "Read the rest here.", Boilerplate);
+        t!(advert, "Advertisement", Boilerplate);
+        t!(copyright, "© 2022 The Daily Planet. All rights reserved.", Boilerplate);
+    }
 
     #[test]
     fn lines_are_blocks_and_bullets_are_trimmed() {

@@ -202,75 +202,26 @@ mod tests {
         };
     }
 
-    t!(ascii_untouched, "Kim said.", "Kim said.", "said", "said");
-    t!(crlf, "One.\r\nTwo.", "One.\nTwo.", "Two.", "Two.");
-    t!(lone_cr, "One.\rTwo.", "One.\nTwo.", "One.\n", "One.\r");
-    t!(crlf_in_span, "One.\r\nTwo.", "One.\nTwo.", ".\nT", ".\r\nT");
-    t!(
-        nbsp,
-        "Russian\u{a0}talk show",
-        "Russian talk show",
-        "Russian talk",
-        "Russian\u{a0}talk"
-    );
-    t!(
-        narrow_nbsp,
-        "10\u{202f}km",
-        "10 km",
-        "10 km",
-        "10\u{202f}km"
-    );
-    t!(
-        zero_width_removed,
-        "Pyong\u{200b}yang",
-        "Pyongyang",
-        "Pyongyang",
-        "Pyong\u{200b}yang"
-    );
-    t!(
-        soft_hyphen_removed,
-        "Lu\u{ad}hansk",
-        "Luhansk",
-        "hansk",
-        "hansk"
-    );
-    t!(bom_removed, "\u{feff}Seoul", "Seoul", "Seoul", "Seoul");
-    t!(
-        decomposed_accent,
-        "Pe\u{301}rez said",
-        "P\u{e9}rez said",
-        "P\u{e9}rez",
-        "Pe\u{301}rez"
-    );
-    t!(
-        composed_untouched,
-        "P\u{e9}rez",
-        "P\u{e9}rez",
-        "\u{e9}",
-        "\u{e9}"
-    );
-    t!(
-        curly_quotes_kept,
-        "“Yes,” he said",
-        "“Yes,” he said",
-        "“Yes,”",
-        "“Yes,”"
-    );
-    t!(
-        dashes_kept,
-        "Kim — the leader",
-        "Kim — the leader",
-        "—",
-        "—"
-    );
-    t!(
-        mixed,
-        "A\u{a0}e\u{301}\r\n“B”",
-        "A \u{e9}\n“B”",
-        "“B”",
-        "“B”"
-    );
-    t!(end_after_removed, "Kim\u{200b}", "Kim", "Kim", "Kim");
+    #[rustfmt::skip]
+    mod cases {
+        use super::*;
+
+        t!(ascii_untouched, "Kim said.", "Kim said.", "said", "said");
+        t!(crlf, "One.\r\nTwo.", "One.\nTwo.", "Two.", "Two.");
+        t!(lone_cr, "One.\rTwo.", "One.\nTwo.", "One.\n", "One.\r");
+        t!(crlf_in_span, "One.\r\nTwo.", "One.\nTwo.", ".\nT", ".\r\nT");
+        t!(nbsp, "Russian\u{a0}talk show", "Russian talk show", "Russian talk", "Russian\u{a0}talk");
+        t!(narrow_nbsp, "10\u{202f}km", "10 km", "10 km", "10\u{202f}km");
+        t!(zero_width_removed, "Pyong\u{200b}yang", "Pyongyang", "Pyongyang", "Pyong\u{200b}yang");
+        t!(soft_hyphen_removed, "Lu\u{ad}hansk", "Luhansk", "hansk", "hansk");
+        t!(bom_removed, "\u{feff}Seoul", "Seoul", "Seoul", "Seoul");
+        t!(decomposed_accent, "Pe\u{301}rez said", "P\u{e9}rez said", "P\u{e9}rez", "Pe\u{301}rez");
+        t!(composed_untouched, "P\u{e9}rez", "P\u{e9}rez", "\u{e9}", "\u{e9}");
+        t!(curly_quotes_kept, "“Yes,” he said", "“Yes,” he said", "“Yes,”", "“Yes,”");
+        t!(dashes_kept, "Kim — the leader", "Kim — the leader", "—", "—");
+        t!(mixed, "A\u{a0}e\u{301}\r\n“B”", "A \u{e9}\n“B”", "“B”", "“B”");
+        t!(end_after_removed, "Kim\u{200b}", "Kim", "Kim", "Kim");
+    }
 
     #[test]
     fn borrows_when_nothing_changes() {

@@ -242,209 +242,51 @@ mod tests {
         };
     }
 
-    t!(
-        two_plain,
-        "The envoy arrived. Talks began.",
-        ["The envoy arrived.", "Talks began."]
-    );
-    t!(
-        question_exclamation,
-        "Will it hold? Nobody knows! We wait.",
-        ["Will it hold?", "Nobody knows!", "We wait."]
-    );
-    t!(title_mr, "Mr. Kim arrived late.", ["Mr. Kim arrived late."]);
-    t!(
-        title_gen,
-        "Gen. Park spoke. He left.",
-        ["Gen. Park spoke.", "He left."]
-    );
-    t!(
-        title_sen,
-        "Sen. Warren objected.",
-        ["Sen. Warren objected."]
-    );
-    t!(
-        title_dr_mrs,
-        "Dr. and Mrs. Lee attended.",
-        ["Dr. and Mrs. Lee attended."]
-    );
-    t!(
-        month_abbrev,
-        "On Aug. 15 the leaders wrote.",
-        ["On Aug. 15 the leaders wrote."]
-    );
-    t!(
-        month_sept,
-        "It began Sept. 11 in New York.",
-        ["It began Sept. 11 in New York."]
-    );
-    t!(
-        us_before_name,
-        "U.S. President Biden spoke.",
-        ["U.S. President Biden spoke."]
-    );
-    t!(
-        us_mid,
-        "The U.S. Treasury agreed.",
-        ["The U.S. Treasury agreed."]
-    );
-    t!(
-        us_at_end,
-        "Troops left the U.S. The next day they landed.",
-        ["Troops left the U.S.", "The next day they landed."]
-    );
-    t!(
-        un_led,
-        "A U.N.-backed plan failed. Nobody came.",
-        ["A U.N.-backed plan failed.", "Nobody came."]
-    );
-    t!(
-        un_council,
-        "The U.N. Security Council met.",
-        ["The U.N. Security Council met."]
-    );
-    t!(
-        initial_middle,
-        "George W. Bush visited.",
-        ["George W. Bush visited."]
-    );
-    t!(
-        initials_two,
-        "J. K. Rowling wrote it.",
-        ["J. K. Rowling wrote it."]
-    );
-    t!(
-        decimal,
-        "Growth was 3.5 percent. Prices rose.",
-        ["Growth was 3.5 percent.", "Prices rose."]
-    );
-    t!(
-        money,
-        "It cost $1.2 billion. Critics balked.",
-        ["It cost $1.2 billion.", "Critics balked."]
-    );
-    t!(
-        number_no,
-        "He wore No. 5 proudly.",
-        ["He wore No. 5 proudly."]
-    );
-    t!(
-        quote_ends_sentence,
-        "He said, \"We will win.\" Then he left.",
-        ["He said, \"We will win.\"", "Then he left."]
-    );
-    t!(
-        curly_quote_ends,
-        "She wrote, “It is over.” The talks ended.",
-        ["She wrote, “It is over.”", "The talks ended."]
-    );
-    t!(
-        comma_in_quote,
-        "“We will win,” he said.",
-        ["“We will win,” he said."]
-    );
-    t!(
-        question_in_quote,
-        "“Will we win?” he asked. Nobody replied.",
-        ["“Will we win?” he asked.", "Nobody replied."]
-    );
-    t!(
-        quote_starts_next,
-        "He paused. “We are ready,” he said.",
-        ["He paused.", "“We are ready,” he said."]
-    );
-    t!(
-        paren_after,
-        "It ended (finally.) Then peace.",
-        ["It ended (finally.)", "Then peace."]
-    );
-    t!(
-        ellipsis_then_capital,
-        "He hesitated... Then he spoke.",
-        ["He hesitated...", "Then he spoke."]
-    );
-    t!(
-        ellipsis_char,
-        "Wait… Nothing happened.",
-        ["Wait…", "Nothing happened."]
-    );
-    t!(
-        ellipsis_lowercase,
-        "and so... we waited.",
-        ["and so... we waited."]
-    );
-    t!(
-        lowercase_after_period,
-        "See p. 4 for details.",
-        ["See p. 4 for details."]
-    );
-    t!(
-        eg_abbrev,
-        "Some allies, e.g. Japan, objected.",
-        ["Some allies, e.g. Japan, objected."]
-    );
-    t!(
-        inc_end,
-        "He works for Acme Inc. The firm grew.",
-        ["He works for Acme Inc.", "The firm grew."]
-    );
-    t!(
-        inc_mid,
-        "Acme Inc. Chief Executive Jo Smith spoke.",
-        ["Acme Inc. Chief Executive Jo Smith spoke."]
-    );
-    t!(
-        am_pm_end,
-        "It began at 9 a.m. The crowd grew.",
-        ["It began at 9 a.m.", "The crowd grew."]
-    );
-    t!(
-        am_pm_mid,
-        "At 9 a.m. Monday the doors opened.",
-        ["At 9 a.m. Monday the doors opened."]
-    );
-    t!(
-        number_starts,
-        "They met twice. 2022 was different.",
-        ["They met twice.", "2022 was different."]
-    );
-    t!(
-        no_space,
-        "Visit Example.com today.",
-        ["Visit Example.com today."]
-    );
-    t!(trailing_space, "One sentence.   ", ["One sentence."]);
-    t!(
-        no_terminator,
-        "A headline without a period",
-        ["A headline without a period"]
-    );
-    t!(
-        dateline,
-        "SEOUL, Aug. 15 (UPI) -- Putin wrote to Kim. Kim answered.",
-        [
-            "SEOUL, Aug. 15 (UPI) -- Putin wrote to Kim.",
-            "Kim answered."
-        ]
-    );
-    t!(
-        dotted_date,
-        "It was filed 15.08.22 in Tbilisi.",
-        ["It was filed 15.08.22 in Tbilisi."]
-    );
-    t!(
-        single_letter_end,
-        "He backed Plan B. It failed.",
-        ["He backed Plan B.", "It failed."]
-    );
-    t!(
-        st_saint,
-        "They met in St. Petersburg.",
-        ["They met in St. Petersburg."]
-    );
-    t!(
-        newline_inside,
-        "The line\nwraps here. Next one.",
-        ["The line\nwraps here.", "Next one."]
-    );
+    #[rustfmt::skip]
+    mod cases {
+        use super::*;
+
+        t!(two_plain, "The envoy arrived. Talks began.", ["The envoy arrived.", "Talks began."]);
+        t!(question_exclamation, "Will it hold? Nobody knows! We wait.", ["Will it hold?", "Nobody knows!", "We wait."]);
+        t!(title_mr, "Mr. Kim arrived late.", ["Mr. Kim arrived late."]);
+        t!(title_gen, "Gen. Park spoke. He left.", ["Gen. Park spoke.", "He left."]);
+        t!(title_sen, "Sen. Warren objected.", ["Sen. Warren objected."]);
+        t!(title_dr_mrs, "Dr. and Mrs. Lee attended.", ["Dr. and Mrs. Lee attended."]);
+        t!(month_abbrev, "On Aug. 15 the leaders wrote.", ["On Aug. 15 the leaders wrote."]);
+        t!(month_sept, "It began Sept. 11 in New York.", ["It began Sept. 11 in New York."]);
+        t!(us_before_name, "U.S. President Biden spoke.", ["U.S. President Biden spoke."]);
+        t!(us_mid, "The U.S. Treasury agreed.", ["The U.S. Treasury agreed."]);
+        t!(us_at_end, "Troops left the U.S. The next day they landed.", ["Troops left the U.S.", "The next day they landed."]);
+        t!(un_led, "A U.N.-backed plan failed. Nobody came.", ["A U.N.-backed plan failed.", "Nobody came."]);
+        t!(un_council, "The U.N. Security Council met.", ["The U.N. Security Council met."]);
+        t!(initial_middle, "George W. Bush visited.", ["George W. Bush visited."]);
+        t!(initials_two, "J. K. Rowling wrote it.", ["J. K. Rowling wrote it."]);
+        t!(decimal, "Growth was 3.5 percent. Prices rose.", ["Growth was 3.5 percent.", "Prices rose."]);
+        t!(money, "It cost $1.2 billion. Critics balked.", ["It cost $1.2 billion.", "Critics balked."]);
+        t!(number_no, "He wore No. 5 proudly.", ["He wore No. 5 proudly."]);
+        t!(quote_ends_sentence, "He said, \"We will win.\" Then he left.", ["He said, \"We will win.\"", "Then he left."]);
+        t!(curly_quote_ends, "She wrote, “It is over.” The talks ended.", ["She wrote, “It is over.”", "The talks ended."]);
+        t!(comma_in_quote, "“We will win,” he said.", ["“We will win,” he said."]);
+        t!(question_in_quote, "“Will we win?” he asked. Nobody replied.", ["“Will we win?” he asked.", "Nobody replied."]);
+        t!(quote_starts_next, "He paused. “We are ready,” he said.", ["He paused.", "“We are ready,” he said."]);
+        t!(paren_after, "It ended (finally.) Then peace.", ["It ended (finally.)", "Then peace."]);
+        t!(ellipsis_then_capital, "He hesitated... Then he spoke.", ["He hesitated...", "Then he spoke."]);
+        t!(ellipsis_char, "Wait… Nothing happened.", ["Wait…", "Nothing happened."]);
+        t!(ellipsis_lowercase, "and so... we waited.", ["and so... we waited."]);
+        t!(lowercase_after_period, "See p. 4 for details.", ["See p. 4 for details."]);
+        t!(eg_abbrev, "Some allies, e.g. Japan, objected.", ["Some allies, e.g. Japan, objected."]);
+        t!(inc_end, "He works for Acme Inc. The firm grew.", ["He works for Acme Inc.", "The firm grew."]);
+        t!(inc_mid, "Acme Inc. Chief Executive Jo Smith spoke.", ["Acme Inc. Chief Executive Jo Smith spoke."]);
+        t!(am_pm_end, "It began at 9 a.m. The crowd grew.", ["It began at 9 a.m.", "The crowd grew."]);
+        t!(am_pm_mid, "At 9 a.m. Monday the doors opened.", ["At 9 a.m. Monday the doors opened."]);
+        t!(number_starts, "They met twice. 2022 was different.", ["They met twice.", "2022 was different."]);
+        t!(no_space, "Visit Example.com today.", ["Visit Example.com today."]);
+        t!(trailing_space, "One sentence.   ", ["One sentence."]);
+        t!(no_terminator, "A headline without a period", ["A headline without a period"]);
+        t!(dateline, "SEOUL, Aug. 15 (UPI) -- Putin wrote to Kim. Kim answered.", [ "SEOUL, Aug. 15 (UPI) -- Putin wrote to Kim.", "Kim answered." ]);
+        t!(dotted_date, "It was filed 15.08.22 in Tbilisi.", ["It was filed 15.08.22 in Tbilisi."]);
+        t!(single_letter_end, "He backed Plan B. It failed.", ["He backed Plan B.", "It failed."]);
+        t!(st_saint, "They met in St. Petersburg.", ["They met in St. Petersburg."]);
+        t!(newline_inside, "The line\nwraps here. Next one.", ["The line\nwraps here.", "Next one."]);
+    }
 }
