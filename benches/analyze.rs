@@ -5,37 +5,13 @@
 //! whole set, one article at a time on one core, as the server does per request. The benchmark
 //! also checks its input: every article must yield body sentences and words.
 
-use std::path::PathBuf;
+mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use parallax::{Analyzer, Document, Limits};
 
-fn load_texts() -> Vec<String> {
-    let dir = std::env::var_os("PARALLAX_BENCH_TEXTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/quotes/polnear/dev/text")
-        });
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot read {} (set PARALLAX_BENCH_TEXTS): {e}",
-                dir.display()
-            )
-        })
-        .map(|entry| entry.expect("directory entries are readable").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no .txt files in {}", dir.display());
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
-        .collect()
-}
-
 fn analyze(c: &mut Criterion) {
-    let texts = load_texts();
+    let texts = common::load_texts();
     let documents: Vec<Document> = texts.into_iter().map(Document::from_text).collect();
     let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
     let analyzer = Analyzer::new(Limits::default());

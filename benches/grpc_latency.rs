@@ -5,34 +5,12 @@
 //! callers. Run with `cargo bench --bench grpc_latency`; `PARALLAX_BENCH_ROUNDS` sets how many
 //! passes over the texts each caller makes (default 3).
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::{Duration, Instant};
 
 use parallax::grpc::pb::{self, analysis_service_client::AnalysisServiceClient};
 use parallax::grpc::{Server, ServerConfig};
-
-fn load_texts() -> Vec<String> {
-    let dir = std::env::var_os("PARALLAX_BENCH_TEXTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/quotes/polnear/dev/text")
-        });
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot read {} (set PARALLAX_BENCH_TEXTS): {e}",
-                dir.display()
-            )
-        })
-        .map(|entry| entry.expect("directory entries are readable").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
-        .collect()
-}
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -95,7 +73,7 @@ async fn run(channel: tonic::transport::Channel, texts: &[String], callers: usiz
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` runs this once as a smoke test.
     let smoke = !std::env::args().any(|a| a == "--bench");
-    let texts = load_texts();
+    let texts = common::load_texts();
     let rounds = if smoke {
         1
     } else {
