@@ -20,6 +20,7 @@ mod analysis;
 mod corpus;
 pub mod dates;
 mod document;
+pub mod entities;
 mod error;
 pub mod grpc;
 mod limits;

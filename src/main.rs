@@ -40,6 +40,20 @@ enum EvalCommand {
     /// Scores temporal expressions on TimeML files (TempEval-3 measures), anchored to each
     /// file's creation time.
     Dates(EvalDatesArgs),
+    /// Scores named-entity mentions by exact token span and type (PERSON, ORGANIZATION,
+    /// LOCATION) against CoNLL/IOB or GUM CoNLL-U gold files.
+    Ner(EvalNerArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct EvalNerArgs {
+    /// Gold files (CoNLL/IOB columns, or CoNLL-U with GUM entity brackets), read in this order.
+    #[arg(long, required = true, num_args = 1..)]
+    gold: Vec<PathBuf>,
+    /// A system's output for the same sentences and tokens, as token-per-line IOB files in the
+    /// same order (e.g. from `.ci/baselines/spacy_ner.py`).
+    #[arg(long, required = true, num_args = 1..)]
+    predicted: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -165,6 +179,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze(args),
         Command::Healthcheck(args) => healthcheck(args),
         Command::Eval(EvalCommand::Dates(args)) => eval_dates(args),
+        Command::Eval(EvalCommand::Ner(args)) => eval_ner(args),
     };
     match result {
         Ok(code) => code,
@@ -442,4 +457,36 @@ fn eval_dates(args: EvalDatesArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
+    use parallax::entities::conll;
+    let read_all = |paths: &[PathBuf]| -> anyhow::Result<Vec<conll::Sentence>> {
+        let mut sentences = Vec::new();
+        for path in paths {
+            let source = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            sentences.extend(conll::parse(&source));
+        }
+        Ok(sentences)
+    };
+    let gold = read_all(&args.gold)?;
+    let predicted = read_all(&args.predicted)?;
+    if gold.len() != predicted.len() {
+        bail!(
+            "{} gold sentences but {} predicted ones: the files must cover the same sentences",
+            gold.len(),
+            predicted.len()
+        );
+    }
+    if let Some(i) = (0..gold.len()).find(|&i| gold[i].tokens.len() != predicted[i].tokens.len()) {
+        bail!(
+            "sentence {i} has {} gold tokens but {} predicted ones",
+            gold[i].tokens.len(),
+            predicted[i].tokens.len()
+        );
+    }
+    let mentions: Vec<_> = predicted.into_iter().map(|s| s.mentions).collect();
+    print!("{}", conll::score(&gold, &mentions));
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,427 @@
+//! Reading NER corpora and scoring mentions by exact token span.
+//!
+//! Formats: CoNLL-style columns with the token first and an IO/IOB/BIO tag last (WikiGold, BTC,
+//! WNUT-17, spaCy output written by the baseline script), the same with a leading index column
+//! (Universal NER's IOB2), and CoNLL-U with GUM's `Entity=` brackets in MISC, of which only named
+//! mentions count: those whose head token (the one whose syntactic head lies outside the mention)
+//! is a proper noun (XPOS NNP or NNPS).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::EntityType;
+
+/// A mention: tokens `[start, end)` of its sentence, and its type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Mention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Its type.
+    pub kind: EntityType,
+}
+
+/// One annotated sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sentence {
+    /// Its tokens.
+    pub tokens: Vec<String>,
+    /// Its mentions, in order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Reads a file in either format, choosing by content (CoNLL-U has 10 tab-separated columns).
+pub fn parse(source: &str) -> Vec<Sentence> {
+    let conllu = source
+        .lines()
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .is_some_and(|l| l.split('\t').count() == 10);
+    if conllu {
+        parse_conllu(source)
+    } else {
+        parse_iob(source)
+    }
+}
+
+/// Reads token-per-line IO/IOB/BIO files; sentences are separated by blank lines.
+pub fn parse_iob(source: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut tokens = Vec::new();
+    let mut tags: Vec<String> = Vec::new();
+    let mut flush = |tokens: &mut Vec<String>, tags: &mut Vec<String>| {
+        if !tokens.is_empty() {
+            let mentions = mentions_from_tags(tags);
+            sentences.push(Sentence {
+                tokens: std::mem::take(tokens),
+                mentions,
+            });
+            tags.clear();
+        }
+    };
+    for line in source.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            flush(&mut tokens, &mut tags);
+            continue;
+        }
+        let columns: Vec<&str> = if line.contains('\t') {
+            line.split('\t').collect()
+        } else {
+            line.split(' ').collect()
+        };
+        // "# sent_id = ..." is a comment; "#\tO" is the token "#".
+        let is_tag = |t: &str| t == "O" || t.split_once('-').is_some_and(|(p, _)| p.len() == 1);
+        let token_line = columns.len() == 2 && is_tag(columns[1]);
+        if (line.starts_with('#') && !token_line) || line.starts_with("-DOCSTART-") {
+            continue;
+        }
+        // Universal NER: index, token, tag, ...; the others: token first, tag last.
+        let (token, tag) = if columns.len() >= 3 && columns[0].bytes().all(|b| b.is_ascii_digit()) {
+            (columns[1], columns[2])
+        } else {
+            (columns[0], columns[columns.len() - 1])
+        };
+        tokens.push(token.to_owned());
+        tags.push(tag.to_owned());
+    }
+    flush(&mut tokens, &mut tags);
+    sentences
+}
+
+/// Turns per-token tags into mentions. `I-X` after a different type or `O` starts a mention, as
+/// in IO-tagged CoNLL files; `B-X` always does.
+pub fn mentions_from_tags(tags: &[String]) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    let close = |open: &mut Option<(usize, String)>, end: usize, mentions: &mut Vec<Mention>| {
+        if let Some((start, label)) = open.take()
+            && let Some(kind) = EntityType::from_label(&label)
+        {
+            mentions.push(Mention { start, end, kind });
+        }
+    };
+    for (i, tag) in tags.iter().enumerate() {
+        let (prefix, label) = match tag.split_once('-') {
+            Some((p, l)) if matches!(p, "B" | "I" | "E" | "S" | "L" | "U") => (p, l),
+            _ => ("O", ""),
+        };
+        let continues =
+            matches!(prefix, "I" | "E" | "L") && open.as_ref().is_some_and(|(_, l)| l == label);
+        if !continues {
+            close(&mut open, i, &mut mentions);
+            if prefix != "O" {
+                open = Some((i, label.to_owned()));
+            }
+        }
+    }
+    close(&mut open, tags.len(), &mut mentions);
+    mentions
+}
+
+/// Reads GUM CoNLL-U, keeping named mentions of the types Parallax reports.
+pub fn parse_conllu(source: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut rows: Vec<Vec<&str>> = Vec::new();
+    for line in source.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !rows.is_empty() {
+                sentences.push(conllu_sentence(&rows));
+                rows.clear();
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let columns: Vec<&str> = line.split('\t').collect();
+        // Multiword tokens ("1-2") and empty nodes ("1.1") are not surface tokens.
+        if columns.len() == 10 && columns[0].bytes().all(|b| b.is_ascii_digit()) {
+            rows.push(columns);
+        }
+    }
+    sentences
+}
+
+fn conllu_sentence(rows: &[Vec<&str>]) -> Sentence {
+    let tokens: Vec<String> = rows.iter().map(|r| r[1].to_owned()).collect();
+    // Syntactic heads as token indices (None for the root).
+    let heads: Vec<Option<usize>> = rows
+        .iter()
+        .map(|r| r[6].parse::<usize>().ok().and_then(|h| h.checked_sub(1)))
+        .collect();
+    let mut open: Vec<(String, String, usize)> = Vec::new();
+    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let Some(entity) = row[9].split('|').find_map(|f| f.strip_prefix("Entity=")) else {
+            continue;
+        };
+        let bytes = entity.as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            if bytes[k] == b'(' {
+                let end = entity[k + 1..]
+                    .find(['(', ')'])
+                    .map_or(entity.len(), |e| k + 1 + e);
+                let descriptor = &entity[k + 1..end];
+                let mut fields = descriptor.split('-');
+                let id = fields.next().unwrap_or("").to_owned();
+                let etype = fields.next().unwrap_or("").to_owned();
+                if bytes.get(end) == Some(&b')') {
+                    spans.push((i, i + 1, etype));
+                    k = end + 1;
+                } else {
+                    open.push((id, etype, i));
+                    k = end;
+                }
+            } else {
+                let end = entity[k..].find(')').map_or(entity.len(), |e| k + e);
+                let id = &entity[k..end];
+                if let Some(at) = open.iter().rposition(|(open_id, _, _)| open_id == id) {
+                    let (_, etype, start) = open.remove(at);
+                    spans.push((start, i + 1, etype));
+                }
+                k = end + 1;
+            }
+        }
+    }
+    let mut mentions: Vec<Mention> = spans
+        .into_iter()
+        .filter_map(|(start, end, etype)| {
+            let kind = EntityType::from_label(&etype)?;
+            // The head: the token whose syntactic head is outside the mention.
+            let head = (start..end).find(|&t| heads[t].is_none_or(|h| h < start || h >= end))?;
+            matches!(rows[head][4], "NNP" | "NNPS").then_some(Mention { start, end, kind })
+        })
+        .collect();
+    mentions.sort();
+    mentions.dedup();
+    Sentence { tokens, mentions }
+}
+
+/// True positives, false positives and false negatives per type.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scores {
+    counts: BTreeMap<EntityType, [usize; 3]>,
+}
+
+impl Scores {
+    /// Precision, recall and F1 for one type, or over `types` together (micro-averaged).
+    pub fn prf(&self, types: &[EntityType]) -> (f64, f64, f64) {
+        let [tp, fp, fn_] = types.iter().fold([0; 3], |acc, t| {
+            let c = self.counts.get(t).copied().unwrap_or_default();
+            [acc[0] + c[0], acc[1] + c[1], acc[2] + c[2]]
+        });
+        let p = if tp + fp == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fp) as f64
+        };
+        let r = if tp + fn_ == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fn_) as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+
+    /// Gold mentions of a type.
+    pub fn gold(&self, kind: EntityType) -> usize {
+        self.counts.get(&kind).map_or(0, |c| c[0] + c[2])
+    }
+}
+
+/// The types the acceptance tables compare.
+pub const MAIN_TYPES: [EntityType; 3] = [
+    EntityType::Person,
+    EntityType::Organization,
+    EntityType::Location,
+];
+
+impl fmt::Display for Scores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{:<14} {:>6} {:>7} {:>7} {:>7}",
+            "type", "gold", "P", "R", "F1"
+        )?;
+        for kind in MAIN_TYPES {
+            let (p, r, f1) = self.prf(&[kind]);
+            writeln!(
+                f,
+                "{:<14} {:>6} {p:>7.4} {r:>7.4} {f1:>7.4}",
+                kind.as_str(),
+                self.gold(kind)
+            )?;
+        }
+        let (p, r, f1) = self.prf(&MAIN_TYPES);
+        let gold: usize = MAIN_TYPES.iter().map(|&k| self.gold(k)).sum();
+        writeln!(
+            f,
+            "{:<14} {gold:>6} {p:>7.4} {r:>7.4} {f1:>7.4}",
+            "PER+ORG+LOC"
+        )
+    }
+}
+
+/// Scores predicted mentions against gold ones, sentence by sentence, by exact span and type.
+pub fn score(gold: &[Sentence], predicted: &[Vec<Mention>]) -> Scores {
+    let mut scores = Scores::default();
+    for (sentence, predicted) in gold.iter().zip(predicted) {
+        for mention in predicted {
+            let hit = sentence.mentions.contains(mention);
+            scores.counts.entry(mention.kind).or_default()[usize::from(!hit)] += 1;
+        }
+        for mention in &sentence.mentions {
+            if !predicted.contains(mention) {
+                scores.counts.entry(mention.kind).or_default()[2] += 1;
+            }
+        }
+    }
+    scores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_tags_split_on_type_change_and_b_tags() {
+        let tags: Vec<String> = [
+            "I-PER", "I-PER", "O", "I-ORG", "I-LOC", "B-LOC", "I-LOC", "I-MISC",
+        ]
+        .map(String::from)
+        .to_vec();
+        let got = mentions_from_tags(&tags);
+        assert_eq!(
+            got,
+            [
+                Mention {
+                    start: 0,
+                    end: 2,
+                    kind: EntityType::Person
+                },
+                Mention {
+                    start: 3,
+                    end: 4,
+                    kind: EntityType::Organization
+                },
+                Mention {
+                    start: 4,
+                    end: 5,
+                    kind: EntityType::Location
+                },
+                Mention {
+                    start: 5,
+                    end: 7,
+                    kind: EntityType::Location
+                },
+                Mention {
+                    start: 7,
+                    end: 8,
+                    kind: EntityType::Other
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_indexed_iob2_and_plain_columns() {
+        let uner = "# sent_id = x\n1\tKim\tB-PER\t-\t-\n2\tJong\tI-PER\t-\t-\n3\tspoke\tO\t-\t-\n\n1\tin\tO\t-\t-\n2\tSeoul\tB-LOC\t-\t-\n";
+        let sentences = parse(uner);
+        assert_eq!(sentences.len(), 2);
+        assert_eq!(sentences[0].tokens, ["Kim", "Jong", "spoke"]);
+        assert_eq!(
+            sentences[0].mentions,
+            [Mention {
+                start: 0,
+                end: 2,
+                kind: EntityType::Person
+            }]
+        );
+        assert_eq!(
+            sentences[1].mentions,
+            [Mention {
+                start: 1,
+                end: 2,
+                kind: EntityType::Location
+            }]
+        );
+        let plain = "Putin I-PER\nwrote O\n# O\n\n";
+        assert_eq!(parse(plain)[0].tokens, ["Putin", "wrote", "#"]);
+        assert_eq!(
+            parse(plain)[0].mentions,
+            [Mention {
+                start: 0,
+                end: 1,
+                kind: EntityType::Person
+            }]
+        );
+    }
+
+    /// A GUM-style sentence, "The envoy Igor Petrov visited North Korea .": a nominal person
+    /// mention ("The envoy", headed by a common noun), a named person, a named place, and a
+    /// single-token abstract mention nested in the place.
+    const GUM: &str = "# text = x\n\
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\tEntity=(1-person-new-x-x-x-x\n\
+2\tenvoy\tenvoy\tNOUN\tNN\t_\t5\tnsubj\t_\tEntity=1)\n\
+3\tIgor\tIgor\tPROPN\tNNP\t_\t4\tcompound\t_\tEntity=(2-person-new-x-x-x-x\n\
+4\tPetrov\tPetrov\tPROPN\tNNP\t_\t5\tnsubj\t_\tEntity=2)\n\
+5\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+6\tNorth\tNorth\tPROPN\tNNP\t_\t7\tcompound\t_\tEntity=(3-place-new-x-x-x-x\n\
+7\tKorea\tKorea\tPROPN\tNNP\t_\t5\tobj\t_\tEntity=3)(4-abstract-new-x-x-x-x)\n\
+8\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n";
+
+    #[test]
+    fn gum_keeps_named_mentions_only() {
+        let sentences = parse(GUM);
+        assert_eq!(sentences.len(), 1);
+        assert_eq!(
+            sentences[0].mentions,
+            [
+                Mention {
+                    start: 2,
+                    end: 4,
+                    kind: EntityType::Person
+                },
+                Mention {
+                    start: 5,
+                    end: 7,
+                    kind: EntityType::Location
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn exact_span_scoring() {
+        let gold = parse("Kim B-PER\nJong I-PER\nmet O\nPutin B-PER\nin O\nMoscow B-LOC\n");
+        let predicted = vec![vec![
+            Mention {
+                start: 0,
+                end: 1,
+                kind: EntityType::Person,
+            },
+            Mention {
+                start: 3,
+                end: 4,
+                kind: EntityType::Person,
+            },
+            Mention {
+                start: 5,
+                end: 6,
+                kind: EntityType::Organization,
+            },
+        ]];
+        let s = score(&gold, &predicted);
+        let (p, r, _) = s.prf(&[EntityType::Person]);
+        assert_eq!((p, r), (0.5, 0.5));
+        assert_eq!(s.prf(&[EntityType::Location]), (0.0, 0.0, 0.0));
+        assert_eq!(s.gold(EntityType::Location), 1);
+    }
+}
