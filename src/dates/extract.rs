@@ -1190,14 +1190,9 @@ impl Matcher<'_, '_> {
             ) => 1,
             _ => return None,
         };
-        let inner = self
-            .relative(i + skip)
+        self.relative(i + skip)
             .or_else(|| self.duration_or_set(i + skip))
-            .or_else(|| self.clock(i + skip))?;
-        matches!(inner.kind, TimexType::Duration | TimexType::Time)
-            .then_some(())
-            .or_else(|| (inner.value != "PAST_REF").then_some(()))?;
-        Some(inner)
+            .or_else(|| self.clock(i + skip))
     }
 
     /// An amount: digits, a number word, or tens and ones ("twenty four"); returns it and the
