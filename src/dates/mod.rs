@@ -62,8 +62,10 @@ pub enum DateSource {
     Caller,
     /// A dateline opening the article ("SEOUL, Aug. 15 (UPI) --").
     Dateline,
-    /// A date stamp line near the top of the page ("15.08.22 15:00", "December 28, 2024").
+    /// A date line near the top of the page ("December 28, 2024").
     PageDate,
+    /// A byline time stamp: a date with a clock time ("15.08.22 15:00").
+    Byline,
     /// No date could be found.
     None,
 }
@@ -118,6 +120,13 @@ pub fn document_date(text: &str, blocks: &[Block], caller: Option<time::Date>) -
             | BlockKind::Duplicate => continue,
         };
         let found = extract(window.slice(text), None);
+        // A stamp that also gives the time of day is the byline's publication stamp.
+        let source =
+            if source == DateSource::PageDate && found.iter().any(|e| e.kind == TimexType::Time) {
+                DateSource::Byline
+            } else {
+                source
+            };
         let Some(first) = found
             .iter()
             .find(|e| e.kind == TimexType::Date || e.kind == TimexType::Time)

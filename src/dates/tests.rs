@@ -119,15 +119,26 @@ fn document_date_prefers_the_caller() {
 }
 
 #[test]
-fn document_date_from_a_page_stamp() {
+fn document_date_from_a_byline_stamp() {
     let text = "Leaders Trade Letters\n15.08.22 15:00\nThe leaders exchanged letters, state media reported Monday.";
     let seg = segment(text, None);
     let d = document_date(text, &seg.blocks, None);
     assert_eq!(
         (d.date, d.source),
-        (Some(date("2022-08-15")), DateSource::PageDate)
+        (Some(date("2022-08-15")), DateSource::Byline)
     );
     assert_eq!(d.span.map(|s| s.slice(text)), Some("15.08.22"));
+}
+
+#[test]
+fn document_date_from_a_page_date_line() {
+    let text = "December 28, 2024\nThe leaders exchanged letters on Monday.";
+    let seg = segment(text, None);
+    let d = document_date(text, &seg.blocks, None);
+    assert_eq!(
+        (d.date, d.source),
+        (Some(date("2024-12-28")), DateSource::PageDate)
+    );
 }
 
 #[test]

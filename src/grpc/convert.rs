@@ -115,6 +115,7 @@ fn date_source_to_pb(source: DateSource) -> pb::DateSource {
         DateSource::Caller => pb::DateSource::Caller,
         DateSource::Dateline => pb::DateSource::Dateline,
         DateSource::PageDate => pb::DateSource::PageDate,
+        DateSource::Byline => pb::DateSource::Byline,
         DateSource::None => pb::DateSource::Unspecified,
     }
 }
