@@ -62,6 +62,9 @@ impl Analyzer {
                 actual: len,
             });
         }
+        if !document.timezone.trim().is_empty() {
+            crate::document::parse_timezone(document.timezone.trim())?;
+        }
         if document.text.trim().is_empty() {
             return Err(Error::invalid(
                 "document.text",
@@ -77,7 +80,7 @@ impl Analyzer {
         let title = Some(document.title.as_str()).filter(|t| !t.trim().is_empty());
         let segmentation = text::segment(&document.text, title);
         let word_count = count_body_words(&segmentation);
-        let caller_date = document.published_at.map(|ts| ts.date());
+        let caller_date = document.publication_date()?;
         let document_date = dates::document_date(&document.text, &segmentation.blocks, caller_date);
         let dates = find_dates(&document.text, &segmentation, document_date.date);
         Ok(Analysis {

@@ -110,6 +110,32 @@ impl Document {
         }
     }
 
+    /// The calendar date of publication where the outlet is: `published_at` seen in `timezone`
+    /// (an IANA name such as `Asia/Seoul`), or in UTC when no zone is given. A Seoul paper's
+    /// 08:00 edition is still "today" there while UTC is on the day before.
+    pub fn publication_date(&self) -> Result<Option<time::Date>> {
+        let Some(published) = self.published_at else {
+            return Ok(None);
+        };
+        let zone = self.timezone.trim();
+        if zone.is_empty() {
+            return Ok(Some(published.date()));
+        }
+        let tz = parse_timezone(zone)?;
+        let instant = jiff::Timestamp::new(published.unix_seconds(), published.subsec_nanos())
+            .map_err(|e| Error::invalid("document.published_at", e.to_string()))?;
+        let local = tz.to_datetime(instant).date();
+        let month = time::Month::try_from(u8::try_from(local.month()).unwrap_or(1))
+            .map_err(|e| Error::Internal(format!("month out of range: {e}")))?;
+        time::Date::from_calendar_date(
+            i32::from(local.year()),
+            month,
+            u8::try_from(local.day()).unwrap_or(1),
+        )
+        .map(Some)
+        .map_err(|e| Error::Internal(format!("local date out of range: {e}")))
+    }
+
     /// A stable digest of everything the caller sent: equal documents, equal digests. Used to
     /// make AddArticle idempotent and to derive ids.
     pub fn content_digest(&self) -> [u8; 32] {
@@ -139,9 +165,44 @@ impl Document {
     }
 }
 
+/// Looks up an IANA time zone name in the compiled-in database.
+pub(crate) fn parse_timezone(name: &str) -> Result<jiff::tz::TimeZone> {
+    jiff::tz::TimeZone::get(name).map_err(|_| {
+        Error::invalid(
+            "document.timezone",
+            format!("{name:?} is not an IANA time zone name; use names like Asia/Seoul or UTC"),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn publication_date_is_local_to_the_outlet() {
+        // 2022-08-14T23:30:00Z is already Monday 2022-08-15 in Seoul.
+        let mut doc = Document::from_text("x");
+        doc.published_at = Some(Timestamp::parse("2022-08-14T23:30:00Z", "t").unwrap());
+        let date = |y, m, d| time::Date::from_calendar_date(y, m, d).ok();
+        assert_eq!(
+            doc.publication_date().unwrap(),
+            date(2022, time::Month::August, 14)
+        );
+        doc.timezone = "Asia/Seoul".into();
+        assert_eq!(
+            doc.publication_date().unwrap(),
+            date(2022, time::Month::August, 15)
+        );
+        doc.timezone = "America/New_York".into();
+        assert_eq!(
+            doc.publication_date().unwrap(),
+            date(2022, time::Month::August, 14)
+        );
+        doc.timezone = "Mars/Olympus".into();
+        let err = doc.publication_date().unwrap_err();
+        assert!(err.to_string().starts_with("document.timezone: "), "{err}");
+    }
 
     #[test]
     fn parses_rfc3339_and_dates() {

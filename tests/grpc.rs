@@ -246,6 +246,19 @@ async fn analyze_rejects_bad_input_with_precise_statuses() {
         Code::InvalidArgument,
         "document.published_at",
     );
+    let bad_zone = pb::AnalyzeRequest {
+        document: Some(pb::Document {
+            text: "Text.".into(),
+            timezone: "Mars/Olympus".into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    assert_status(
+        client.analyze(bad_zone).await,
+        Code::InvalidArgument,
+        "document.timezone: \"Mars/Olympus\" is not an IANA time zone name",
+    );
     let bad_unit = pb::AnalyzeRequest {
         offset_unit: 9,
         ..analyze_request("Text.")
