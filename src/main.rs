@@ -33,6 +33,76 @@ enum Command {
     /// Scores an extractor on annotated data.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Builds the models compiled into the binary from the shared data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum TrainCommand {
+    /// Compiles the gazetteer (`models/gazetteer.tsv`) from the GeoNames and world-countries lists.
+    Gazetteer(TrainGazetteerArgs),
+    /// Compiles the casing lexicon (`models/casing.tsv`) from unannotated text: `.txt` files are
+    /// segmented and tokenized, CoNLL files are read as tokens.
+    Casing(TrainCasingArgs),
+    /// Trains the entity tagger (`models/ner.bin`) on the NER corpora, reporting dev scores after
+    /// each epoch.
+    Ner(TrainNerArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainGazetteerArgs {
+    /// The folder with cities15000.json, world-countries.json, continents.json, us_states.json.
+    #[arg(long, default_value = "../shared/data/gazetteers")]
+    data: PathBuf,
+    /// Where to write the compiled gazetteer.
+    #[arg(long, default_value = "models/gazetteer.tsv")]
+    out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainCasingArgs {
+    /// Files or folders (searched recursively for .txt, .conll, .conllu).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Words seen fewer times than this are left out.
+    #[arg(long, default_value_t = 3)]
+    min_count: u32,
+    /// Where to write the lexicon.
+    #[arg(long, default_value = "models/casing.tsv")]
+    out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainNerArgs {
+    /// The NER folder (gum/train, btc, wnut17, wikigold.conll are read from it).
+    #[arg(long, default_value = "../shared/data/ner")]
+    data: PathBuf,
+    /// The compiled gazetteer the features read.
+    #[arg(long, default_value = "models/gazetteer.tsv")]
+    gazetteer: PathBuf,
+    /// The compiled casing lexicon the features read.
+    #[arg(long, default_value = "models/casing.tsv")]
+    casing: PathBuf,
+    /// Dev sets scored after each epoch (never trained on): each a file, or a folder whose files
+    /// are one set.
+    #[arg(long, num_args = 1..)]
+    dev: Vec<PathBuf>,
+    /// Corpora and how many times each is repeated, as NAME=WEIGHT (gum, btc, wnut17, wikigold).
+    #[arg(long, value_delimiter = ',', default_value = "gum=1,btc=1,wnut17=1,wikigold=1", value_parser = parse_weight)]
+    corpora: Vec<(String, usize)>,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Shuffle seed; the same seed and data give the same model file.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Features seen fewer times than this in training are dropped.
+    #[arg(long, default_value_t = 2)]
+    min_count: u32,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/ner.bin")]
+    out: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,9 +121,22 @@ struct EvalNerArgs {
     #[arg(long, required = true, num_args = 1..)]
     gold: Vec<PathBuf>,
     /// A system's output for the same sentences and tokens, as token-per-line IOB files in the
-    /// same order (e.g. from `.ci/baselines/spacy_ner.py`).
-    #[arg(long, required = true, num_args = 1..)]
+    /// same order (e.g. from `.ci/baselines/spacy_ner.py`). Without it, Parallax's own
+    /// recognizer tags the gold tokens.
+    #[arg(long, num_args = 1..)]
     predicted: Vec<PathBuf>,
+    /// Print each missed (-) and spurious (+) mention with its sentence number.
+    #[arg(long)]
+    errors: bool,
+    /// Fail (exit 1) when PERSON F1 is below this.
+    #[arg(long)]
+    min_person_f1: Option<f64>,
+    /// Fail (exit 1) when ORGANIZATION F1 is below this.
+    #[arg(long)]
+    min_organization_f1: Option<f64>,
+    /// Fail (exit 1) when LOCATION F1 is below this.
+    #[arg(long)]
+    min_location_f1: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -180,6 +263,9 @@ fn main() -> ExitCode {
         Command::Healthcheck(args) => healthcheck(args),
         Command::Eval(EvalCommand::Dates(args)) => eval_dates(args),
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(args),
+        Command::Train(TrainCommand::Gazetteer(args)) => train_gazetteer(args),
+        Command::Train(TrainCommand::Ner(args)) => train_ner(args),
+        Command::Train(TrainCommand::Casing(args)) => train_casing(args),
     };
     match result {
         Ok(code) => code,
@@ -459,34 +545,238 @@ fn eval_dates(args: EvalDatesArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+fn read_ner_files(paths: &[PathBuf]) -> anyhow::Result<Vec<parallax::entities::conll::Sentence>> {
+    let mut sentences = Vec::new();
+    for path in paths {
+        let source =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        sentences.extend(parallax::entities::conll::parse(&source));
+    }
+    Ok(sentences)
+}
+
+/// Tags the gold sentences' tokens with `recognizer`.
+fn tag_sentences(
+    recognizer: &parallax::entities::Recognizer,
+    gold: &[parallax::entities::conll::Sentence],
+) -> Vec<Vec<parallax::entities::conll::Mention>> {
+    gold.iter()
+        .map(|s| {
+            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            recognizer
+                .recognize(&tokens)
+                .into_iter()
+                .map(|m| m.mention)
+                .collect()
+        })
+        .collect()
+}
+
 fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
-    use parallax::entities::conll;
-    let read_all = |paths: &[PathBuf]| -> anyhow::Result<Vec<conll::Sentence>> {
-        let mut sentences = Vec::new();
-        for path in paths {
-            let source = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            sentences.extend(conll::parse(&source));
+    use parallax::entities::{EntityType, Recognizer, conll};
+    let gold = read_ner_files(&args.gold)?;
+    let mentions = if args.predicted.is_empty() {
+        tag_sentences(&Recognizer::builtin(), &gold)
+    } else {
+        let predicted = read_ner_files(&args.predicted)?;
+        if gold.len() != predicted.len() {
+            bail!(
+                "{} gold sentences but {} predicted ones: the files must cover the same sentences",
+                gold.len(),
+                predicted.len()
+            );
         }
-        Ok(sentences)
+        if let Some(i) =
+            (0..gold.len()).find(|&i| gold[i].tokens.len() != predicted[i].tokens.len())
+        {
+            bail!(
+                "sentence {i} has {} gold tokens but {} predicted ones",
+                gold[i].tokens.len(),
+                predicted[i].tokens.len()
+            );
+        }
+        predicted.into_iter().map(|s| s.mentions).collect()
     };
-    let gold = read_all(&args.gold)?;
-    let predicted = read_all(&args.predicted)?;
-    if gold.len() != predicted.len() {
-        bail!(
-            "{} gold sentences but {} predicted ones: the files must cover the same sentences",
-            gold.len(),
-            predicted.len()
-        );
+    let scores = conll::score(&gold, &mentions);
+    if args.errors {
+        for (i, (sentence, predicted)) in gold.iter().zip(&mentions).enumerate() {
+            let show = |m: &conll::Mention| sentence.tokens[m.start..m.end].join(" ");
+            for m in predicted.iter().filter(|m| !sentence.mentions.contains(m)) {
+                println!("{i}\t+ {}\t{}", m.kind.as_str(), show(m));
+            }
+            for m in sentence.mentions.iter().filter(|m| !predicted.contains(m)) {
+                println!("{i}\t- {}\t{}", m.kind.as_str(), show(m));
+            }
+        }
     }
-    if let Some(i) = (0..gold.len()).find(|&i| gold[i].tokens.len() != predicted[i].tokens.len()) {
-        bail!(
-            "sentence {i} has {} gold tokens but {} predicted ones",
-            gold[i].tokens.len(),
-            predicted[i].tokens.len()
-        );
+    print!("{scores}");
+    let mut ok = true;
+    for (kind, floor) in [
+        (EntityType::Person, args.min_person_f1),
+        (EntityType::Organization, args.min_organization_f1),
+        (EntityType::Location, args.min_location_f1),
+    ] {
+        if let Some(floor) = floor {
+            let f1 = scores.prf(&[kind]).2;
+            let pass = f1 >= floor;
+            println!(
+                "floor {} F1 {floor:.4}: {} ({f1:.4})",
+                kind.as_str(),
+                if pass { "ok" } else { "BELOW" }
+            );
+            ok &= pass;
+        }
     }
-    let mentions: Vec<_> = predicted.into_iter().map(|s| s.mentions).collect();
-    print!("{}", conll::score(&gold, &mentions));
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn train_gazetteer(args: TrainGazetteerArgs) -> anyhow::Result<ExitCode> {
+    let compiled =
+        parallax::entities::gazetteer::compile(&args.data).map_err(anyhow::Error::msg)?;
+    std::fs::write(&args.out, &compiled)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    let gazetteer =
+        parallax::entities::gazetteer::Gazetteer::parse(&compiled).map_err(anyhow::Error::msg)?;
+    println!(
+        "wrote {} entries ({} bytes) to {}",
+        gazetteer.len(),
+        compiled.len(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_casing(args: TrainCasingArgs) -> anyhow::Result<ExitCode> {
+    use parallax::entities::casing::CasingCounter;
+    fn walk(path: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        if path.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            entries.sort();
+            for entry in entries {
+                walk(&entry, out)?;
+            }
+        } else if path
+            .extension()
+            .is_some_and(|x| x == "txt" || x == "conll" || x == "conllu")
+        {
+            out.push(path.to_owned());
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    for path in &args.paths {
+        walk(path, &mut files).with_context(|| format!("listing {}", path.display()))?;
+    }
+    let mut counter = CasingCounter::default();
+    for file in &files {
+        let text =
+            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        if file.extension().is_some_and(|x| x == "txt") {
+            let seg = parallax::segment(&text, None);
+            for sentence in &seg.sentences {
+                let tokens = seg
+                    .tokens
+                    .iter()
+                    .filter(|t| sentence.span.contains(t.span))
+                    .map(|t| t.span.slice(&text));
+                counter.add_sentence(tokens);
+            }
+        } else {
+            for sentence in parallax::entities::conll::parse(&text) {
+                counter.add_sentence(sentence.tokens.iter().map(String::as_str));
+            }
+        }
+    }
+    let compiled = counter.compile(args.min_count);
+    std::fs::write(&args.out, &compiled)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    println!(
+        "read {} files; wrote {} words to {}",
+        files.len(),
+        compiled.lines().filter(|l| !l.starts_with('#')).count(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_weight(s: &str) -> Result<(String, usize), String> {
+    let (name, weight) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?}: expected NAME=WEIGHT"))?;
+    let weight = weight
+        .parse()
+        .map_err(|_| format!("{s:?}: the weight must be a whole number"))?;
+    Ok((name.to_owned(), weight))
+}
+
+fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
+    use parallax::entities::casing::Casing;
+    use parallax::entities::gazetteer::Gazetteer;
+    use parallax::entities::model::{self, Model, TrainConfig};
+    use parallax::entities::{Lexicons, Recognizer, conll, training_corpus};
+    let source = std::fs::read_to_string(&args.gazetteer)
+        .with_context(|| format!("reading {}", args.gazetteer.display()))?;
+    let gazetteer: &'static Gazetteer = Box::leak(Box::new(
+        Gazetteer::parse(&source).map_err(anyhow::Error::msg)?,
+    ));
+    let source = std::fs::read_to_string(&args.casing)
+        .with_context(|| format!("reading {}", args.casing.display()))?;
+    let casing: &'static Casing = Box::leak(Box::new(
+        Casing::parse(&source).map_err(anyhow::Error::msg)?,
+    ));
+    let lexicons = Lexicons { gazetteer, casing };
+    let examples = training_corpus(&args.data, gazetteer, &args.corpora)
+        .with_context(|| format!("reading the corpora under {}", args.data.display()))?;
+    let tokens: usize = examples.iter().map(|e| e.tokens.len()).sum();
+    println!("training on {} sentences, {tokens} tokens", examples.len());
+    let mut dev = Vec::new();
+    for path in &args.dev {
+        let files = if path.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            files.sort();
+            files
+        } else {
+            vec![path.clone()]
+        };
+        dev.push((path.display().to_string(), read_ner_files(&files)?));
+    }
+    let config = TrainConfig {
+        epochs: args.epochs,
+        seed: args.seed,
+        min_count: args.min_count,
+    };
+    let started = std::time::Instant::now();
+    let bytes = model::train(&examples, lexicons, config, |epoch, model| {
+        println!("epoch {epoch}: {:.1}s", started.elapsed().as_secs_f64());
+        let model: &'static Model = Box::leak(Box::new(model.clone()));
+        for (name, gold) in &dev {
+            let mentions = tag_sentences(&Recognizer::new(model, lexicons), gold);
+            let scores = conll::score(gold, &mentions);
+            let f = |k| scores.prf(&[k]).2;
+            println!(
+                "  F1 PER {:.4} ORG {:.4} LOC {:.4} all {:.4}  {name}",
+                f(parallax::entities::EntityType::Person),
+                f(parallax::entities::EntityType::Organization),
+                f(parallax::entities::EntityType::Location),
+                scores.prf(&conll::MAIN_TYPES).2
+            );
+        }
+    });
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    let model = Model::from_bytes(&bytes).map_err(anyhow::Error::msg)?;
+    println!(
+        "wrote {} features ({} bytes) to {}",
+        model.feature_count(),
+        bytes.len(),
+        args.out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

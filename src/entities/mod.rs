@@ -1,8 +1,23 @@
-//! Named entities. This module holds what evaluating a recognizer needs: the entity types, readers
-//! for the annotated corpora (CoNLL/IOB and GUM's CoNLL-U entity brackets) and exact-span scoring.
-//! The recognizer itself comes with issue 3.
+//! Named entities: a statistical tagger finds mentions, a gazetteer names places, and a
+//! per-article pass groups mentions into canonical entities.
+//!
+//! - [`model`]: the averaged structured perceptron over BILOU tags, its training and file format;
+//! - [`features`]: what the tagger looks at;
+//! - [`gazetteer`]: places and nationalities from GeoNames and world-countries;
+//! - [`conll`]: the annotated corpora and exact-span scoring;
+//! - [`Recognizer`]: model + gazetteer + the nationality rule, over one sentence's tokens.
 
+pub mod casing;
 pub mod conll;
+mod features;
+pub mod gazetteer;
+pub mod model;
+
+use casing::Casing;
+use conll::Mention;
+pub use features::Lexicons;
+use gazetteer::{Gazetteer, PlaceKind};
+use model::{Model, Scored};
 
 /// Entity types Parallax reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,4 +66,173 @@ impl EntityType {
             _ => return None,
         })
     }
+}
+
+/// Finds entity mentions in tokenized sentences with the built-in model and gazetteer.
+#[derive(Debug, Clone, Copy)]
+pub struct Recognizer {
+    model: &'static Model,
+    lexicons: Lexicons<'static>,
+}
+
+impl Default for Recognizer {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+impl Recognizer {
+    /// The recognizer compiled into the binary (loaded on first use).
+    pub fn builtin() -> Self {
+        Recognizer {
+            model: Model::builtin(),
+            lexicons: Lexicons {
+                gazetteer: Gazetteer::builtin(),
+                casing: Casing::builtin(),
+            },
+        }
+    }
+
+    /// A recognizer over a given model and word lists (for training and tests).
+    pub fn new(model: &'static Model, lexicons: Lexicons<'static>) -> Self {
+        Recognizer { model, lexicons }
+    }
+
+    /// The gazetteer this recognizer uses.
+    pub fn gazetteer(&self) -> &'static Gazetteer {
+        self.lexicons.gazetteer
+    }
+
+    /// Mentions in one sentence's tokens, in order, never overlapping.
+    ///
+    /// The model decides what is a name; a capitalized demonym the model left alone or called
+    /// OTHER ("Russian", "North Koreans") is a NATIONALITY, since the training corpora disagree on
+    /// whether such words are entities at all and the list is closed.
+    pub fn recognize(&self, tokens: &[&str]) -> Vec<Scored> {
+        let mut found = self.model.tag(tokens, self.lexicons);
+        for m in self.lexicons.gazetteer.find(tokens) {
+            if m.kinds & PlaceKind::Demonym.bit() == 0
+                || !tokens[m.start].starts_with(char::is_uppercase)
+            {
+                continue;
+            }
+            let overlapping = found
+                .iter()
+                .position(|s| s.mention.start < m.end && m.start < s.mention.end);
+            match overlapping {
+                Some(k)
+                    if matches!(
+                        found[k].mention.kind,
+                        EntityType::Other | EntityType::Location
+                    ) && m.kinds == PlaceKind::Demonym.bit()
+                        && (found[k].mention.start, found[k].mention.end) == (m.start, m.end) =>
+                {
+                    found[k].mention.kind = EntityType::Nationality;
+                }
+                Some(_) => {}
+                None => found.push(Scored {
+                    mention: Mention {
+                        start: m.start,
+                        end: m.end,
+                        kind: EntityType::Nationality,
+                    },
+                    confidence: 0.9,
+                }),
+            }
+        }
+        found.sort_by_key(|s| s.mention.start);
+        found
+    }
+}
+
+/// The training corpora under the shared `ner/` folder, by name.
+pub const CORPORA: [&str; 4] = ["gum", "btc", "wnut17", "wikigold"];
+
+/// Reads the training corpora under `dir` (the shared `ner/` folder): GUM train, the Broad
+/// Twitter Corpus, WNUT-17 and WikiGold, each repeated `weight` times (`weights` pairs a name from
+/// [`CORPORA`] with its weight; a corpus not named is left out). Labels are mapped to Parallax's
+/// types; a MISC mention that is a demonym becomes NATIONALITY; GUM sentences whose named mentions
+/// span clauses or lists ("London, where I was amazed ...") are left out, since no name tagger
+/// should learn them.
+pub fn training_corpus(
+    dir: &std::path::Path,
+    gazetteer: &Gazetteer,
+    weights: &[(String, usize)],
+) -> std::io::Result<Vec<conll::Sentence>> {
+    let list = |sub: &str, ext: &str| -> std::io::Result<Vec<std::path::PathBuf>> {
+        let mut found: Vec<_> = std::fs::read_dir(dir.join(sub))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .collect();
+        found.sort();
+        Ok(found)
+    };
+    let mut out = Vec::new();
+    for (name, weight) in weights {
+        let files = match name.as_str() {
+            "gum" => list("gum/train", "conllu")?,
+            "btc" => list("btc", "conll")?,
+            "wnut17" => list("wnut17", "conll")?,
+            "wikigold" => vec![dir.join("wikigold.conll")],
+            other => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("unknown corpus {other:?}; known: {}", CORPORA.join(", ")),
+                ));
+            }
+        };
+        let mut sentences = Vec::new();
+        for path in files {
+            let text = std::fs::read_to_string(&path)?;
+            sentences.extend(usable_sentences(&text, name == "gum", gazetteer));
+        }
+        for _ in 0..*weight {
+            out.extend(sentences.iter().cloned());
+        }
+        // Web text is often written in lower case ("tampa bay"): every `LOWERCASE_EVERY`th
+        // sentence is added again in lower case, labels kept, so that casing is a cue the model
+        // weighs rather than a rule it cannot do without (Mayhew et al. 2019).
+        out.extend(
+            sentences
+                .iter()
+                .step_by(LOWERCASE_EVERY)
+                .map(|s| conll::Sentence {
+                    tokens: s.tokens.iter().map(|t| t.to_lowercase()).collect(),
+                    mentions: s.mentions.clone(),
+                }),
+        );
+    }
+    Ok(out)
+}
+
+/// See [`training_corpus`].
+const LOWERCASE_EVERY: usize = 6;
+
+fn usable_sentences(text: &str, gum: bool, gazetteer: &Gazetteer) -> Vec<conll::Sentence> {
+    let mut out = Vec::new();
+    for mut sentence in conll::parse(text) {
+        if gum
+            && sentence.mentions.iter().any(|m| {
+                m.end - m.start > 6
+                    || sentence.tokens[m.start..m.end]
+                        .iter()
+                        .any(|t| matches!(t.as_str(), "," | "(" | ")" | ";" | ":"))
+            })
+        {
+            continue;
+        }
+        for m in &mut sentence.mentions {
+            if matches!(m.kind, EntityType::Other | EntityType::Location) {
+                let words = sentence.tokens[m.start..m.end].join(" ");
+                if gazetteer
+                    .lookup(&words)
+                    .is_some_and(|g| g.kinds == PlaceKind::Demonym.bit())
+                {
+                    m.kind = EntityType::Nationality;
+                }
+            }
+        }
+        out.push(sentence);
+    }
+    out
 }

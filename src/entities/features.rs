@@ -1,0 +1,257 @@
+//! Token features for the tagger. A feature is a template number and a few strings, hashed to a
+//! `u64` without building the string; the model keeps weights only for hashes seen in training.
+//!
+//! The templates are the classic ones for English NER (Ratinov and Roth 2009; spaCy's and
+//! Stanford's feature sets follow the same lines): the word and its neighbours, lowercased, the
+//! word's shape and affixes, sentence position, and gazetteer matches with the token's position in
+//! them. Changing a template changes every hash: retrain the model afterwards.
+
+use super::casing::Casing;
+use super::gazetteer::{Gazetteer, PlaceKind};
+
+/// The word lists the features read.
+#[derive(Debug, Clone, Copy)]
+pub struct Lexicons<'a> {
+    /// Places and nationalities.
+    pub gazetteer: &'a Gazetteer,
+    /// Usual casing of words.
+    pub casing: &'a Casing,
+}
+
+/// Per-token views the templates read, computed once per sentence.
+pub(crate) struct Prepared {
+    lower: Vec<String>,
+    shape: Vec<String>,
+    short: Vec<String>,
+    /// Usual casing class of each token (`?` when unknown).
+    casing: Vec<u8>,
+    /// Gazetteer matches covering each token: (kind bits, B/I/L/U position, prominence), where
+    /// prominence is the log2 of the entry's rank (countries first, then cities by population).
+    gazetteer: Vec<Vec<(u8, u8, u8)>>,
+}
+
+impl Prepared {
+    /// Prepares `tokens`.
+    pub(crate) fn new(tokens: &[&str], lexicons: Lexicons<'_>) -> Self {
+        let gazetteer = lexicons.gazetteer;
+        let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+        let casing = lower
+            .iter()
+            .map(|w| lexicons.casing.class(w).map_or(b'?', |c| c as u8))
+            .collect();
+        let long_shapes = tokens.iter().map(|t| shape(t, false)).collect();
+        let short = tokens.iter().map(|t| shape(t, true)).collect();
+        let mut covering = vec![Vec::new(); tokens.len()];
+        for m in gazetteer.find(tokens) {
+            for (i, slot) in covering.iter_mut().enumerate().take(m.end).skip(m.start) {
+                let position = match (i == m.start, i + 1 == m.end) {
+                    (true, true) => b'U',
+                    (true, false) => b'B',
+                    (false, true) => b'L',
+                    (false, false) => b'I',
+                };
+                slot.push((m.kinds, position, (m.entry + 1).ilog2() as u8));
+            }
+        }
+        Prepared {
+            lower,
+            shape: long_shapes,
+            short,
+            casing,
+            gazetteer: covering,
+        }
+    }
+}
+
+/// Appends the feature hashes of token `i` to `out`.
+pub(crate) fn extract(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
+    let n = tokens.len();
+    let word = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            "<s>"
+        } else if j as usize >= n {
+            "</s>"
+        } else {
+            &p.lower[j as usize]
+        }
+    };
+    let shape_at = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            "-"
+        } else {
+            &p.short[j as usize]
+        }
+    };
+    let lower = p.lower[i].as_str();
+    out.push(hash(0, &[]));
+    out.push(hash(1, &[lower]));
+    out.push(hash(2, &[tokens[i]]));
+    out.push(hash(3, &[&p.shape[i]]));
+    out.push(hash(4, &[&p.short[i]]));
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    for k in 1..=4usize {
+        if chars.len() > k {
+            let suffix = &lower[chars[chars.len() - k].0..];
+            out.push(hash(10 + k as u8, &[suffix]));
+        }
+        if k <= 3 && chars.len() > k {
+            let prefix = &lower[..chars[k].0];
+            out.push(hash(20 + k as u8, &[prefix]));
+        }
+    }
+    out.push(hash(30, &[word(-1)]));
+    out.push(hash(31, &[word(1)]));
+    out.push(hash(32, &[word(-2)]));
+    out.push(hash(33, &[word(2)]));
+    out.push(hash(34, &[word(-1), lower]));
+    out.push(hash(35, &[lower, word(1)]));
+    out.push(hash(36, &[shape_at(-1)]));
+    out.push(hash(37, &[shape_at(1)]));
+    out.push(hash(38, &[shape_at(-1), &p.short[i], shape_at(1)]));
+    out.push(hash(39, &[word(-1), &p.short[i]]));
+    out.push(hash(40, &[&p.short[i], word(1)]));
+    if i == 0 {
+        out.push(hash(41, &[&p.short[i]]));
+    }
+    let length = chars.len().min(12).to_string();
+    out.push(hash(42, &[&length, &p.short[i]]));
+    for &(kinds, position, prominence) in &p.gazetteer[i] {
+        out.push(hash_bytes(
+            54,
+            &[&[position, prominence], p.short[i].as_bytes()],
+        ));
+        for kind in [
+            PlaceKind::Country,
+            PlaceKind::Continent,
+            PlaceKind::Region,
+            PlaceKind::City,
+            PlaceKind::Demonym,
+        ] {
+            if kinds & kind.bit() != 0 {
+                let tag = [kind.bit(), position];
+                out.push(hash_bytes(50, &[&tag]));
+                out.push(hash_bytes(51, &[&tag, p.short[i].as_bytes()]));
+            }
+        }
+    }
+    let casing_at = |k: isize| -> u8 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            b'-'
+        } else {
+            p.casing[j as usize]
+        }
+    };
+    out.push(hash_bytes(60, &[&[casing_at(0)], p.short[i].as_bytes()]));
+    out.push(hash_bytes(61, &[&[casing_at(0), u8::from(i == 0)]]));
+    out.push(hash_bytes(
+        62,
+        &[&[casing_at(-1), casing_at(0), casing_at(1)]],
+    ));
+    out.push(hash_bytes(63, &[&[casing_at(0)], word(-1).as_bytes()]));
+    // Gazetteer context: a place right after or before ("in X", "X-based").
+    for (k, template) in [(-1isize, 52u8), (1, 53)] {
+        let j = i as isize + k;
+        if j >= 0 && (j as usize) < n {
+            for &(kinds, _, _) in &p.gazetteer[j as usize] {
+                out.push(hash_bytes(template, &[&[kinds]]));
+            }
+        }
+    }
+}
+
+/// The shape of a word: `X` upper, `x` lower, `d` digit, other chars as they are; the long form
+/// keeps at most 8 chars, the short one collapses repeats ("Xxxxx" -> "Xx", "U.S." -> "X.X.").
+fn shape(token: &str, short: bool) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    let mut count = 0;
+    for c in token.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if short && last == Some(class) {
+            continue;
+        }
+        if !short && count >= 8 {
+            break;
+        }
+        out.push(class);
+        last = Some(class);
+        count += 1;
+    }
+    out
+}
+
+fn hash(template: u8, parts: &[&str]) -> u64 {
+    hash_parts(template, parts.iter().map(|p| p.as_bytes()))
+}
+
+fn hash_bytes(template: u8, parts: &[&[u8]]) -> u64 {
+    hash_parts(template, parts.iter().copied())
+}
+
+/// FNV-1a over the template number and the parts, with a separator after each part.
+fn hash_parts<'a>(template: u8, parts: impl Iterator<Item = &'a [u8]>) -> u64 {
+    let mut h = FNV_OFFSET ^ u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for part in parts {
+        for &b in part {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+        h = (h ^ 0xff).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        for (word, long, short) in [
+            ("Putin", "Xxxxx", "Xx"),
+            ("KCNA", "XXXX", "X"),
+            ("U.S.", "X.X.", "X.X."),
+            ("Jong-un", "Xxxx-xx", "Xx-x"),
+            ("1945", "dddd", "d"),
+            ("Constantinople", "Xxxxxxxx", "Xx"),
+        ] {
+            assert_eq!(shape(word, false), long, "{word}");
+            assert_eq!(shape(word, true), short, "{word}");
+        }
+    }
+
+    #[test]
+    fn features_differ_by_template_and_position() {
+        let g = Gazetteer::default();
+        let c = Casing::default();
+        let tokens = ["Putin", "met", "Kim"];
+        let p = Prepared::new(
+            &tokens,
+            Lexicons {
+                gazetteer: &g,
+                casing: &c,
+            },
+        );
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        extract(&tokens, &p, 0, &mut a);
+        extract(&tokens, &p, 2, &mut b);
+        assert_eq!(a[0], b[0], "bias is shared");
+        assert_ne!(a[1], b[1]);
+        assert!(a.contains(&hash(41, &["Xx"])), "sentence-initial feature");
+        assert!(!b.contains(&hash(41, &["Xx"])));
+    }
+}

@@ -1,0 +1,650 @@
+//! The tagger: an averaged structured perceptron (Collins 2002) over BILOU tags, decoded with
+//! Viterbi under the BILOU constraints, trained by [`train`] and stored in a compact binary form.
+//!
+//! Why this model: it trains in seconds on the few hundred thousand annotated tokens available
+//! here, is deterministic for a given seed, decodes at hundreds of thousands of tokens per second
+//! per core, and its weights quantize to 16 bits with no measurable loss. A CRF would add
+//! calibrated probabilities at several times the training cost; a neural tagger would need
+//! pretrained embeddings, which cannot be obtained here.
+//!
+//! File format (little-endian): magic `PXNER\x01`, tag count (u8), scale (f32), the tag-to-tag
+//! transition weights (f32, row = previous tag, with one extra row for the sentence start), the
+//! feature count (u32), then per feature its hash (u64), a bit mask of the tags it has weights for
+//! (u32) and one i16 per set bit; the weight is `i16 * scale`.
+
+use std::collections::HashMap;
+
+use super::EntityType;
+use super::conll::Mention;
+use super::features::{self, Lexicons, Prepared};
+use super::gazetteer::IdentityHash;
+
+/// Entity types the model tags, in tag order.
+pub(crate) const TYPES: [EntityType; 6] = [
+    EntityType::Person,
+    EntityType::Organization,
+    EntityType::Location,
+    EntityType::Nationality,
+    EntityType::Event,
+    EntityType::Other,
+];
+
+/// O, then B, I, L, U for each type.
+pub(crate) const TAGS: usize = 1 + 4 * TYPES.len();
+
+const MAGIC: &[u8; 6] = b"PXNER\x01";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Outside,
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+fn part(tag: usize) -> (Part, usize) {
+    if tag == 0 {
+        return (Part::Outside, 0);
+    }
+    let t = (tag - 1) / 4;
+    let p = match (tag - 1) % 4 {
+        0 => Part::Begin,
+        1 => Part::Inside,
+        2 => Part::Last,
+        _ => Part::Unit,
+    };
+    (p, t)
+}
+
+fn tag_of(p: Part, t: usize) -> usize {
+    match p {
+        Part::Outside => 0,
+        Part::Begin => 1 + 4 * t,
+        Part::Inside => 2 + 4 * t,
+        Part::Last => 3 + 4 * t,
+        Part::Unit => 4 + 4 * t,
+    }
+}
+
+/// May `next` follow `prev` (`None` = sentence start)?
+fn allowed(prev: Option<usize>, next: usize) -> bool {
+    let (np, nt) = part(next);
+    let open = prev
+        .map(part)
+        .filter(|(p, _)| matches!(p, Part::Begin | Part::Inside));
+    match open {
+        Some((_, pt)) => matches!(np, Part::Inside | Part::Last) && nt == pt,
+        None => matches!(np, Part::Outside | Part::Begin | Part::Unit),
+    }
+}
+
+fn can_end(tag: usize) -> bool {
+    matches!(part(tag).0, Part::Outside | Part::Last | Part::Unit)
+}
+
+/// BILOU tags for `mentions` over `n` tokens; overlapping mentions keep the first (longest).
+pub(crate) fn encode(n: usize, mentions: &[Mention]) -> Vec<usize> {
+    let mut tags = vec![0; n];
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut free_from = 0;
+    for m in sorted {
+        let Some(t) = TYPES.iter().position(|&k| k == m.kind) else {
+            continue;
+        };
+        if m.start < free_from || m.end > n || m.start >= m.end {
+            continue;
+        }
+        if m.end - m.start == 1 {
+            tags[m.start] = tag_of(Part::Unit, t);
+        } else {
+            tags[m.start] = tag_of(Part::Begin, t);
+            for tag in &mut tags[m.start + 1..m.end - 1] {
+                *tag = tag_of(Part::Inside, t);
+            }
+            tags[m.end - 1] = tag_of(Part::Last, t);
+        }
+        free_from = m.end;
+    }
+    tags
+}
+
+/// Mentions of a valid BILOU sequence.
+pub(crate) fn decode(tags: &[usize]) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut start = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        let (p, t) = part(tag);
+        match p {
+            Part::Begin => start = Some(i),
+            Part::Unit => mentions.push(Mention {
+                start: i,
+                end: i + 1,
+                kind: TYPES[t],
+            }),
+            Part::Last => {
+                if let Some(s) = start.take() {
+                    mentions.push(Mention {
+                        start: s,
+                        end: i + 1,
+                        kind: TYPES[t],
+                    });
+                }
+            }
+            Part::Inside | Part::Outside => {}
+        }
+    }
+    mentions
+}
+
+/// A tagged mention with the model's margin for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    /// Tokens and type.
+    pub mention: Mention,
+    /// How much better the chosen tags scored than tagging the span O, per token, squashed
+    /// into (0, 1).
+    pub confidence: f32,
+}
+
+/// Trained weights.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// Hash -> (mask, offset into `weights`).
+    features: HashMap<u64, (u32, u32), IdentityHash>,
+    weights: Vec<f32>,
+    /// `(TAGS + 1) x TAGS`; the last row is the sentence start.
+    transitions: Vec<f32>,
+}
+
+impl Model {
+    /// The model compiled into the binary.
+    pub fn builtin() -> &'static Model {
+        static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| {
+            Model::from_bytes(include_bytes!("../../models/ner.bin"))
+                .expect("models/ner.bin is written by `parallax train ner`")
+        })
+    }
+
+    /// Number of features with weights.
+    pub fn feature_count(&self) -> usize {
+        self.features.len()
+    }
+
+    /// Tags `tokens`: mentions in order, never overlapping.
+    pub fn tag(&self, tokens: &[&str], lexicons: Lexicons<'_>) -> Vec<Scored> {
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        let prepared = Prepared::new(tokens, lexicons);
+        let emissions = self.emissions(tokens, &prepared);
+        let tags = viterbi(&emissions, &self.transitions);
+        decode(&tags)
+            .into_iter()
+            .map(|mention| {
+                let mut margin = 0.0;
+                for (i, row) in emissions
+                    .chunks_exact(TAGS)
+                    .enumerate()
+                    .take(mention.end)
+                    .skip(mention.start)
+                {
+                    margin += row[tags[i]] - row[0];
+                }
+                let per_token = margin / (mention.end - mention.start) as f32;
+                Scored {
+                    mention,
+                    confidence: 1.0 / (1.0 + (-per_token / 2.0).exp()),
+                }
+            })
+            .collect()
+    }
+
+    fn emissions(&self, tokens: &[&str], prepared: &Prepared) -> Vec<f32> {
+        let mut scores = vec![0.0; tokens.len() * TAGS];
+        let mut feats = Vec::with_capacity(64);
+        for (i, row) in scores.chunks_exact_mut(TAGS).enumerate() {
+            feats.clear();
+            features::extract(tokens, prepared, i, &mut feats);
+            for f in &feats {
+                if let Some(&(mask, offset)) = self.features.get(f) {
+                    let mut bits = mask;
+                    let mut k = offset as usize;
+                    while bits != 0 {
+                        let tag = bits.trailing_zeros() as usize;
+                        row[tag] += self.weights[k];
+                        k += 1;
+                        bits &= bits - 1;
+                    }
+                }
+            }
+        }
+        scores
+    }
+
+    /// Reads the binary form.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err("not a Parallax NER model (bad magic)".into());
+        }
+        let tags = r.take(1)?[0] as usize;
+        if tags != TAGS {
+            return Err(format!("model has {tags} tags, this build expects {TAGS}"));
+        }
+        let scale = r.f32()?;
+        let mut transitions = Vec::with_capacity((TAGS + 1) * TAGS);
+        for _ in 0..(TAGS + 1) * TAGS {
+            transitions.push(r.f32()?);
+        }
+        let count = r.u32()? as usize;
+        let mut features = HashMap::with_capacity_and_hasher(count, IdentityHash);
+        let mut weights = Vec::new();
+        for _ in 0..count {
+            let hash = r.u64()?;
+            let mask = r.u32()?;
+            let offset = u32::try_from(weights.len()).map_err(|_| "model too large")?;
+            for _ in 0..mask.count_ones() {
+                let q = i16::from_le_bytes(r.take(2)?.try_into().map_err(|_| "short read")?);
+                weights.push(f32::from(q) * scale);
+            }
+            features.insert(hash, (mask, offset));
+        }
+        if r.at != bytes.len() {
+            return Err("trailing bytes after the model".into());
+        }
+        Ok(Model {
+            features,
+            weights,
+            transitions,
+        })
+    }
+
+    /// Writes the binary form, quantizing weights to 16 bits; weights that round to zero are
+    /// dropped, and so are features left with none.
+    pub fn to_bytes(dense: &HashMap<u64, [f32; TAGS]>, transitions: &[f32]) -> Vec<u8> {
+        let max = dense
+            .values()
+            .flat_map(|row| row.iter())
+            .fold(0.0f32, |m, w| m.max(w.abs()))
+            .max(f32::MIN_POSITIVE);
+        let scale = max / f32::from(i16::MAX);
+        let mut rows: Vec<(u64, u32, Vec<i16>)> = Vec::new();
+        for (&hash, row) in dense {
+            let mut mask = 0u32;
+            let mut values = Vec::new();
+            for (tag, &w) in row.iter().enumerate() {
+                let q = (w / scale).round() as i16;
+                if q != 0 {
+                    mask |= 1 << tag;
+                    values.push(q);
+                }
+            }
+            if mask != 0 {
+                rows.push((hash, mask, values));
+            }
+        }
+        rows.sort_unstable_by_key(|r| r.0);
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(TAGS as u8);
+        out.extend_from_slice(&scale.to_le_bytes());
+        for t in transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (hash, mask, values) in rows {
+            out.extend_from_slice(&hash.to_le_bytes());
+            out.extend_from_slice(&mask.to_le_bytes());
+            for v in values {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or("model file is truncated")?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().map_err(|_| "short read")?,
+        ))
+    }
+    fn u64(&mut self) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().map_err(|_| "short read")?,
+        ))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(
+            self.take(4)?.try_into().map_err(|_| "short read")?,
+        ))
+    }
+}
+
+/// The best tag sequence under the BILOU constraints.
+fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
+    let n = emissions.len() / TAGS;
+    let start_row = TAGS * TAGS;
+    let mut score = vec![f32::NEG_INFINITY; n * TAGS];
+    let mut back = vec![0u8; n * TAGS];
+    for t in 0..TAGS {
+        if allowed(None, t) {
+            score[t] = emissions[t] + transitions[start_row + t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..TAGS {
+                let prev = score[(i - 1) * TAGS + p];
+                if prev == f32::NEG_INFINITY || !allowed(Some(p), t) {
+                    continue;
+                }
+                let s = prev + transitions[p * TAGS + t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[i * TAGS + t] = best + emissions[i * TAGS + t];
+            back[i * TAGS + t] = arg as u8;
+        }
+    }
+    let last = (0..TAGS)
+        .filter(|&t| can_end(t))
+        .max_by(|&a, &b| score[(n - 1) * TAGS + a].total_cmp(&score[(n - 1) * TAGS + b]))
+        .unwrap_or(0);
+    let mut tags = vec![0; n];
+    tags[n - 1] = last;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i * TAGS + tags[i]] as usize;
+    }
+    tags
+}
+
+/// One training sentence: tokens and gold mentions.
+pub type Example = super::conll::Sentence;
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainConfig {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Seed of the shuffle; the same seed and data give the same model.
+    pub seed: u64,
+    /// Features seen fewer times than this are not learned.
+    pub min_count: u32,
+}
+
+/// Trains on `examples`, calling `report(epoch, model)` after each epoch (with the averaged
+/// weights so far), and returns the final model's bytes.
+pub fn train(
+    examples: &[Example],
+    lexicons: Lexicons<'_>,
+    config: TrainConfig,
+    mut report: impl FnMut(usize, &Model),
+) -> Vec<u8> {
+    // Features per token, as indices into a table of hashes seen at least `min_count` times.
+    let mut counts: HashMap<u64, u32, IdentityHash> = HashMap::with_hasher(IdentityHash);
+    let mut raw: Vec<Vec<Vec<u64>>> = Vec::with_capacity(examples.len());
+    for ex in examples {
+        let tokens: Vec<&str> = ex.tokens.iter().map(String::as_str).collect();
+        let prepared = Prepared::new(&tokens, lexicons);
+        let mut sentence = Vec::with_capacity(tokens.len());
+        for i in 0..tokens.len() {
+            let mut feats = Vec::new();
+            features::extract(&tokens, &prepared, i, &mut feats);
+            for &f in &feats {
+                *counts.entry(f).or_default() += 1;
+            }
+            sentence.push(feats);
+        }
+        raw.push(sentence);
+    }
+    let mut index: HashMap<u64, u32, IdentityHash> = HashMap::with_hasher(IdentityHash);
+    let mut hashes = Vec::new();
+    let mut kept: Vec<(u64, u32)> = counts
+        .into_iter()
+        .filter(|&(_, c)| c >= config.min_count)
+        .collect();
+    kept.sort_unstable();
+    for (h, _) in kept {
+        index.insert(h, hashes.len() as u32);
+        hashes.push(h);
+    }
+    let data: Vec<(Vec<Vec<u32>>, Vec<usize>)> = raw
+        .into_iter()
+        .zip(examples)
+        .map(|(sentence, ex)| {
+            let feats = sentence
+                .into_iter()
+                .map(|fs| fs.iter().filter_map(|f| index.get(f).copied()).collect())
+                .collect();
+            (feats, encode(ex.tokens.len(), &ex.mentions))
+        })
+        .collect();
+
+    let nf = hashes.len();
+    let mut w = vec![0.0f32; nf * TAGS];
+    let mut u = vec![0.0f32; nf * TAGS];
+    let mut tw = vec![0.0f32; (TAGS + 1) * TAGS];
+    let mut tu = vec![0.0f32; (TAGS + 1) * TAGS];
+    let mut c = 1.0f32;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = config.seed ^ 0x9e37_79b9_7f4a_7c15;
+    let averaged = |w: &[f32], u: &[f32], tw: &[f32], tu: &[f32], c: f32| {
+        let mut dense: HashMap<u64, [f32; TAGS]> = HashMap::new();
+        for (k, &h) in hashes.iter().enumerate() {
+            let mut row = [0.0; TAGS];
+            for t in 0..TAGS {
+                row[t] = w[k * TAGS + t] - u[k * TAGS + t] / c;
+            }
+            if row.iter().any(|&x| x != 0.0) {
+                dense.insert(h, row);
+            }
+        }
+        let trans: Vec<f32> = tw.iter().zip(tu).map(|(w, u)| w - u / c).collect();
+        Model::to_bytes(&dense, &trans)
+    };
+    let mut emissions = Vec::new();
+    for epoch in 1..=config.epochs {
+        // Fisher-Yates with xorshift64*: deterministic for a seed.
+        for i in (1..order.len()).rev() {
+            rng ^= rng >> 12;
+            rng ^= rng << 25;
+            rng ^= rng >> 27;
+            let r = rng.wrapping_mul(0x2545_f491_4f6c_dd1d);
+            order.swap(i, (r % (i as u64 + 1)) as usize);
+        }
+        for &s in &order {
+            let (feats, gold) = &data[s];
+            if gold.is_empty() {
+                continue;
+            }
+            emissions.clear();
+            emissions.resize(gold.len() * TAGS, 0.0);
+            for (i, fs) in feats.iter().enumerate() {
+                let row = &mut emissions[i * TAGS..(i + 1) * TAGS];
+                for &f in fs {
+                    let base = f as usize * TAGS;
+                    for (r, wt) in row.iter_mut().zip(&w[base..base + TAGS]) {
+                        *r += wt;
+                    }
+                }
+            }
+            let guess = viterbi(&emissions, &tw);
+            if guess != *gold {
+                for (i, fs) in feats.iter().enumerate() {
+                    if guess[i] == gold[i] {
+                        continue;
+                    }
+                    for &f in fs {
+                        let base = f as usize * TAGS;
+                        w[base + gold[i]] += 1.0;
+                        u[base + gold[i]] += c;
+                        w[base + guess[i]] -= 1.0;
+                        u[base + guess[i]] -= c;
+                    }
+                }
+                for i in 0..gold.len() {
+                    let row = |tags: &[usize]| {
+                        if i == 0 {
+                            TAGS * TAGS + tags[0]
+                        } else {
+                            tags[i - 1] * TAGS + tags[i]
+                        }
+                    };
+                    let (g, p) = (row(gold), row(&guess));
+                    if g != p {
+                        tw[g] += 1.0;
+                        tu[g] += c;
+                        tw[p] -= 1.0;
+                        tu[p] -= c;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        let bytes = averaged(&w, &u, &tw, &tu, c);
+        let model = Model::from_bytes(&bytes).expect("a model this code just wrote reads back");
+        report(epoch, &model);
+    }
+    averaged(&w, &u, &tw, &tu, c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::casing::Casing;
+    use crate::entities::gazetteer::Gazetteer;
+
+    fn lexicons() -> Lexicons<'static> {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        static C: std::sync::OnceLock<Casing> = std::sync::OnceLock::new();
+        Lexicons {
+            gazetteer: G.get_or_init(Gazetteer::default),
+            casing: C.get_or_init(Casing::default),
+        }
+    }
+
+    fn m(start: usize, end: usize, kind: EntityType) -> Mention {
+        Mention { start, end, kind }
+    }
+
+    #[test]
+    fn bilou_round_trip_and_constraints() {
+        let mentions = vec![
+            m(0, 2, EntityType::Person),
+            m(3, 4, EntityType::Location),
+            m(5, 8, EntityType::Organization),
+        ];
+        let tags = encode(9, &mentions);
+        assert_eq!(decode(&tags), mentions);
+        for pair in tags.windows(2) {
+            assert!(allowed(Some(pair[0]), pair[1]), "{pair:?}");
+        }
+        // Overlaps keep the longer, earlier mention.
+        let nested = encode(
+            4,
+            &[
+                m(0, 3, EntityType::Organization),
+                m(2, 3, EntityType::Location),
+            ],
+        );
+        assert_eq!(decode(&nested), vec![m(0, 3, EntityType::Organization)]);
+        assert!(!allowed(None, tag_of(Part::Inside, 0)));
+        assert!(!allowed(
+            Some(tag_of(Part::Begin, 0)),
+            tag_of(Part::Last, 1)
+        ));
+        assert!(!can_end(tag_of(Part::Begin, 2)));
+    }
+
+    fn examples() -> Vec<Example> {
+        let sentence = |words: &str, mentions: Vec<Mention>| Example {
+            tokens: words.split(' ').map(str::to_owned).collect(),
+            mentions,
+        };
+        let mut out = Vec::new();
+        for (a, b) in [("Anna", "Berg"), ("Omar", "Haddad"), ("Lena", "Kovacs")] {
+            for place in ["Oslo", "Lima", "Perth"] {
+                out.push(sentence(
+                    &format!("{a} {b} flew to {place} on Monday ."),
+                    vec![m(0, 2, EntityType::Person), m(4, 5, EntityType::Location)],
+                ));
+                out.push(sentence(
+                    &format!("the office of {a} {b} is in {place} ."),
+                    vec![m(3, 5, EntityType::Person), m(7, 8, EntityType::Location)],
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn learns_separable_data_deterministically_and_round_trips() {
+        let g = lexicons();
+        let config = TrainConfig {
+            epochs: 5,
+            seed: 7,
+            min_count: 1,
+        };
+        let bytes = train(&examples(), g, config, |_, _| {});
+        assert_eq!(bytes, train(&examples(), g, config, |_, _| {}));
+        let model = Model::from_bytes(&bytes).unwrap();
+        assert!(model.feature_count() > 0);
+        let tagged = model.tag(
+            &["Omar", "Haddad", "flew", "to", "Lima", "on", "Monday", "."],
+            g,
+        );
+        let kinds: Vec<_> = tagged
+            .iter()
+            .map(|s| (s.mention.start, s.mention.end, s.mention.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![(0, 2, EntityType::Person), (4, 5, EntityType::Location)]
+        );
+        assert!(
+            tagged
+                .iter()
+                .all(|s| s.confidence > 0.5 && s.confidence < 1.0)
+        );
+    }
+
+    #[test]
+    fn rejects_corrupt_files() {
+        assert!(Model::from_bytes(b"").is_err());
+        assert!(Model::from_bytes(b"PXNER\x01").is_err());
+        let bytes = train(
+            &examples(),
+            lexicons(),
+            TrainConfig {
+                epochs: 1,
+                seed: 1,
+                min_count: 1,
+            },
+            |_, _| {},
+        );
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Model::from_bytes(&longer).is_err());
+    }
+}
