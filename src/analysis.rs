@@ -5,6 +5,7 @@
 
 use crate::dates::{self, DocumentDate, TemporalExpression};
 use crate::document::Document;
+use crate::entities::{self, Entity, Recognizer};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
 use crate::text::{self, BlockKind, Segmentation, Sentence, TokenKind};
@@ -20,6 +21,8 @@ pub struct Analysis {
     pub document_date: DocumentDate,
     /// Date and time expressions of BODY and HEADLINE blocks, in text order.
     pub dates: Vec<TemporalExpression>,
+    /// People, organizations, places, nationalities, events and other names, most salient first.
+    pub entities: Vec<Entity>,
 }
 
 impl Analysis {
@@ -39,12 +42,16 @@ impl Analysis {
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     limits: Limits,
+    recognizer: Recognizer,
 }
 
 impl Analyzer {
-    /// An analyzer enforcing `limits`.
+    /// An analyzer enforcing `limits`, with the built-in models (loaded here, once per process).
     pub fn new(limits: Limits) -> Self {
-        Self { limits }
+        Self {
+            limits,
+            recognizer: Recognizer::builtin(),
+        }
     }
 
     /// The limits this analyzer enforces.
@@ -83,11 +90,13 @@ impl Analyzer {
         let caller_date = document.publication_date()?;
         let document_date = dates::document_date(&document.text, &segmentation.blocks, caller_date);
         let dates = find_dates(&document.text, &segmentation, document_date.date);
+        let entities = entities::find_entities(&document.text, &segmentation, &self.recognizer);
         Ok(Analysis {
             segmentation,
             word_count,
             document_date,
             dates,
+            entities,
         })
     }
 }

@@ -15,7 +15,7 @@ use super::gazetteer::IdentityHash;
 /// Usual casing classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
-pub(crate) enum Class {
+pub enum Class {
     /// Capitalized in fewer than 10% of mid-sentence uses.
     Lower = b'l',
     /// 10-50%.
@@ -98,7 +98,7 @@ impl Casing {
     }
 
     /// The usual casing of `lower` (a lowercased word), if it was seen often enough.
-    pub(crate) fn class(&self, lower: &str) -> Option<Class> {
+    pub fn class(&self, lower: &str) -> Option<Class> {
         self.words.get(&word_hash(lower)).copied()
     }
 }

@@ -166,6 +166,12 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
+    /// True for entries a reader knows without context: countries, continents, US states and
+    /// the few thousand largest cities (entries are ranked, so this is a cut on the rank).
+    pub fn is_prominent(&self, index: u32) -> bool {
+        index < 3000
+    }
+
     /// Entry `index` of a [`Match`].
     pub fn entry(&self, index: u32) -> &Entry {
         &self.entries[index as usize]
@@ -194,10 +200,15 @@ impl Gazetteer {
             let mut hasher = KeyHasher::new();
             let mut at_start = Vec::new();
             for end in start + 1..=(start + self.max_tokens).min(tokens.len()) {
-                hasher.push(tokens[end - 1]);
-                if !has_alnum(tokens[end - 1]) {
-                    continue;
+                let token = tokens[end - 1];
+                if !has_alnum(token) {
+                    // Names hold hyphens, apostrophes and periods, never brackets or commas.
+                    if matches!(token, "-" | "‐" | "'" | "’" | "." | "&") {
+                        continue;
+                    }
+                    break;
                 }
+                hasher.push(token);
                 if let Some(slot) = self.keys.get(&hasher.finish()) {
                     at_start.push(Match {
                         start,
@@ -496,6 +507,8 @@ mod tests {
     fn never_matches_on_punctuation_edges() {
         let g = sample();
         assert!(g.find(&[",", "-", "'s"]).is_empty());
+        // "[S]outh Korean" is not a name across the bracket.
+        assert!(g.find(&["North", "]", "Korea"]).is_empty());
         assert!(g.find(&[]).is_empty());
     }
 

@@ -5,14 +5,19 @@
 //! - [`features`]: what the tagger looks at;
 //! - [`gazetteer`]: places and nationalities from GeoNames and world-countries;
 //! - [`conll`]: the annotated corpora and exact-span scoring;
-//! - [`Recognizer`]: model + gazetteer + the nationality rule, over one sentence's tokens.
+//! - [`Recognizer`]: model + gazetteer + the nationality rule, over one sentence's tokens;
+//! - [`canonical`]: mentions grouped into the article's entities;
+//! - [`find_entities`]: all of it over a segmented article.
 
+pub mod canonical;
 pub mod casing;
 pub mod conll;
 mod features;
 pub mod gazetteer;
 pub mod model;
 
+pub use canonical::{Entity, EntityMention, MentionKind};
+use canonical::{Found, SentenceTokens};
 use casing::Casing;
 use conll::Mention;
 pub use features::Lexicons;
@@ -103,6 +108,55 @@ impl Recognizer {
         self.lexicons.gazetteer
     }
 
+    /// The sentence in its usual casing when it is written in Title Case or ALL CAPS (headlines,
+    /// link lines), where capitals say nothing about names: words usually written in lower case
+    /// are lowercased, and all-caps words usually capitalized become Capitalized. `None` for
+    /// ordinary sentences.
+    pub fn truecase(&self, tokens: &[&str]) -> Option<Vec<String>> {
+        let words: Vec<&str> = tokens
+            .iter()
+            .copied()
+            .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .collect();
+        if words.len() < 3 {
+            return None;
+        }
+        let capitalized = words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        let shouting = words
+            .iter()
+            .filter(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            })
+            .count();
+        if capitalized * 5 < words.len() * 4 {
+            return None;
+        }
+        let all_caps = shouting * 5 >= words.len() * 4;
+        Some(
+            tokens
+                .iter()
+                .map(|t| {
+                    let lower = t.to_lowercase();
+                    match self.lexicons.casing.class(&lower) {
+                        Some(casing::Class::Lower | casing::Class::MostlyLower) => lower,
+                        Some(casing::Class::Capital | casing::Class::MostlyCapital) if all_caps => {
+                            let mut chars = lower.chars();
+                            chars.next().map_or_else(String::new, |first| {
+                                first.to_uppercase().chain(chars).collect()
+                            })
+                        }
+                        _ => (*t).to_owned(),
+                    }
+                })
+                .collect(),
+        )
+    }
+
     /// Mentions in one sentence's tokens, in order, never overlapping.
     ///
     /// The model decides what is a name; a capitalized demonym the model left alone or called
@@ -143,6 +197,121 @@ impl Recognizer {
         found.sort_by_key(|s| s.mention.start);
         found
     }
+}
+
+/// The entities of a segmented article: every BODY and HEADLINE sentence is tagged, and the
+/// mentions are grouped into entities (see [`canonical`]). Debris, captions and repeated
+/// paragraphs have no sentences, so they never yield an entity.
+pub fn find_entities(
+    text: &str,
+    seg: &crate::text::Segmentation,
+    recognizer: &Recognizer,
+) -> Vec<Entity> {
+    use crate::text::BlockKind;
+    let lede = seg.blocks.iter().position(|b| b.kind == BlockKind::Body);
+    let mut sentences = Vec::with_capacity(seg.sentences.len());
+    let mut found = Vec::new();
+    let mut cursor = 0;
+    for (index, sentence) in seg.sentences.iter().enumerate() {
+        while cursor < seg.tokens.len() && seg.tokens[cursor].span.start < sentence.span.start {
+            cursor += 1;
+        }
+        let from = cursor;
+        while cursor < seg.tokens.len() && seg.tokens[cursor].span.end <= sentence.span.end {
+            cursor += 1;
+        }
+        let tokens = &seg.tokens[from..cursor];
+        let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let weight = match seg.blocks.get(sentence.block).map(|b| b.kind) {
+            Some(BlockKind::Headline) => 3.0,
+            _ if Some(sentence.block) == lede => 2.0,
+            _ => 1.0,
+        };
+        let truecased = recognizer.truecase(&words);
+        let tagged = match &truecased {
+            Some(words) => {
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                recognizer.recognize(&words)
+            }
+            None => recognizer.recognize(&words),
+        };
+        for scored in join_split_names(&words, tagged) {
+            found.push(Found {
+                sentence: index,
+                tokens: (scored.mention.start, scored.mention.end),
+                kind: scored.mention.kind,
+                confidence: scored.confidence,
+            });
+        }
+        sentences.push(SentenceTokens {
+            spans: tokens.iter().map(|t| t.span).collect(),
+            words,
+            weight,
+        });
+    }
+    canonical::group(&sentences, &found, recognizer.gazetteer())
+}
+
+/// Repairs two tagger slips that grouping cannot: a first name the tagger took for a place
+/// right before a surname it took for a person ("Vladimir" + "Putin", Vladimir being a city) is
+/// one person; a lone month or weekday name ("Aug", "Monday") is a date, not a name.
+fn join_split_names(words: &[&str], tagged: Vec<model::Scored>) -> Vec<model::Scored> {
+    const CALENDAR: &[&str] = &[
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let mut out: Vec<model::Scored> = Vec::with_capacity(tagged.len());
+    for scored in tagged {
+        let m = scored.mention;
+        if m.end - m.start == 1
+            && CALENDAR.contains(&words[m.start].trim_end_matches('.').to_lowercase().as_str())
+        {
+            continue;
+        }
+        if let Some(prev) = out.last_mut()
+            && prev.mention.end == m.start
+            && prev.mention.end - prev.mention.start == 1
+            && m.end - m.start == 1
+            && m.kind == EntityType::Person
+            && prev.mention.kind != EntityType::Nationality
+            && words[prev.mention.start].starts_with(char::is_uppercase)
+        {
+            prev.mention.end = m.end;
+            prev.mention.kind = EntityType::Person;
+            prev.confidence = prev.confidence.min(scored.confidence);
+            continue;
+        }
+        out.push(scored);
+    }
+    out
 }
 
 /// The training corpora under the shared `ner/` folder, by name.

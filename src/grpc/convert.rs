@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::corpus::{ArticleFilter, StoredArticle};
 use crate::dates::{DateSource, TimexType};
 use crate::document::{Document, Timestamp};
+use crate::entities::{EntityType, MentionKind};
 use crate::error::{Error, Result};
 use crate::span::{OffsetConverter, OffsetUnit, Span};
 use crate::text::{BlockKind, TokenKind};
@@ -213,6 +214,33 @@ pub fn analysis_to_pb(
             })
         })
         .collect::<Result<_>>()?;
+    let entities = analysis
+        .entities
+        .iter()
+        .map(|entity| {
+            Ok(pb::Entity {
+                id: entity.id.clone(),
+                name: entity.name.clone(),
+                r#type: entity_type_to_pb(entity.kind).into(),
+                mentions: entity
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        Ok(pb::EntityMention {
+                            span: Some(span_to_pb(&conv, m.span)?),
+                            text: m.span.slice(text).to_owned(),
+                            kind: mention_kind_to_pb(m.kind).into(),
+                            confidence: m.confidence,
+                        })
+                    })
+                    .collect::<Result<_>>()?,
+                aliases: entity.aliases.clone(),
+                roles: entity.roles.clone(),
+                salience: entity.salience,
+                confidence: entity.confidence,
+            })
+        })
+        .collect::<Result<_>>()?;
     Ok(pb::Analysis {
         offset_unit: offset_unit_to_pb(rendering.unit).into(),
         blocks,
@@ -228,7 +256,26 @@ pub fn analysis_to_pb(
                 .transpose()?,
         }),
         dates,
+        entities,
     })
+}
+
+fn entity_type_to_pb(kind: EntityType) -> pb::EntityType {
+    match kind {
+        EntityType::Person => pb::EntityType::Person,
+        EntityType::Organization => pb::EntityType::Organization,
+        EntityType::Location => pb::EntityType::Location,
+        EntityType::Nationality => pb::EntityType::Nationality,
+        EntityType::Event => pb::EntityType::Event,
+        EntityType::Other => pb::EntityType::Other,
+    }
+}
+
+fn mention_kind_to_pb(kind: MentionKind) -> pb::MentionKind {
+    match kind {
+        MentionKind::Name => pb::MentionKind::Name,
+        MentionKind::Nominal => pb::MentionKind::Nominal,
+    }
 }
 
 /// Writes a stored article; `rendering` is `None` to leave the analysis out.

@@ -1,0 +1,929 @@
+//! From mentions to entities: one entity per person, organization, place or nationality of an
+//! article, with every mention, one canonical name, its aliases and roles, salience and
+//! confidence.
+//!
+//! News names people in a fixed pattern: a full name with a title on first mention ("Russian
+//! President Vladimir Putin"), the surname after that ("Putin"), and role nouns in between ("the
+//! Russian leader"). Organizations come as an expansion and an acronym ("Korean Central News
+//! Agency", "KCNA"); places in several spellings ("Lugansk", "Luhansk"). Grouping follows that
+//! pattern, in text order:
+//! 1. a name whose words (lowercased, without diacritics, hyphens or a possessive) equal an
+//!    entity's alias is that entity; a place takes the gazetteer's canonical spelling first;
+//! 2. an acronym is the entity whose name's initials it spells, and the other way round;
+//! 3. a one- or two-word person name that begins or ends an earlier person's full name is that
+//!    person (the one named most often so far, so "Kim" after "Kim Jong Un" is him, not "Kim Yo
+//!    Jong" named once); a full name that extends an earlier lone surname takes it over;
+//! 4. titles before a person's name, and an appositive after it ("Alexander Matsegora, Russia's
+//!    ambassador to North Korea,"), become roles; a later "the Russian leader" or "the
+//!    ambassador" whose role noun and nationality fit a person's roles is a NOMINAL mention of the
+//!    most recently named such person;
+//! 5. a consistency pass: every other occurrence of an entity's name in the prose is a mention
+//!    too, and the entity's type is the vote of its mentions ("a name tagged PERSON once is PERSON
+//!    throughout").
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::EntityType;
+use super::gazetteer::{Gazetteer, PlaceKind};
+use crate::span::Span;
+
+/// How an entity is referred to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// By name ("Vladimir Putin", "Putin", "KCNA").
+    Name,
+    /// By a role noun phrase ("the Russian leader").
+    Nominal,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityMention {
+    /// Byte span in the caller's text.
+    pub span: Span,
+    /// Name or role.
+    pub kind: MentionKind,
+    /// The tagger's confidence (1.0 for mentions found by the consistency pass of a name the
+    /// tagger found elsewhere, the confidence of that name).
+    pub confidence: f32,
+}
+
+/// One entity of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// `e1`, `e2`, ... in order of salience.
+    pub id: String,
+    /// The canonical name: the fullest name form, the gazetteer's spelling for a place, the
+    /// expansion of an acronym.
+    pub name: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// Every mention, in text order.
+    pub mentions: Vec<EntityMention>,
+    /// Other names it goes by in this article ("Putin", "Kim Jong-un", "KCNA"), without the
+    /// canonical name.
+    pub aliases: Vec<String>,
+    /// Titles and roles given to it ("Russian President", "Russia's ambassador to North Korea").
+    pub roles: Vec<String>,
+    /// How central it is to the article, in (0, 1]: the most salient entity has 1.
+    pub salience: f32,
+    /// Noisy-or of its name mentions' confidences.
+    pub confidence: f32,
+}
+
+/// A recognized mention with byte offsets, as the grouping pass takes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Token indices into the sentence's tokens, `[start, end)`.
+    pub tokens: (usize, usize),
+    /// Type from the tagger.
+    pub kind: EntityType,
+    /// Tagger confidence.
+    pub confidence: f32,
+}
+
+/// One sentence's tokens as the grouping pass sees them.
+#[derive(Debug, Clone)]
+pub struct SentenceTokens<'t> {
+    /// Token texts.
+    pub words: Vec<&'t str>,
+    /// Token spans.
+    pub spans: Vec<Span>,
+    /// Weight of a mention here for salience: headline 3, lede 2, elsewhere 1.
+    pub weight: f32,
+}
+
+/// Titles that precede a person's name and are not part of it.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "president",
+    "premier",
+    "prime",
+    "minister",
+    "chancellor",
+    "leader",
+    "supreme",
+    "chairman",
+    "chairwoman",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "colonel",
+    "major",
+    "maj",
+    "capt",
+    "captain",
+    "admiral",
+    "adm",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "ambassador",
+    "secretary",
+    "foreign",
+    "defense",
+    "defence",
+    "deputy",
+    "vice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "comrade",
+    "marshal",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "chief",
+    "commander",
+];
+
+/// Role nouns: the last word of a role phrase, and the head of a nominal mention.
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "premier",
+    "minister",
+    "chancellor",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "general",
+    "senator",
+    "governor",
+    "mayor",
+    "ambassador",
+    "secretary",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "chief",
+    "commander",
+    "official",
+    "diplomat",
+    "dictator",
+    "ruler",
+    "head",
+    "lawmaker",
+    "analyst",
+    "expert",
+    "professor",
+    "editor",
+    "correspondent",
+    "sister",
+    "brother",
+    "wife",
+    "husband",
+    "daughter",
+    "son",
+    "founder",
+    "ceo",
+    "judge",
+    "marshal",
+];
+
+/// Nouns that introduce an outlet's name.
+const MEDIA_NOUNS: &[&str] = &[
+    "media",
+    "newspaper",
+    "daily",
+    "agency",
+    "outlet",
+    "broadcaster",
+    "paper",
+    "tabloid",
+    "network",
+    "channel",
+    "website",
+    "magazine",
+    "weekly",
+    "tv",
+    "radio",
+];
+
+/// Role nouns that name the same position: "the Russian leader" may be the Russian president.
+fn same_role(a: &str, b: &str) -> bool {
+    const HEADS_OF_STATE: &[&str] = &[
+        "president",
+        "leader",
+        "premier",
+        "chairman",
+        "ruler",
+        "dictator",
+        "king",
+        "queen",
+        "chancellor",
+    ];
+    a == b || (HEADS_OF_STATE.contains(&a) && HEADS_OF_STATE.contains(&b))
+}
+
+/// Words skipped when spelling an acronym ("Democratic People's Republic of Korea" = DPRK).
+const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "s", "in", "on", "de", "la", "&"];
+
+fn fold(word: &str) -> String {
+    word.nfd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of a name: alphanumeric runs, folded; hyphens and apostrophes split words
+/// ("Jong-un" -> "jong", "un"); a final possessive is dropped.
+fn name_words(tokens: &[&str]) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for token in tokens {
+        if matches!(*token, "'s" | "’s" | "'" | "’") {
+            continue;
+        }
+        for piece in token.split(|c: char| !c.is_alphanumeric()) {
+            let folded = fold(piece);
+            if !folded.is_empty() {
+                words.push(folded);
+            }
+        }
+    }
+    words
+}
+
+fn is_acronym(token: &str) -> bool {
+    let letters: Vec<char> = token.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=6).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase())
+        && token.chars().all(|c| c.is_alphabetic() || c == '.')
+}
+
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !ACRONYM_SKIP.contains(&w.as_str()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+#[derive(Debug)]
+struct Draft {
+    votes: HashMap<EntityType, f32>,
+    /// Name forms: (folded words, surface text, first position).
+    forms: Vec<(Vec<String>, String)>,
+    /// Canonical spelling from the gazetteer, for places.
+    place: Option<String>,
+    mentions: Vec<(usize, usize, usize, MentionKind, f32)>,
+    roles: Vec<String>,
+    role_heads: Vec<String>,
+    role_words: Vec<String>,
+    name_mentions: usize,
+    last_seen: usize,
+}
+
+impl Draft {
+    fn kind(&self) -> EntityType {
+        self.votes
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map_or(EntityType::Other, |(k, _)| *k)
+    }
+
+    fn longest(&self) -> &[String] {
+        self.forms
+            .iter()
+            .map(|(w, _)| w.as_slice())
+            .fold(
+                &[][..],
+                |best, w| if w.len() > best.len() { w } else { best },
+            )
+    }
+
+    fn has_form(&self, words: &[String]) -> bool {
+        self.forms.iter().any(|(w, _)| w == words)
+    }
+}
+
+/// Groups `found` mentions into entities. `sentences` are the article's BODY and HEADLINE
+/// sentences in order; `found` must be in text order.
+pub fn group(
+    sentences: &[SentenceTokens<'_>],
+    found: &[Found],
+    gazetteer: &Gazetteer,
+) -> Vec<Entity> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    // Order of mentions, for "most recent".
+    let mut clock = 0usize;
+    for f in found {
+        let sentence = &sentences[f.sentence];
+        let (mut start, end) = f.tokens;
+        // A leading determiner is not part of the name ("the Kremlin" is "Kremlin").
+        while start + 1 < end && matches!(sentence.words[start], "the" | "The" | "THE") {
+            start += 1;
+        }
+        let mut kind = f.kind;
+        let mut vote = f.confidence;
+        // "state media Rodong Sinmun", "the newspaper Izvestia": an outlet, whatever its name
+        // sounds like; the cue outvotes the tagger's guesses elsewhere.
+        if kind == EntityType::Person
+            && start > 0
+            && MEDIA_NOUNS.contains(&fold(sentence.words[start - 1]).as_str())
+        {
+            kind = EntityType::Organization;
+            vote += 2.0;
+        }
+        let mut title_end = start;
+        if kind == EntityType::Person {
+            // "Russian President Vladimir Putin" as one mention: everything up to the last title
+            // is a role, not a name.
+            if let Some(last) = (start..end - 1)
+                .rev()
+                .find(|&i| TITLES.contains(&fold(sentence.words[i]).as_str()))
+            {
+                title_end = last + 1;
+            }
+            // "... to Pyongyang Alexander Matsegora": a place before a two-word name is not
+            // part of it.
+        }
+        let mut name_start = title_end;
+        if kind == EntityType::Person
+            && let Some(m) = gazetteer
+                .find(&sentence.words[title_end..end])
+                .into_iter()
+                .find(|m| m.start == 0 && gazetteer.is_prominent(m.entry))
+            && end - (title_end + m.end) >= 2
+        {
+            name_start += m.end;
+        }
+        // "Korea's": the possessive is not part of the name.
+        let mut name_end = end;
+        while name_end > name_start + 1
+            && matches!(sentence.words[name_end - 1], "'s" | "’s" | "'" | "’")
+        {
+            name_end -= 1;
+        }
+        let words = name_words(&sentence.words[name_start..name_end]);
+        if words.is_empty() {
+            continue;
+        }
+        let surface = join_tokens(sentence, name_start, name_end);
+        clock += 1;
+        let mut place = None;
+        let mut key = words.clone();
+        if let Some(m) = gazetteer.lookup(&surface).filter(|m| m.close) {
+            let entry = gazetteer.entry(m.entry);
+            // Countries, regions and continents are places whatever the tagger says ("North
+            // Korea's" tagged ORGANIZATION); a city only when the tagger called it a place, or a
+            // person no other person's name explains ("Moscow's" as PERSON).
+            let place_kind = match entry.kind {
+                PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent => true,
+                PlaceKind::City => {
+                    kind == EntityType::Location
+                        || (kind == EntityType::Person
+                            && words.len() == 1
+                            && gazetteer.is_prominent(m.entry)
+                            && !drafts.iter().any(|d| {
+                                d.kind() == EntityType::Person
+                                    && d.longest().len() > 1
+                                    && (d.longest().ends_with(&words)
+                                        || d.longest().starts_with(&words))
+                            }))
+                }
+                PlaceKind::Demonym => false,
+            };
+            if place_kind {
+                kind = EntityType::Location;
+                place = Some(entry.canonical.clone());
+                key = name_words(&[entry.canonical.as_str()]);
+            } else if entry.kind == PlaceKind::Demonym && m.kinds == PlaceKind::Demonym.bit() {
+                kind = EntityType::Nationality;
+            }
+        }
+        let target = find_draft(
+            &drafts,
+            &key,
+            kind,
+            name_end - name_start == 1 && is_acronym(sentence.words[name_start]),
+        );
+        let index = match target {
+            Some(i) => i,
+            None => {
+                drafts.push(Draft {
+                    votes: HashMap::new(),
+                    forms: Vec::new(),
+                    place: None,
+                    mentions: Vec::new(),
+                    roles: Vec::new(),
+                    role_heads: Vec::new(),
+                    role_words: Vec::new(),
+                    name_mentions: 0,
+                    last_seen: 0,
+                });
+                drafts.len() - 1
+            }
+        };
+        let draft = &mut drafts[index];
+        *draft.votes.entry(kind).or_default() += vote;
+        if !draft.has_form(&key) {
+            draft.forms.push((key.clone(), surface.clone()));
+        }
+        if words != key && !draft.has_form(&words) {
+            draft.forms.push((words, surface));
+        }
+        if place.is_some() {
+            draft.place = place;
+        }
+        draft
+            .mentions
+            .push((f.sentence, start, end, MentionKind::Name, f.confidence));
+        draft.name_mentions += 1;
+        draft.last_seen = clock;
+        if kind == EntityType::Person {
+            add_roles(draft, sentence, start, title_end, end);
+        }
+    }
+    merge_surnames(&mut drafts);
+    consistency_pass(sentences, &mut drafts);
+    nominal_pass(sentences, &mut drafts);
+    finish(sentences, drafts)
+}
+
+fn join_tokens(sentence: &SentenceTokens<'_>, start: usize, end: usize) -> String {
+    let mut out = String::new();
+    for i in start..end {
+        if i > start && sentence.spans[i].start > sentence.spans[i - 1].end {
+            out.push(' ');
+        }
+        out.push_str(sentence.words[i]);
+    }
+    out
+}
+
+/// The draft a name belongs to, by the rules in the module docs.
+fn find_draft(drafts: &[Draft], key: &[String], kind: EntityType, acronym: bool) -> Option<usize> {
+    if let Some(i) = drafts.iter().position(|d| d.has_form(key)) {
+        return Some(i);
+    }
+    let joined: String = key.concat();
+    if acronym {
+        if let Some(i) = drafts.iter().position(|d| {
+            d.forms
+                .iter()
+                .any(|(w, _)| w.len() > 1 && initials(w) == joined)
+        }) {
+            return Some(i);
+        }
+    } else if key.len() > 1 {
+        let spelled = initials(key);
+        if let Some(i) = drafts.iter().position(|d| {
+            d.forms
+                .iter()
+                .any(|(w, s)| w.len() == 1 && is_acronym(s) && w[0] == spelled)
+        }) {
+            return Some(i);
+        }
+    }
+    if kind == EntityType::Person && key.len() <= 2 {
+        return drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.kind() == EntityType::Person)
+            .filter(|(_, d)| {
+                let long = d.longest();
+                long.len() > key.len() && (long.starts_with(key) || long.ends_with(key))
+            })
+            .max_by_key(|(_, d)| (d.name_mentions, d.last_seen))
+            .map(|(i, _)| i);
+    }
+    None
+}
+
+/// A lone surname seen before the full name ("Putin ... Vladimir Putin") joins the full name's
+/// entity when exactly one person's full name fits it.
+fn merge_surnames(drafts: &mut Vec<Draft>) {
+    let mut i = 0;
+    while i < drafts.len() {
+        let short = drafts[i].longest().to_vec();
+        if drafts[i].kind() == EntityType::Person && short.len() <= 2 {
+            let fits: Vec<usize> = (0..drafts.len())
+                .filter(|&j| j != i && drafts[j].kind() == EntityType::Person)
+                .filter(|&j| {
+                    let long = drafts[j].longest();
+                    long.len() > short.len() && (long.starts_with(&short) || long.ends_with(&short))
+                })
+                .collect();
+            if let [j] = fits[..] {
+                let from = drafts.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                absorb(&mut drafts[j], from);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn absorb(into: &mut Draft, from: Draft) {
+    for (k, v) in from.votes {
+        *into.votes.entry(k).or_default() += v;
+    }
+    for form in from.forms {
+        if !into.has_form(&form.0) {
+            into.forms.push(form);
+        }
+    }
+    into.mentions.extend(from.mentions);
+    into.mentions.sort_by_key(|m| (m.0, m.1));
+    into.roles.extend(from.roles);
+    into.role_heads.extend(from.role_heads);
+    into.role_words.extend(from.role_words);
+    into.name_mentions += from.name_mentions;
+    into.last_seen = into.last_seen.max(from.last_seen);
+    into.place = into.place.take().or(from.place);
+}
+
+/// Roles of a person mention: the title words inside it, a title phrase right before it
+/// ("North Korean Supreme Leader Kim Jong Un"), and an appositive right after it.
+fn add_roles(
+    draft: &mut Draft,
+    sentence: &SentenceTokens<'_>,
+    start: usize,
+    title_end: usize,
+    end: usize,
+) {
+    let words = &sentence.words;
+    // Walk back over capitalized title words, nationality words and role nouns.
+    let mut from = start;
+    while from > 0 {
+        let w = words[from - 1];
+        let f = fold(w);
+        let capitalized = w.starts_with(char::is_uppercase);
+        if TITLES.contains(&f.as_str())
+            || ROLE_NOUNS.contains(&f.as_str())
+            || (capitalized
+                && from < start + 4
+                && !matches!(
+                    f.as_str(),
+                    "the" | "a" | "an" | "and" | "but" | "in" | "on" | "at" | "by" | "with"
+                ))
+        {
+            from -= 1;
+        } else {
+            break;
+        }
+    }
+    // Only a phrase that ends in a title or role noun is a role ("Russian President").
+    let mut role = None;
+    if title_end > start {
+        role = Some((from, title_end));
+    } else if from < start && TITLES.contains(&fold(words[start - 1]).as_str()) {
+        role = Some((from, start));
+    }
+    // Appositive: ", Russia's ambassador to North Korea," within eight tokens.
+    let mut appositive = None;
+    if end + 1 < words.len() && words[end] == "," {
+        let stop = (end + 1..words.len().min(end + 10))
+            .find(|&i| {
+                matches!(
+                    words[i],
+                    "," | "." | ";" | ":" | "\"" | "“" | "”" | "(" | ")"
+                )
+            })
+            .unwrap_or(words.len().min(end + 10));
+        let phrase = &words[end + 1..stop];
+        let has_role = phrase
+            .iter()
+            .take(5)
+            .any(|w| ROLE_NOUNS.contains(&fold(w).as_str()));
+        let verb_like = phrase.iter().any(|w| {
+            matches!(
+                fold(w).as_str(),
+                "said" | "says" | "told" | "wrote" | "who" | "which" | "added"
+            )
+        });
+        if has_role && !verb_like && stop < words.len() && words[stop] != "\"" {
+            appositive = Some((end + 1, stop));
+        }
+    }
+    for (a, b) in [role, appositive].into_iter().flatten() {
+        if a >= b {
+            continue;
+        }
+        let text = join_tokens(sentence, a, b);
+        let text = text
+            .trim_start_matches(' ')
+            .trim_start_matches("the ")
+            .to_owned();
+        if !draft.roles.contains(&text) {
+            draft.roles.push(text);
+        }
+        // The head is the last role noun before any prepositional phrase: "sister" in "sister
+        // of the leader", "ambassador" in "Russia's ambassador to North Korea".
+        let before_pp = (a..b)
+            .find(|&i| {
+                matches!(
+                    words[i],
+                    "of" | "to" | "in" | "at" | "for" | "from" | "with"
+                )
+            })
+            .unwrap_or(b);
+        if let Some(head) = words[a..before_pp]
+            .iter()
+            .map(|w| fold(w))
+            .rfind(|f| ROLE_NOUNS.contains(&f.as_str()))
+        {
+            draft.role_heads.push(head);
+        }
+        draft.role_words.extend(words[a..b].iter().map(|w| fold(w)));
+    }
+}
+
+/// Occurrences of an entity's multi-word names, and of a person's surname, that the tagger
+/// missed become mentions.
+fn consistency_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
+    // (draft, token texts of a name, confidence), sorted by tokens.
+    let mut surfaces: Vec<(usize, Vec<String>, f32)> = Vec::new();
+    for (d, draft) in drafts.iter().enumerate() {
+        let confidence = draft.mentions.iter().map(|m| m.4).fold(0.0, f32::max);
+        let person = draft.kind() == EntityType::Person;
+        for (s, start, end, kind, _) in &draft.mentions {
+            if *kind != MentionKind::Name {
+                continue;
+            }
+            let tokens: Vec<String> = sentences[*s].words[*start..*end]
+                .iter()
+                .map(|w| (*w).to_owned())
+                .collect();
+            let single = tokens.len() == 1;
+            let capitalized = tokens[0].starts_with(char::is_uppercase);
+            // A single word is safe to propagate only for a person's name or an acronym.
+            if capitalized && (!single || person || is_acronym(&tokens[0])) && tokens[0].len() > 1 {
+                surfaces.push((d, tokens, confidence));
+            }
+        }
+    }
+    surfaces.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    surfaces.dedup_by(|a, b| a.1 == b.1);
+    // Covered tokens.
+    let mut covered: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for draft in drafts.iter() {
+        for (s, a, b, _, _) in &draft.mentions {
+            covered.entry(*s).or_default().push((*a, *b));
+        }
+    }
+    let mut added: Vec<(usize, usize, usize, usize, f32)> = Vec::new();
+    for (s, sentence) in sentences.iter().enumerate() {
+        let mut i = 0;
+        while i < sentence.words.len() {
+            let mut matched = None;
+            if let Some(candidates) = surfaces_starting(&surfaces, sentence.words[i]) {
+                for (d, tokens, c) in candidates {
+                    let end = i + tokens.len();
+                    if end <= sentence.words.len()
+                        && sentence.words[i..end]
+                            .iter()
+                            .zip(tokens)
+                            .all(|(a, b)| *a == b)
+                        && matched.as_ref().is_none_or(|(_, e, _)| end > *e)
+                    {
+                        matched = Some((*d, end, *c));
+                    }
+                }
+            }
+            if let Some((d, end, c)) = matched {
+                let overlaps = covered
+                    .get(&s)
+                    .is_some_and(|spans| spans.iter().any(|&(a, b)| a < end && i < b));
+                if !overlaps {
+                    added.push((d, s, i, end, c));
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    for (d, s, a, b, c) in added {
+        drafts[d].mentions.push((s, a, b, MentionKind::Name, c));
+    }
+    for draft in drafts.iter_mut() {
+        draft.mentions.sort_by_key(|m| (m.0, m.1));
+    }
+}
+
+/// The names in `surfaces` (sorted by tokens) whose first token is `word`.
+fn surfaces_starting<'a>(
+    surfaces: &'a [(usize, Vec<String>, f32)],
+    word: &str,
+) -> Option<&'a [(usize, Vec<String>, f32)]> {
+    let from = surfaces.partition_point(|s| s.1[0].as_str() < word);
+    let to = surfaces.partition_point(|s| s.1[0].as_str() <= word);
+    (from < to).then(|| &surfaces[from..to])
+}
+
+/// "the Russian leader", "the ambassador": a definite role noun phrase whose head and
+/// nationality fit a person's roles refers to the most recently named such person.
+fn nominal_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
+    let mut added = Vec::new();
+    for (s, sentence) in sentences.iter().enumerate() {
+        let words = &sentence.words;
+        for i in 0..words.len() {
+            if !matches!(words[i], "the" | "The") {
+                continue;
+            }
+            // Up to three modifiers, then a role noun, then not a name (that would be a title).
+            let Some(head) = (i + 1..words.len().min(i + 5))
+                .find(|&j| ROLE_NOUNS.contains(&fold(words[j]).as_str()))
+            else {
+                continue;
+            };
+            if head + 1 < words.len()
+                && (words[head + 1].starts_with(char::is_uppercase) || words[head + 1] == "of")
+            {
+                continue;
+            }
+            let modifiers: Vec<String> = words[i + 1..head].iter().map(|w| fold(w)).collect();
+            if modifiers
+                .iter()
+                .any(|m| m.is_empty() || ROLE_NOUNS.contains(&m.as_str()))
+            {
+                continue;
+            }
+            let head_word = fold(words[head]);
+            // The person must have been named before this point.
+            let before =
+                |m: &(usize, usize, usize, MentionKind, f32)| m.0 < s || (m.0 == s && m.2 <= i);
+            let best = drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.kind() == EntityType::Person)
+                .filter(|(_, d)| d.role_heads.iter().any(|h| same_role(h, &head_word)))
+                .filter(|(_, d)| modifiers.iter().all(|m| fits_modifier(m, &d.role_words)))
+                .filter_map(|(k, d)| {
+                    d.mentions
+                        .iter()
+                        .filter(|m| before(m))
+                        .map(|m| (m.0, m.1))
+                        .max()
+                        .map(|last| (k, last))
+                })
+                .max_by_key(|&(_, last)| last);
+            if let Some((k, _)) = best {
+                added.push((k, s, i, head + 1));
+            }
+        }
+    }
+    for (k, s, a, b) in added {
+        drafts[k]
+            .mentions
+            .push((s, a, b, MentionKind::Nominal, 0.5));
+        drafts[k].mentions.sort_by_key(|m| (m.0, m.1));
+    }
+}
+
+/// Does a nominal's modifier fit a person's role words? Nationality and country words must
+/// match ("Russian" fits "Russia's"); other modifiers ("North", "Korean", "former", "top") are
+/// checked only when they name a place or people.
+fn fits_modifier(modifier: &str, role_words: &[String]) -> bool {
+    let stem = |w: &str| -> String {
+        w.trim_end_matches("s")
+            .trim_end_matches("n")
+            .trim_end_matches("ia")
+            .trim_end_matches("a")
+            .to_owned()
+    };
+    let nationality_like = modifier.ends_with("an")
+        || modifier.ends_with("ese")
+        || modifier.ends_with("ish")
+        || modifier == "north"
+        || modifier == "south";
+    if !nationality_like {
+        return true;
+    }
+    role_words
+        .iter()
+        .any(|w| w == modifier || stem(w) == stem(modifier))
+}
+
+fn finish(sentences: &[SentenceTokens<'_>], drafts: Vec<Draft>) -> Vec<Entity> {
+    let total_sentences = sentences.len().max(1) as f32;
+    let mut entities: Vec<Entity> = drafts
+        .into_iter()
+        .filter(|d| !d.mentions.is_empty())
+        .map(|d| {
+            let kind = d.kind();
+            let name = canonical_name(&d, kind);
+            let mut aliases: Vec<String> = Vec::new();
+            for (_, surface) in &d.forms {
+                if *surface != name && !aliases.contains(surface) {
+                    aliases.push(surface.clone());
+                }
+            }
+            let mut raw = 0.0;
+            for m in &d.mentions {
+                let weight = sentences[m.0].weight;
+                raw += if m.3 == MentionKind::Name {
+                    weight
+                } else {
+                    weight * 0.5
+                };
+            }
+            let first = d.mentions.first().map_or(0, |m| m.0) as f32;
+            raw *= 1.0 + 0.5 * (1.0 - first / total_sentences);
+            let confidence = 1.0
+                - d.mentions
+                    .iter()
+                    .filter(|m| m.3 == MentionKind::Name)
+                    .fold(1.0, |acc, m| acc * (1.0 - m.4.clamp(0.0, 0.999)));
+            Entity {
+                id: String::new(),
+                name,
+                kind,
+                mentions: d
+                    .mentions
+                    .iter()
+                    .map(|&(s, a, b, kind, confidence)| EntityMention {
+                        span: Span::new(sentences[s].spans[a].start, sentences[s].spans[b - 1].end),
+                        kind,
+                        confidence,
+                    })
+                    .collect(),
+                aliases,
+                roles: d.roles,
+                salience: raw,
+                confidence,
+            }
+        })
+        .collect();
+    let max = entities.iter().map(|e| e.salience).fold(0.0, f32::max);
+    for e in &mut entities {
+        e.salience = if max > 0.0 { e.salience / max } else { 0.0 };
+    }
+    entities.sort_by(|a, b| {
+        b.salience
+            .total_cmp(&a.salience)
+            .then(a.mentions[0].span.start.cmp(&b.mentions[0].span.start))
+    });
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.id = format!("e{}", i + 1);
+    }
+    entities
+}
+
+fn canonical_name(d: &Draft, kind: EntityType) -> String {
+    if let Some(place) = &d.place {
+        return place.clone();
+    }
+    // The fullest form; an acronym only when there is nothing else.
+    let mut best: Option<&(Vec<String>, String)> = None;
+    for form in &d.forms {
+        let acronym = form.0.len() == 1 && is_acronym(&form.1);
+        let better = match best {
+            None => true,
+            Some(b) => {
+                let b_acronym = b.0.len() == 1 && is_acronym(&b.1);
+                (b_acronym && !acronym) || (b_acronym == acronym && form.0.len() > b.0.len())
+            }
+        };
+        if better {
+            best = Some(form);
+        }
+    }
+    let name = best.map_or_else(String::new, |f| f.1.clone());
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(&name)
+        .trim()
+        .to_owned();
+    if kind == EntityType::Nationality {
+        // "Russians" -> "Russian".
+        return name
+            .strip_suffix('s')
+            .filter(|n| n.ends_with("an"))
+            .map_or(name.clone(), str::to_owned);
+    }
+    name
+}
