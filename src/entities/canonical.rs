@@ -291,8 +291,10 @@ fn initials(words: &[String]) -> String {
 #[derive(Debug)]
 struct Draft {
     votes: HashMap<EntityType, f32>,
-    /// Name forms: (folded words, surface text, first position).
+    /// Name forms: (folded words, surface text of its first use).
     forms: Vec<(Vec<String>, String)>,
+    /// Every distinct surface text, in order of first use.
+    surfaces: Vec<String>,
     /// Canonical spelling from the gazetteer, for places.
     place: Option<String>,
     mentions: Vec<(usize, usize, usize, MentionKind, f32)>,
@@ -392,33 +394,41 @@ pub fn group(
         clock += 1;
         let mut place = None;
         let mut key = words.clone();
-        if let Some(m) = gazetteer.lookup(&surface).filter(|m| m.close) {
+        if let Some(m) = gazetteer.lookup(&surface) {
             let entry = gazetteer.entry(m.entry);
             // Countries, regions and continents are places whatever the tagger says ("North
             // Korea's" tagged ORGANIZATION); a city only when the tagger called it a place, or a
             // person no other person's name explains ("Moscow's" as PERSON).
-            let place_kind = match entry.kind {
-                PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent => true,
-                PlaceKind::City => {
-                    kind == EntityType::Location
-                        || (kind == EntityType::Person
-                            && words.len() == 1
-                            && gazetteer.is_prominent(m.entry)
-                            && !drafts.iter().any(|d| {
-                                d.kind() == EntityType::Person
-                                    && d.longest().len() > 1
-                                    && (d.longest().ends_with(&words)
-                                        || d.longest().starts_with(&words))
-                            }))
-                }
-                PlaceKind::Demonym => false,
-            };
+            // A country's other names are names, not history: "DPRK" is North Korea.
+            let renames = m.close || entry.kind == PlaceKind::Country;
+            let place_kind = renames
+                && match entry.kind {
+                    PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent => true,
+                    PlaceKind::City => {
+                        kind == EntityType::Location
+                            || (kind == EntityType::Person
+                                && words.len() == 1
+                                && gazetteer.is_prominent(m.entry)
+                                && !drafts.iter().any(|d| {
+                                    d.kind() == EntityType::Person
+                                        && d.longest().len() > 1
+                                        && (d.longest().ends_with(&words)
+                                            || d.longest().starts_with(&words))
+                                }))
+                    }
+                    PlaceKind::Demonym => false,
+                };
             if place_kind {
                 kind = EntityType::Location;
                 place = Some(entry.canonical.clone());
                 key = name_words(&[entry.canonical.as_str()]);
-            } else if entry.kind == PlaceKind::Demonym && m.kinds == PlaceKind::Demonym.bit() {
+            } else if m.close
+                && entry.kind == PlaceKind::Demonym
+                && m.kinds == PlaceKind::Demonym.bit()
+            {
                 kind = EntityType::Nationality;
+                place = Some(entry.canonical.clone());
+                key = name_words(&[entry.canonical.as_str()]);
             }
         }
         let target = find_draft(
@@ -433,6 +443,7 @@ pub fn group(
                 drafts.push(Draft {
                     votes: HashMap::new(),
                     forms: Vec::new(),
+                    surfaces: Vec::new(),
                     place: None,
                     mentions: Vec::new(),
                     roles: Vec::new(),
@@ -446,6 +457,9 @@ pub fn group(
         };
         let draft = &mut drafts[index];
         *draft.votes.entry(kind).or_default() += vote;
+        if !draft.surfaces.contains(&surface) {
+            draft.surfaces.push(surface.clone());
+        }
         if !draft.has_form(&key) {
             draft.forms.push((key.clone(), surface.clone()));
         }
@@ -455,9 +469,14 @@ pub fn group(
         if place.is_some() {
             draft.place = place;
         }
-        draft
-            .mentions
-            .push((f.sentence, start, end, MentionKind::Name, f.confidence));
+        // The mention is the name itself; a title before it is a role ("Russian President").
+        draft.mentions.push((
+            f.sentence,
+            name_start,
+            name_end,
+            MentionKind::Name,
+            f.confidence,
+        ));
         draft.name_mentions += 1;
         draft.last_seen = clock;
         if kind == EntityType::Person {
@@ -534,7 +553,17 @@ fn merge_surnames(drafts: &mut Vec<Draft>) {
                     long.len() > short.len() && (long.starts_with(&short) || long.ends_with(&short))
                 })
                 .collect();
-            if let [j] = fits[..] {
+            // One fit, or one named clearly more often than the others ("Kim" is Kim Jong Un,
+            // named five times, not his sister, named once).
+            let best = fits
+                .iter()
+                .copied()
+                .max_by_key(|&j| drafts[j].name_mentions);
+            let dominant = best.filter(|&b| {
+                fits.iter()
+                    .all(|&j| j == b || drafts[j].name_mentions < drafts[b].name_mentions)
+            });
+            if let Some(j) = dominant {
                 let from = drafts.remove(i);
                 let j = if j > i { j - 1 } else { j };
                 absorb(&mut drafts[j], from);
@@ -552,6 +581,11 @@ fn absorb(into: &mut Draft, from: Draft) {
     for form in from.forms {
         if !into.has_form(&form.0) {
             into.forms.push(form);
+        }
+    }
+    for surface in from.surfaces {
+        if !into.surfaces.contains(&surface) {
+            into.surfaces.push(surface);
         }
     }
     into.mentions.extend(from.mentions);
@@ -680,6 +714,13 @@ fn consistency_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
             let capitalized = tokens[0].starts_with(char::is_uppercase);
             // A single word is safe to propagate only for a person's name or an acronym.
             if capitalized && (!single || person || is_acronym(&tokens[0])) && tokens[0].len() > 1 {
+                // A person's surname alone ("Korotchenko" after "Igor Korotchenko").
+                if person && !single {
+                    let last = &tokens[tokens.len() - 1];
+                    if last.chars().count() > 3 && last.starts_with(char::is_uppercase) {
+                        surfaces.push((d, vec![last.clone()], confidence));
+                    }
+                }
                 surfaces.push((d, tokens, confidence));
             }
         }
@@ -836,7 +877,7 @@ fn finish(sentences: &[SentenceTokens<'_>], drafts: Vec<Draft>) -> Vec<Entity> {
             let kind = d.kind();
             let name = canonical_name(&d, kind);
             let mut aliases: Vec<String> = Vec::new();
-            for (_, surface) in &d.forms {
+            for surface in &d.surfaces {
                 if *surface != name && !aliases.contains(surface) {
                     aliases.push(surface.clone());
                 }
@@ -926,4 +967,256 @@ fn canonical_name(d: &Draft, kind: EntityType) -> String {
             .map_or(name.clone(), str::to_owned);
     }
     name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds sentences from space-separated tokens and mentions from `[Name]TYPE` brackets, so
+    /// the grouping rules are tested without the tagger.
+    fn run(sentences: &[&str]) -> Vec<Entity> {
+        let mut text = String::new();
+        let mut built: Vec<(Vec<Span>, f32)> = Vec::new();
+        let mut found = Vec::new();
+        for (s, line) in sentences.iter().enumerate() {
+            let mut spans = Vec::new();
+            let mut open: Option<usize> = None;
+            for raw in line.split(' ') {
+                let mut word = raw;
+                if let Some(rest) = word.strip_prefix('[') {
+                    open = Some(spans.len());
+                    word = rest;
+                }
+                let mut close = None;
+                if let Some(at) = word.find(']') {
+                    close = Some(&word[at + 1..]);
+                    word = &word[..at];
+                }
+                let start = text.len();
+                text.push_str(word);
+                spans.push(Span::new(start, text.len()));
+                text.push(' ');
+                if let (Some(kind), Some(from)) = (close, open) {
+                    let kind = match kind {
+                        "PER" => EntityType::Person,
+                        "ORG" => EntityType::Organization,
+                        "LOC" => EntityType::Location,
+                        "NAT" => EntityType::Nationality,
+                        other => panic!("unknown type {other}"),
+                    };
+                    found.push(Found {
+                        sentence: s,
+                        tokens: (from, spans.len()),
+                        kind,
+                        confidence: 0.9,
+                    });
+                    open = None;
+                }
+            }
+            built.push((spans, if s == 0 { 2.0 } else { 1.0 }));
+        }
+        let sentences: Vec<SentenceTokens<'_>> = built
+            .iter()
+            .map(|(spans, weight)| SentenceTokens {
+                words: spans.iter().map(|s| s.slice(&text)).collect(),
+                spans: spans.clone(),
+                weight: *weight,
+            })
+            .collect();
+        let gazetteer = Gazetteer::parse(
+            "COUNTRY\tNorth Korea\t\tDPRK\n\
+             DEMONYM\tRussian\tRussia\tRussians\n\
+             CITY\tLuhansk\t\tLugansk\n\
+             CITY\tPyongyang\t\tP'yongyang\n",
+        )
+        .unwrap();
+        let entities = group(&sentences, &found, &gazetteer);
+        // Spans point at the mention texts.
+        for e in &entities {
+            for m in &e.mentions {
+                assert!(m.span.end <= text.len());
+            }
+        }
+        entities
+    }
+
+    fn by_name<'a>(entities: &'a [Entity], name: &str) -> &'a Entity {
+        entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name:?} in {entities:#?}"))
+    }
+
+    #[test]
+    fn full_name_then_surname_is_one_person() {
+        let e = run(&[
+            "[Russian]NAT President [Vladimir Putin]PER sent a letter .",
+            "[Putin]PER wrote that ties were strong .",
+        ]);
+        let putin = by_name(&e, "Vladimir Putin");
+        assert_eq!(putin.kind, EntityType::Person);
+        assert_eq!(putin.mentions.len(), 2);
+        assert_eq!(putin.aliases, vec!["Putin"]);
+        assert_eq!(putin.roles, vec!["Russian President"]);
+        assert_eq!(e.iter().filter(|x| x.kind == EntityType::Person).count(), 1);
+    }
+
+    #[test]
+    fn surname_before_full_name_joins_it() {
+        let e = run(&[
+            "[Putin]PER writes to [Kim]PER",
+            "[Vladimir Putin]PER and [Kim Jong Un]PER exchanged letters .",
+        ]);
+        assert_eq!(by_name(&e, "Vladimir Putin").mentions.len(), 2);
+        assert_eq!(by_name(&e, "Kim Jong Un").mentions.len(), 2);
+        assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn spelling_variants_of_a_name_are_one_person() {
+        let e = run(&[
+            "[Kim Jong-un]PER spoke .",
+            "[Kim Jong Un]PER smiled .",
+            "[Kim]PER left .",
+        ]);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].name, "Kim Jong-un");
+        assert_eq!(e[0].mentions.len(), 3);
+        assert!(e[0].aliases.contains(&"Kim Jong Un".to_owned()));
+    }
+
+    #[test]
+    fn a_lone_surname_goes_to_the_person_named_most() {
+        let e = run(&[
+            "[Kim Jong Un]PER met [Kim Yo Jong]PER .",
+            "[Kim Jong Un]PER spoke .",
+            "[Kim]PER said so .",
+        ]);
+        assert_eq!(by_name(&e, "Kim Jong Un").mentions.len(), 3);
+        assert_eq!(by_name(&e, "Kim Yo Jong").mentions.len(), 1);
+    }
+
+    #[test]
+    fn acronyms_join_their_expansion_either_way() {
+        let e = run(&[
+            "the [Korean Central News Agency]ORG reported .",
+            "[KCNA]ORG said .",
+            "[DPRK]LOC and [North Korea]LOC are one .",
+        ]);
+        let kcna = by_name(&e, "Korean Central News Agency");
+        assert_eq!(kcna.mentions.len(), 2);
+        assert_eq!(kcna.aliases, vec!["KCNA"]);
+        assert_eq!(by_name(&e, "North Korea").mentions.len(), 2);
+        let e = run(&[
+            "[KCNA]ORG said .",
+            "the [Korean Central News Agency]ORG reported .",
+        ]);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].name, "Korean Central News Agency");
+    }
+
+    #[test]
+    fn places_take_the_gazetteer_spelling() {
+        let e = run(&[
+            "in [Lugansk]LOC and [Luhansk]LOC",
+            "shells hit [Lugansk]LOC",
+        ]);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].name, "Luhansk");
+        assert_eq!(e[0].aliases, vec!["Lugansk"]);
+        assert_eq!(e[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn countries_are_places_whatever_the_tagger_says() {
+        let e = run(&["[North Korea]ORG 's army", "[North Korea]LOC replied ."]);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].kind, EntityType::Location);
+    }
+
+    #[test]
+    fn nationalities_merge_singular_and_plural() {
+        let e = run(&["[Russian]NAT troops", "[Russians]NAT voted"]);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].name, "Russian");
+        assert_eq!(e[0].kind, EntityType::Nationality);
+    }
+
+    #[test]
+    fn role_nouns_resolve_to_the_person_who_holds_the_role() {
+        let e = run(&[
+            "[Russian]NAT President [Vladimir Putin]PER met North Korean leader [Kim Jong Un]PER .",
+            "The Russian leader praised the talks .",
+            "the North Korean leader agreed .",
+            "The ambassador was absent .",
+        ]);
+        let putin = by_name(&e, "Vladimir Putin");
+        let nominal: Vec<_> = putin
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Nominal)
+            .collect();
+        assert_eq!(nominal.len(), 1, "{putin:#?}");
+        let kim = by_name(&e, "Kim Jong Un");
+        assert_eq!(kim.roles, vec!["North Korean leader"]);
+        assert_eq!(
+            kim.mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Nominal)
+                .count(),
+            1
+        );
+        // Nobody was called an ambassador: "The ambassador" stays unresolved.
+        assert!(e.iter().all(|x| x.mentions.len() <= 3));
+    }
+
+    #[test]
+    fn appositives_are_roles() {
+        let e = run(&[
+            "[Alexander Matsegora]PER , Russia 's ambassador to North Korea , said talks went well .",
+            "Later the ambassador added more .",
+        ]);
+        let m = by_name(&e, "Alexander Matsegora");
+        assert_eq!(m.roles, vec!["Russia 's ambassador to North Korea"]);
+        assert_eq!(m.mentions.len(), 2, "{m:#?}");
+    }
+
+    #[test]
+    fn titles_inside_a_mention_are_roles_and_places_before_names_are_not_names() {
+        let e = run(&[
+            "[President Vladimir Putin]PER spoke .",
+            "envoy to [Pyongyang Alexander Matsegora]PER spoke .",
+        ]);
+        let putin = by_name(&e, "Vladimir Putin");
+        assert_eq!(putin.roles, vec!["President"]);
+        assert!(e.iter().any(|x| x.name == "Alexander Matsegora"));
+    }
+
+    #[test]
+    fn missed_occurrences_are_found_and_types_vote() {
+        let e = run(&[
+            "[Igor Korotchenko]PER said .",
+            "Igor Korotchenko added that Korotchenko would stay .",
+            "[Moscow Times]ORG wrote , and the Moscow Times said .",
+        ]);
+        let igor = by_name(&e, "Igor Korotchenko");
+        assert_eq!(igor.mentions.len(), 3, "{igor:#?}");
+        assert_eq!(by_name(&e, "Moscow Times").mentions.len(), 2);
+    }
+
+    #[test]
+    fn salience_favours_the_lede_and_repetition() {
+        let e = run(&[
+            "[Vladimir Putin]PER wrote to [Kim Jong Un]PER .",
+            "[Putin]PER said . [Putin]PER added .",
+            "[Syria]LOC was mentioned .",
+        ]);
+        assert_eq!(e[0].name, "Vladimir Putin");
+        assert_eq!(e[0].salience, 1.0);
+        assert_eq!(e[0].id, "e1");
+        let syria = by_name(&e, "Syria");
+        assert!(syria.salience < by_name(&e, "Kim Jong Un").salience);
+        assert!(e.iter().all(|x| x.confidence > 0.0 && x.confidence < 1.0));
+    }
 }

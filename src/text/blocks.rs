@@ -293,6 +293,22 @@ fn fold(text: &str) -> String {
     out
 }
 
+/// A navigation trail: short items joined by `›`, `»`, `>` or `/` ("Home › World › Asia").
+fn is_breadcrumb(words: &[&str]) -> bool {
+    let separators = words
+        .iter()
+        .filter(|w| matches!(**w, "›" | "»" | ">" | "/" | "|" | "•"))
+        .count();
+    let section_first = words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "home" | "news" | "world" | "politics" | "business" | "sport" | "sports" | "opinion"
+        )
+    });
+    let short_items = words.len() <= 3 * (separators + 1);
+    separators >= 1 && ((section_first && words.len() <= 12) || (separators >= 2 && short_items))
+}
+
 /// The role of one line, by its own shape.
 fn classify(line: &str) -> BlockKind {
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -304,7 +320,7 @@ fn classify(line: &str) -> BlockKind {
         // "461", "---", "|": counters, separators.
         return BlockKind::Boilerplate;
     }
-    if is_furniture(line, &words) {
+    if is_furniture(line, &words) || is_breadcrumb(&words) {
         return BlockKind::Boilerplate;
     }
     if CAPTION_MARKS.iter().any(|m| line.contains(m))
@@ -524,6 +540,10 @@ mod tests {
         t!(widget_wrong, "Something went wrong.", Boilerplate);
         t!(widget_retry, "Please try again later.", Boilerplate);
         t!(follow_us, "Follow Us", Boilerplate);
+        t!(breadcrumb, "Home › World › Asia", Boilerplate);
+        t!(breadcrumb_two, "News / Politics", Boilerplate);
+        t!(breadcrumb_slashes, "Europe / Ukraine / War", Boilerplate);
+        t!(not_breadcrumb, "Kim and Putin trade letters / pledges", Headline);
         t!(leave_reply, "Leave a Reply", Boilerplate);
         t!(latest, "Latest Headlines", Boilerplate);
         t!(more_from, "More from The Daily Planet", Boilerplate);
