@@ -12,6 +12,9 @@ use std::fmt::Write as _;
 
 use super::gazetteer::IdentityHash;
 
+/// The lexicon built into the binary (`models/casing.tsv`).
+pub const BUILTIN: &str = include_str!("../../models/casing.tsv");
+
 /// Usual casing classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -62,7 +65,7 @@ impl Casing {
     pub fn builtin() -> &'static Casing {
         static CASING: std::sync::OnceLock<Casing> = std::sync::OnceLock::new();
         CASING.get_or_init(|| {
-            Casing::parse(include_str!("../../models/casing.tsv"))
+            Casing::parse(BUILTIN)
                 .expect("models/casing.tsv is written by `parallax train casing`")
         })
     }

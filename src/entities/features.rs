@@ -90,15 +90,20 @@ pub(crate) fn extract(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64
     out.push(hash(2, &[tokens[i]]));
     out.push(hash(3, &[&p.shape[i]]));
     out.push(hash(4, &[&p.short[i]]));
-    let chars: Vec<(usize, char)> = lower.char_indices().collect();
-    for k in 1..=4usize {
-        if chars.len() > k {
-            let suffix = &lower[chars[chars.len() - k].0..];
-            out.push(hash(10 + k as u8, &[suffix]));
-        }
-        if k <= 3 && chars.len() > k {
-            let prefix = &lower[..chars[k].0];
-            out.push(hash(20 + k as u8, &[prefix]));
+    // Affixes of up to four chars, of words longer than the affix.
+    let char_count = lower.chars().count();
+    let mut suffix_starts = lower.char_indices().rev().map(|(at, _)| at);
+    let mut prefix_ends = lower.char_indices().skip(1).map(|(at, _)| at);
+    for k in 1..=4u8 {
+        let suffix = suffix_starts.next();
+        let prefix = prefix_ends.next();
+        if char_count > usize::from(k) {
+            if let Some(at) = suffix {
+                out.push(hash(10 + k, &[&lower[at..]]));
+            }
+            if let Some(at) = prefix.filter(|_| k <= 3) {
+                out.push(hash(20 + k, &[&lower[..at]]));
+            }
         }
     }
     out.push(hash(30, &[word(-1)]));
@@ -115,8 +120,8 @@ pub(crate) fn extract(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64
     if i == 0 {
         out.push(hash(41, &[&p.short[i]]));
     }
-    let length = chars.len().min(12).to_string();
-    out.push(hash(42, &[&length, &p.short[i]]));
+    let length = char_count.min(12) as u8;
+    out.push(hash_bytes(42, &[&[length], p.short[i].as_bytes()]));
     for &(kinds, position, prominence) in &p.gazetteer[i] {
         out.push(hash_bytes(
             54,

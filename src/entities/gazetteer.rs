@@ -102,6 +102,9 @@ pub struct Gazetteer {
     max_tokens: usize,
 }
 
+/// The compiled gazetteer built into the binary (`models/gazetteer.tsv`).
+pub const BUILTIN: &str = include_str!("../../models/gazetteer.tsv");
+
 /// The longest match tried, in tokens.
 const MAX_MATCH_TOKENS: usize = 6;
 
@@ -110,7 +113,7 @@ impl Gazetteer {
     pub fn builtin() -> &'static Gazetteer {
         static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
         GAZETTEER.get_or_init(|| {
-            Gazetteer::parse(include_str!("../../models/gazetteer.tsv"))
+            Gazetteer::parse(BUILTIN)
                 .expect("models/gazetteer.tsv is written by `parallax train gazetteer`")
         })
     }

@@ -34,6 +34,9 @@ pub(crate) const TAGS: usize = 1 + 4 * TYPES.len();
 
 const MAGIC: &[u8; 6] = b"PXNER\x01";
 
+/// The model file compiled into the binary (`models/ner.bin`).
+pub const BUILTIN: &[u8] = include_bytes!("../../models/ner.bin");
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
     Outside,
@@ -163,7 +166,7 @@ impl Model {
     pub fn builtin() -> &'static Model {
         static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
         MODEL.get_or_init(|| {
-            Model::from_bytes(include_bytes!("../../models/ner.bin"))
+            Model::from_bytes(BUILTIN)
                 .expect("models/ner.bin is written by `parallax train ner`")
         })
     }
@@ -336,14 +339,26 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// `ALLOWED[p * TAGS + t]`: may tag `t` follow tag `p`; row `TAGS` is the sentence start.
+static ALLOWED: std::sync::LazyLock<[bool; (TAGS + 1) * TAGS]> = std::sync::LazyLock::new(|| {
+    let mut table = [false; (TAGS + 1) * TAGS];
+    for p in 0..=TAGS {
+        for t in 0..TAGS {
+            table[p * TAGS + t] = allowed((p < TAGS).then_some(p), t);
+        }
+    }
+    table
+});
+
 /// The best tag sequence under the BILOU constraints.
 fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
+    let allowed = &*ALLOWED;
     let n = emissions.len() / TAGS;
     let start_row = TAGS * TAGS;
     let mut score = vec![f32::NEG_INFINITY; n * TAGS];
     let mut back = vec![0u8; n * TAGS];
     for t in 0..TAGS {
-        if allowed(None, t) {
+        if allowed[start_row + t] {
             score[t] = emissions[t] + transitions[start_row + t];
         }
     }
@@ -353,7 +368,7 @@ fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
             let mut arg = 0;
             for p in 0..TAGS {
                 let prev = score[(i - 1) * TAGS + p];
-                if prev == f32::NEG_INFINITY || !allowed(Some(p), t) {
+                if prev == f32::NEG_INFINITY || !allowed[p * TAGS + t] {
                     continue;
                 }
                 let s = prev + transitions[p * TAGS + t];
