@@ -349,7 +349,7 @@ pub fn group(
         let mut vote = f.confidence;
         // "state media Rodong Sinmun", "the newspaper Izvestia": an outlet, whatever its name
         // sounds like; the cue outvotes the tagger's guesses elsewhere.
-        if kind == EntityType::Person
+        if matches!(kind, EntityType::Person | EntityType::Other)
             && start > 0
             && MEDIA_NOUNS.contains(&fold(sentence.words[start - 1]).as_str())
         {

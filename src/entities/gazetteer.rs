@@ -99,6 +99,8 @@ struct Slot {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     keys: HashMap<u64, Slot, IdentityHash>,
+    /// Keys of the word-boundary prefixes of multi-word spellings.
+    prefixes: std::collections::HashSet<u64, IdentityHash>,
     max_tokens: usize,
 }
 
@@ -142,6 +144,17 @@ impl Gazetteer {
                     continue;
                 };
                 let close = is_close(&key_of(spelling), &canonical_key);
+                // Every proper prefix at a word boundary, so that matching can stop as soon as
+                // no spelling continues the tokens read so far.
+                let mut prefix = KeyHasher::new();
+                let pieces: Vec<&str> = spelling
+                    .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '\'' | '’'))
+                    .filter(|p| has_alnum(p))
+                    .collect();
+                for piece in pieces.iter().take(pieces.len().saturating_sub(1)) {
+                    prefix.push(piece);
+                    gazetteer.prefixes.insert(prefix.finish());
+                }
                 let slot = gazetteer.keys.entry(key).or_insert(Slot {
                     kinds: 0,
                     entry: index,
@@ -201,7 +214,7 @@ impl Gazetteer {
                 continue;
             }
             let mut hasher = KeyHasher::new();
-            let mut at_start = Vec::new();
+            let mut at_start: Vec<Match> = Vec::new();
             for end in start + 1..=(start + self.max_tokens).min(tokens.len()) {
                 let token = tokens[end - 1];
                 if !has_alnum(token) {
@@ -212,7 +225,8 @@ impl Gazetteer {
                     break;
                 }
                 hasher.push(token);
-                if let Some(slot) = self.keys.get(&hasher.finish()) {
+                let key = hasher.finish();
+                if let Some(slot) = self.keys.get(&key) {
                     at_start.push(Match {
                         start,
                         end,
@@ -220,6 +234,9 @@ impl Gazetteer {
                         entry: slot.entry,
                         close: slot.close,
                     });
+                }
+                if !self.prefixes.contains(&key) {
+                    break;
                 }
             }
             found.extend(at_start.into_iter().rev());

@@ -350,9 +350,17 @@ static ALLOWED: std::sync::LazyLock<[bool; (TAGS + 1) * TAGS]> = std::sync::Lazy
     table
 });
 
+/// For each tag, the tags that may precede it (a third of all pairs: BILOU rules out the rest).
+static PREDECESSORS: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::LazyLock::new(|| {
+    (0..TAGS)
+        .map(|t| (0..TAGS).filter(|&p| ALLOWED[p * TAGS + t]).collect())
+        .collect()
+});
+
 /// The best tag sequence under the BILOU constraints.
 fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
     let allowed = &*ALLOWED;
+    let predecessors = &*PREDECESSORS;
     let n = emissions.len() / TAGS;
     let start_row = TAGS * TAGS;
     let mut score = vec![f32::NEG_INFINITY; n * TAGS];
@@ -366,9 +374,9 @@ fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
         for t in 0..TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..TAGS {
+            for &p in &predecessors[t] {
                 let prev = score[(i - 1) * TAGS + p];
-                if prev == f32::NEG_INFINITY || !allowed[p * TAGS + t] {
+                if prev == f32::NEG_INFINITY {
                     continue;
                 }
                 let s = prev + transitions[p * TAGS + t];
