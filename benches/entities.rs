@@ -33,7 +33,10 @@ fn entities(c: &mut Criterion) {
     let mut found = 0;
     for (text, seg) in texts.iter().zip(&segmented) {
         let entities = find_entities(text, seg, &recognizer);
-        assert!(!entities.is_empty(), "an article without entities: {text:.60}");
+        assert!(
+            !entities.is_empty(),
+            "an article without entities: {text:.60}"
+        );
         found += entities.len();
     }
     eprintln!("{found} entities in {} articles", texts.len());

@@ -45,6 +45,8 @@ enum TrainCommand {
     /// Compiles the casing lexicon (`models/casing.tsv`) from unannotated text: `.txt` files are
     /// segmented and tokenized, CoNLL files are read as tokens.
     Casing(TrainCasingArgs),
+    /// Clusters words by their neighbours in unannotated text (`models/clusters.tsv`).
+    Clusters(TrainClustersArgs),
     /// Trains the entity tagger (`models/ner.bin`) on the NER corpora, reporting dev scores after
     /// each epoch.
     Ner(TrainNerArgs),
@@ -74,6 +76,31 @@ struct TrainCasingArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct TrainClustersArgs {
+    /// Files or folders (searched recursively for .txt, .conll, .conllu).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Words seen fewer times than this are not clustered.
+    #[arg(long, default_value_t = 5)]
+    min_count: u32,
+    /// How many of the most frequent words serve as contexts.
+    #[arg(long, default_value_t = 500)]
+    contexts: usize,
+    /// Number of fine clusters.
+    #[arg(long, default_value_t = 300)]
+    fine: usize,
+    /// Number of coarse clusters.
+    #[arg(long, default_value_t = 50)]
+    coarse: usize,
+    /// k-means iterations.
+    #[arg(long, default_value_t = 15)]
+    iterations: usize,
+    /// Where to write the clusters.
+    #[arg(long, default_value = "models/clusters.tsv")]
+    out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
 struct TrainNerArgs {
     /// The NER folder (gum/train, btc, wnut17, wikigold.conll are read from it).
     #[arg(long, default_value = "../shared/data/ner")]
@@ -84,6 +111,9 @@ struct TrainNerArgs {
     /// The compiled casing lexicon the features read.
     #[arg(long, default_value = "models/casing.tsv")]
     casing: PathBuf,
+    /// The word clusters the features read.
+    #[arg(long, default_value = "models/clusters.tsv")]
+    clusters: PathBuf,
     /// Dev sets scored after each epoch (never trained on): each a file, or a folder whose files
     /// are one set.
     #[arg(long, num_args = 1..)]
@@ -266,6 +296,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Gazetteer(args)) => train_gazetteer(args),
         Command::Train(TrainCommand::Ner(args)) => train_ner(args),
         Command::Train(TrainCommand::Casing(args)) => train_casing(args),
+        Command::Train(TrainCommand::Clusters(args)) => train_clusters(args),
     };
     match result {
         Ok(code) => code,
@@ -650,8 +681,9 @@ fn train_gazetteer(args: TrainGazetteerArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn train_casing(args: TrainCasingArgs) -> anyhow::Result<ExitCode> {
-    use parallax::entities::casing::CasingCounter;
+/// Calls `each` with the tokens of every sentence of the unannotated text under `paths`: `.txt`
+/// files are segmented and tokenized, CoNLL files read as tokens. Returns the number of files.
+fn for_each_sentence(paths: &[PathBuf], mut each: impl FnMut(&[&str])) -> anyhow::Result<usize> {
     fn walk(path: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         if path.is_dir() {
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
@@ -670,35 +702,69 @@ fn train_casing(args: TrainCasingArgs) -> anyhow::Result<ExitCode> {
         Ok(())
     }
     let mut files = Vec::new();
-    for path in &args.paths {
+    for path in paths {
         walk(path, &mut files).with_context(|| format!("listing {}", path.display()))?;
     }
-    let mut counter = CasingCounter::default();
     for file in &files {
         let text =
             std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
         if file.extension().is_some_and(|x| x == "txt") {
             let seg = parallax::segment(&text, None);
+            let mut cursor = 0;
             for sentence in &seg.sentences {
-                let tokens = seg
-                    .tokens
-                    .iter()
-                    .filter(|t| sentence.span.contains(t.span))
-                    .map(|t| t.span.slice(&text));
-                counter.add_sentence(tokens);
+                let mut tokens = Vec::new();
+                while cursor < seg.tokens.len() && seg.tokens[cursor].span.end <= sentence.span.end
+                {
+                    if seg.tokens[cursor].span.start >= sentence.span.start {
+                        tokens.push(seg.tokens[cursor].span.slice(&text));
+                    }
+                    cursor += 1;
+                }
+                each(&tokens);
             }
         } else {
             for sentence in parallax::entities::conll::parse(&text) {
-                counter.add_sentence(sentence.tokens.iter().map(String::as_str));
+                let tokens: Vec<&str> = sentence.tokens.iter().map(String::as_str).collect();
+                each(&tokens);
             }
         }
     }
+    Ok(files.len())
+}
+
+fn train_casing(args: TrainCasingArgs) -> anyhow::Result<ExitCode> {
+    let mut counter = parallax::entities::casing::CasingCounter::default();
+    let files = for_each_sentence(&args.paths, |tokens| {
+        counter.add_sentence(tokens.iter().copied())
+    })?;
     let compiled = counter.compile(args.min_count);
     std::fs::write(&args.out, &compiled)
         .with_context(|| format!("writing {}", args.out.display()))?;
     println!(
-        "read {} files; wrote {} words to {}",
-        files.len(),
+        "read {files} files; wrote {} words to {}",
+        compiled.lines().filter(|l| !l.starts_with('#')).count(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_clusters(args: TrainClustersArgs) -> anyhow::Result<ExitCode> {
+    use parallax::entities::clusters::{ClusterBuilder, ClusterConfig};
+    let mut builder = ClusterBuilder::default();
+    let files = for_each_sentence(&args.paths, |tokens| {
+        builder.add_sentence(tokens.iter().copied())
+    })?;
+    let compiled = builder.build(ClusterConfig {
+        min_count: args.min_count,
+        contexts: args.contexts,
+        fine: args.fine,
+        coarse: args.coarse,
+        iterations: args.iterations,
+    });
+    std::fs::write(&args.out, &compiled)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    println!(
+        "read {files} files; wrote {} words to {}",
         compiled.lines().filter(|l| !l.starts_with('#')).count(),
         args.out.display()
     );
@@ -717,6 +783,7 @@ fn parse_weight(s: &str) -> Result<(String, usize), String> {
 
 fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     use parallax::entities::casing::Casing;
+    use parallax::entities::clusters::Clusters;
     use parallax::entities::gazetteer::Gazetteer;
     use parallax::entities::model::{self, Model, TrainConfig};
     use parallax::entities::{Lexicons, Recognizer, conll, training_corpus};
@@ -730,7 +797,16 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     let casing: &'static Casing = Box::leak(Box::new(
         Casing::parse(&source).map_err(anyhow::Error::msg)?,
     ));
-    let lexicons = Lexicons { gazetteer, casing };
+    let source = std::fs::read_to_string(&args.clusters)
+        .with_context(|| format!("reading {}", args.clusters.display()))?;
+    let clusters: &'static Clusters = Box::leak(Box::new(
+        Clusters::parse(&source).map_err(anyhow::Error::msg)?,
+    ));
+    let lexicons = Lexicons {
+        gazetteer,
+        casing,
+        clusters,
+    };
     let examples = training_corpus(&args.data, gazetteer, &args.corpora)
         .with_context(|| format!("reading the corpora under {}", args.data.display()))?;
     let tokens: usize = examples.iter().map(|e| e.tokens.len()).sum();

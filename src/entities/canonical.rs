@@ -1025,10 +1025,10 @@ mod tests {
             })
             .collect();
         let gazetteer = Gazetteer::parse(
-            "COUNTRY\tNorth Korea\t\tDPRK\n\
-             DEMONYM\tRussian\tRussia\tRussians\n\
-             CITY\tLuhansk\t\tLugansk\n\
-             CITY\tPyongyang\t\tP'yongyang\n",
+            "COUNTRY\tNorth Korea\t\t\tDPRK\n\
+             DEMONYM\tRussian\tRussia\tRussians\t\n\
+             CITY\tLuhansk\t\tLugansk\t\n\
+             CITY\tPyongyang\t\tP'yongyang\t\n",
         )
         .unwrap();
         let entities = group(&sentences, &found, &gazetteer);

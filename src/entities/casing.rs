@@ -65,8 +65,7 @@ impl Casing {
     pub fn builtin() -> &'static Casing {
         static CASING: std::sync::OnceLock<Casing> = std::sync::OnceLock::new();
         CASING.get_or_init(|| {
-            Casing::parse(BUILTIN)
-                .expect("models/casing.tsv is written by `parallax train casing`")
+            Casing::parse(BUILTIN).expect("models/casing.tsv is written by `parallax train casing`")
         })
     }
 

@@ -7,6 +7,7 @@
 //! them. Changing a template changes every hash: retrain the model afterwards.
 
 use super::casing::Casing;
+use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, PlaceKind};
 
 /// The word lists the features read.
@@ -16,6 +17,8 @@ pub struct Lexicons<'a> {
     pub gazetteer: &'a Gazetteer,
     /// Usual casing of words.
     pub casing: &'a Casing,
+    /// Distributional word clusters.
+    pub clusters: &'a Clusters,
 }
 
 /// Per-token views the templates read, computed once per sentence.
@@ -25,6 +28,8 @@ pub(crate) struct Prepared {
     short: Vec<String>,
     /// Usual casing class of each token (`?` when unknown).
     casing: Vec<u8>,
+    /// (fine, coarse) cluster of each token, (u16::MAX, u16::MAX) when unknown.
+    clusters: Vec<(u16, u16)>,
     /// Gazetteer matches covering each token: (kind bits, B/I/L/U position, prominence), where
     /// prominence is the log2 of the entry's rank (countries first, then cities by population).
     gazetteer: Vec<Vec<(u8, u8, u8)>>,
@@ -38,6 +43,10 @@ impl Prepared {
         let casing = lower
             .iter()
             .map(|w| lexicons.casing.class(w).map_or(b'?', |c| c as u8))
+            .collect();
+        let clusters = lower
+            .iter()
+            .map(|w| lexicons.clusters.of(w).unwrap_or((u16::MAX, u16::MAX)))
             .collect();
         let long_shapes = tokens.iter().map(|t| shape(t, false)).collect();
         let short = tokens.iter().map(|t| shape(t, true)).collect();
@@ -58,6 +67,7 @@ impl Prepared {
             shape: long_shapes,
             short,
             casing,
+            clusters,
             gazetteer: covering,
         }
     }
@@ -156,6 +166,23 @@ pub(crate) fn extract(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64
         &[&[casing_at(-1), casing_at(0), casing_at(1)]],
     ));
     out.push(hash_bytes(63, &[&[casing_at(0)], word(-1).as_bytes()]));
+    let cluster_at = |k: isize| -> [u8; 4] {
+        let j = i as isize + k;
+        let (f, c) = if j < 0 || j as usize >= n {
+            (u16::MAX - 1, u16::MAX - 1)
+        } else {
+            p.clusters[j as usize]
+        };
+        let (f, c) = (f.to_le_bytes(), c.to_le_bytes());
+        [f[0], f[1], c[0], c[1]]
+    };
+    let (here, before, after) = (cluster_at(0), cluster_at(-1), cluster_at(1));
+    out.push(hash_bytes(70, &[&here[..2]]));
+    out.push(hash_bytes(71, &[&here[2..]]));
+    out.push(hash_bytes(72, &[&here[..2], p.short[i].as_bytes()]));
+    out.push(hash_bytes(73, &[&before[..2]]));
+    out.push(hash_bytes(74, &[&after[..2]]));
+    out.push(hash_bytes(75, &[&before[2..], &here[2..], &after[2..]]));
     // Gazetteer context: a place right after or before ("in X", "X-based").
     for (k, template) in [(-1isize, 52u8), (1, 53)] {
         let j = i as isize + k;
@@ -242,12 +269,14 @@ mod tests {
     fn features_differ_by_template_and_position() {
         let g = Gazetteer::default();
         let c = Casing::default();
+        let k = Clusters::default();
         let tokens = ["Putin", "met", "Kim"];
         let p = Prepared::new(
             &tokens,
             Lexicons {
                 gazetteer: &g,
                 casing: &c,
+                clusters: &k,
             },
         );
         let mut a = Vec::new();

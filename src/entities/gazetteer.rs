@@ -120,42 +120,53 @@ impl Gazetteer {
         })
     }
 
-    /// Reads the compiled form: a line per entry, `KIND \t canonical \t country \t spelling|...`.
+    /// Reads the compiled form: a line per entry, `KIND \t canonical \t country \t close
+    /// spellings \t far spellings`, spellings separated by `|`; "close" spellings are the same name
+    /// spelled otherwise (see [`Match::close`]), decided when compiling.
     pub fn parse(source: &str) -> Result<Self, String> {
         let mut gazetteer = Gazetteer {
             max_tokens: MAX_MATCH_TOKENS,
             ..Gazetteer::default()
         };
-        for (n, line) in source.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        let lines = source
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let spellings_estimate = source.bytes().filter(|&b| b == b'|').count() + source.len() / 40;
+        gazetteer.keys.reserve(spellings_estimate);
+        gazetteer.prefixes.reserve(spellings_estimate / 2);
+        for (n, line) in lines.enumerate() {
             let fields: Vec<&str> = line.split('\t').collect();
-            let [kind, canonical, country, spellings] = fields[..] else {
-                return Err(format!("line {}: expected 4 tab-separated fields", n + 1));
+            let [kind, canonical, country, close, far] = fields[..] else {
+                return Err(format!("entry {}: expected 5 tab-separated fields", n + 1));
             };
             let kind = PlaceKind::parse(kind)
-                .ok_or_else(|| format!("line {}: unknown kind {kind:?}", n + 1))?;
+                .ok_or_else(|| format!("entry {}: unknown kind {kind:?}", n + 1))?;
             let index = u32::try_from(gazetteer.entries.len())
                 .map_err(|_| "too many entries".to_owned())?;
-            let canonical_key = key_of(canonical);
-            for spelling in std::iter::once(canonical).chain(spellings.split('|')) {
-                let Some(key) = hash_key(&key_of(spelling)) else {
+            let close = std::iter::once(canonical)
+                .chain(close.split('|'))
+                .map(|s| (s, true));
+            let far = far.split('|').map(|s| (s, false));
+            for (spelling, close) in close.chain(far) {
+                let mut hasher = KeyHasher::new();
+                hasher.push(spelling);
+                if hasher.is_empty() {
                     continue;
-                };
-                let close = is_close(&key_of(spelling), &canonical_key);
+                }
                 // Every proper prefix at a word boundary, so that matching can stop as soon as
                 // no spelling continues the tokens read so far.
                 let mut prefix = KeyHasher::new();
-                let pieces: Vec<&str> = spelling
+                let mut pieces = spelling
                     .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '\'' | '’'))
                     .filter(|p| has_alnum(p))
-                    .collect();
-                for piece in pieces.iter().take(pieces.len().saturating_sub(1)) {
-                    prefix.push(piece);
-                    gazetteer.prefixes.insert(prefix.finish());
+                    .peekable();
+                while let Some(piece) = pieces.next() {
+                    if pieces.peek().is_some() {
+                        prefix.push(piece);
+                        gazetteer.prefixes.insert(prefix.finish());
+                    }
                 }
-                let slot = gazetteer.keys.entry(key).or_insert(Slot {
+                let slot = gazetteer.keys.entry(hasher.finish()).or_insert(Slot {
                     kinds: 0,
                     entry: index,
                     close,
@@ -318,6 +329,11 @@ impl KeyHasher {
     fn finish(&self) -> u64 {
         self.0
     }
+
+    /// True when nothing has been pushed but characters without letters or digits.
+    fn is_empty(&self) -> bool {
+        self.0 == KeyHasher::new().0
+    }
 }
 
 /// A hasher for keys that are hashes already.
@@ -382,11 +398,16 @@ pub fn compile(dir: &std::path::Path) -> Result<String, String> {
             .collect();
         spellings.sort_unstable();
         spellings.dedup();
+        let canonical_key = key_of(canonical);
+        let (close, far): (Vec<&str>, Vec<&str>) = spellings
+            .into_iter()
+            .partition(|s| is_close(&key_of(s), &canonical_key));
         let _ = writeln!(
             out,
-            "{}\t{canonical}\t{country}\t{}",
+            "{}\t{canonical}\t{country}\t{}\t{}",
             kind.as_str(),
-            spellings.join("|")
+            close.join("|"),
+            far.join("|")
         );
     };
     let strings = |v: &Value| -> Vec<String> {
@@ -487,10 +508,10 @@ mod tests {
 
     fn sample() -> Gazetteer {
         Gazetteer::parse(
-            "COUNTRY\tNorth Korea\t\tDPRK|Democratic People's Republic of Korea\n\
-             DEMONYM\tNorth Korean\tNorth Korea\tNorth Koreans\n\
-             CITY\tLuhansk\t\tLugansk|Voroshilovgrad\n\
-             CITY\tKyiv\t\tKiev\n",
+            "COUNTRY\tNorth Korea\t\t\tDPRK|Democratic People's Republic of Korea\n\
+             DEMONYM\tNorth Korean\tNorth Korea\tNorth Koreans\t\n\
+             CITY\tLuhansk\t\tLugansk\tVoroshilovgrad\n\
+             CITY\tKyiv\t\tKiev\t\n",
         )
         .unwrap()
     }

@@ -4,6 +4,7 @@
 //! - [`model`]: the averaged structured perceptron over BILOU tags, its training and file format;
 //! - [`features`]: what the tagger looks at;
 //! - [`gazetteer`]: places and nationalities from GeoNames and world-countries;
+//! - [`casing`], [`clusters`]: what unannotated news says about words (usual casing, neighbours);
 //! - [`conll`]: the annotated corpora and exact-span scoring;
 //! - [`Recognizer`]: model + gazetteer + the nationality rule, over one sentence's tokens;
 //! - [`canonical`]: mentions grouped into the article's entities;
@@ -11,6 +12,7 @@
 
 pub mod canonical;
 pub mod casing;
+pub mod clusters;
 pub mod conll;
 mod features;
 pub mod gazetteer;
@@ -19,6 +21,7 @@ pub mod model;
 pub use canonical::{Entity, EntityMention, MentionKind};
 use canonical::{Found, SentenceTokens};
 use casing::Casing;
+use clusters::Clusters;
 use conll::Mention;
 pub use features::Lexicons;
 use gazetteer::{Gazetteer, PlaceKind};
@@ -94,6 +97,7 @@ impl Recognizer {
             lexicons: Lexicons {
                 gazetteer: Gazetteer::builtin(),
                 casing: Casing::builtin(),
+                clusters: Clusters::builtin(),
             },
         }
     }

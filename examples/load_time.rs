@@ -1,0 +1,36 @@
+//! Prints how long each built-in lexicon takes to load (parse), best of five runs.
+use std::time::Instant;
+
+fn best<T>(f: impl Fn() -> T) -> f64 {
+    (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() {
+    use parallax::entities::{casing, clusters, gazetteer, model};
+    println!(
+        "model     {:6.1} ms",
+        best(|| model::Model::from_bytes(model::BUILTIN)
+            .unwrap()
+            .feature_count())
+    );
+    println!(
+        "gazetteer {:6.1} ms",
+        best(|| gazetteer::Gazetteer::parse(gazetteer::BUILTIN)
+            .unwrap()
+            .len())
+    );
+    println!(
+        "casing    {:6.1} ms",
+        best(|| casing::Casing::parse(casing::BUILTIN).unwrap().len())
+    );
+    println!(
+        "clusters  {:6.1} ms",
+        best(|| clusters::Clusters::parse(clusters::BUILTIN).unwrap().len())
+    );
+}
