@@ -139,3 +139,105 @@ fn the_repeated_lede_is_a_duplicate_of_the_first() {
     assert_eq!(original.span.slice(&text), duplicates[0].span.slice(&text));
     assert!(original.span.start < duplicates[0].span.start);
 }
+
+/// The people, organizations and places a reader would list from each seed: found as one entity
+/// each, of the right type, with a mention for every occurrence of the name in the prose.
+#[test]
+fn the_entities_a_reader_would_list_are_found_once_with_their_mentions() {
+    use parallax::entities::EntityType::{self, Location, Organization, Person};
+    // (canonical name, type, spellings counted in the prose).
+    let expected: [(&str, EntityType, &[&str]); 15] = [
+        ("Vladimir Putin", Person, &["Putin"]),
+        ("Alexander Matsegora", Person, &["Matsegora"]),
+        ("Igor Korotchenko", Person, &["Korotchenko"]),
+        ("Denis Pushilin", Person, &["Pushilin"]),
+        ("Kim Yo Jong", Person, &["Kim Yo Jong"]),
+        ("Rodong Sinmun", Organization, &["Rodong Sinmun"]),
+        ("Moscow Times", Organization, &["Moscow Times"]),
+        ("Izvestia", Organization, &["Izvestia"]),
+        ("North Korea", Location, &["North Korea"]),
+        ("Donetsk", Location, &["Donetsk"]),
+        ("Luhansk", Location, &["Luhansk", "Lugansk"]),
+        ("Kursk", Location, &["Kursk"]),
+        ("Pyongyang", Location, &["Pyongyang"]),
+        ("Ukraine", Location, &["Ukraine"]),
+        ("Russia", Location, &["Russia"]),
+    ];
+    let analyzer = Analyzer::new(Limits::default());
+    for (name, text) in seeds() {
+        let analysis = analyzer
+            .analyze(&Document::from_text(text.as_str()))
+            .unwrap();
+        let body: Vec<(usize, &str)> = analysis
+            .segmentation
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Body)
+            .map(|b| (b.span.start, b.span.slice(&text)))
+            .collect();
+        for (canonical, kind, spellings) in expected {
+            // Whole-word occurrences in the prose ("North Korea" but not "North Korean"), except
+            // inside a longer name of another entity ("Donetsk People's Republic").
+            let inside_other = |at: usize, len: usize| {
+                analysis
+                    .entities
+                    .iter()
+                    .filter(|e| e.name != canonical)
+                    .any(|e| {
+                        e.mentions.iter().any(|m| {
+                            m.span.start <= at && at + len <= m.span.end && m.span.len() > len
+                        })
+                    })
+            };
+            let occurrences: usize = body
+                .iter()
+                .map(|(offset, block)| {
+                    spellings
+                        .iter()
+                        .map(|s| {
+                            block
+                                .match_indices(s)
+                                .filter(|(at, _)| {
+                                    !block[at + s.len()..].starts_with(char::is_alphanumeric)
+                                        && !block[..*at].ends_with(char::is_alphanumeric)
+                                        && !block[..*at].ends_with('-')
+                                        && !block[at + s.len()..].starts_with('-')
+                                        && !inside_other(offset + at, s.len())
+                                })
+                                .count()
+                        })
+                        .sum::<usize>()
+                })
+                .sum();
+            if occurrences == 0 {
+                continue;
+            }
+            let found: Vec<_> = analysis
+                .entities
+                .iter()
+                .filter(|e| e.name == canonical)
+                .collect();
+            assert_eq!(found.len(), 1, "{name}: one entity {canonical:?}");
+            assert_eq!(found[0].kind, kind, "{name}: {canonical:?}");
+            let mentioned = found[0]
+                .mentions
+                .iter()
+                .filter(|m| {
+                    let t = m.span.slice(&text);
+                    spellings.iter().any(|s| t.contains(s))
+                })
+                .count();
+            assert!(
+                mentioned >= occurrences,
+                "{name}: {canonical:?} has {mentioned} mentions spelled {spellings:?}, the prose {occurrences}"
+            );
+        }
+        // The two leaders are always there, Kim under one name.
+        let kims: Vec<_> = analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind == Person && e.name.starts_with("Kim Jong"))
+            .collect();
+        assert_eq!(kims.len(), 1, "{name}: one Kim Jong Un");
+    }
+}

@@ -338,7 +338,7 @@ pub fn group(
     let mut drafts: Vec<Draft> = Vec::new();
     // Order of mentions, for "most recent".
     let mut clock = 0usize;
-    for f in found {
+    for f in &split_places(sentences, found, gazetteer) {
         let sentence = &sentences[f.sentence];
         let (mut start, end) = f.tokens;
         // A leading determiner is not part of the name ("the Kremlin" is "Kremlin").
@@ -366,19 +366,8 @@ pub fn group(
             {
                 title_end = last + 1;
             }
-            // "... to Pyongyang Alexander Matsegora": a place before a two-word name is not
-            // part of it.
         }
-        let mut name_start = title_end;
-        if kind == EntityType::Person
-            && let Some(m) = gazetteer
-                .find(&sentence.words[title_end..end])
-                .into_iter()
-                .find(|m| m.start == 0 && gazetteer.is_prominent(m.entry))
-            && end - (title_end + m.end) >= 2
-        {
-            name_start += m.end;
-        }
+        let name_start = title_end;
         // "Korea's": the possessive is not part of the name.
         let mut name_end = end;
         while name_end > name_start + 1
@@ -406,6 +395,9 @@ pub fn group(
                     PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent => true,
                     PlaceKind::City => {
                         kind == EntityType::Location
+                            // "Pyongyang said": a capital standing for its government is
+                            // still the place.
+                            || (kind == EntityType::Organization && gazetteer.is_prominent(m.entry))
                             || (kind == EntityType::Person
                                 && words.len() == 1
                                 && gazetteer.is_prominent(m.entry)
@@ -487,6 +479,42 @@ pub fn group(
     consistency_pass(sentences, &mut drafts);
     nominal_pass(sentences, &mut drafts);
     finish(sentences, drafts)
+}
+
+/// "... ambassador to Pyongyang Alexander Matsegora" tagged as one person: a well-known place
+/// before a name of two or more words is a place mention of its own.
+fn split_places(
+    sentences: &[SentenceTokens<'_>],
+    found: &[Found],
+    gazetteer: &Gazetteer,
+) -> Vec<Found> {
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let (start, end) = f.tokens;
+        let words = &sentences[f.sentence].words[start..end];
+        let place = (f.kind == EntityType::Person)
+            .then(|| gazetteer.find(words))
+            .and_then(|matches| {
+                matches
+                    .into_iter()
+                    .find(|m| m.start == 0 && gazetteer.is_prominent(m.entry))
+            })
+            .filter(|m| words.len() - m.end >= 2);
+        if let Some(m) = place {
+            out.push(Found {
+                tokens: (start, start + m.end),
+                kind: EntityType::Location,
+                ..f.clone()
+            });
+            out.push(Found {
+                tokens: (start + m.end, end),
+                ..f.clone()
+            });
+        } else {
+            out.push(f.clone());
+        }
+    }
+    out
 }
 
 fn join_tokens(sentence: &SentenceTokens<'_>, start: usize, end: usize) -> String {
