@@ -100,6 +100,16 @@ def main():
         encoded = text.encode("utf-16-le")
         check(f"{path.name}: UTF-16 spans slice the same blocks",
               [encoded[2 * b.span.start:2 * b.span.end].decode("utf-16-le") for b in utf16.blocks] == [t for _, t in blocks])
+        # Entities: spans (in code points here) slice the mention texts; every seed names both
+        # leaders, Kim under one canonical name.
+        check(f"{path.name}: entity mention spans slice their text",
+              all(text[m.span.start:m.span.end] == m.text for e in result.entities for m in e.mentions))
+        people = {e.name for e in result.entities if e.type == analysis_pb2.ENTITY_TYPE_PERSON}
+        check(f"{path.name}: Putin and one Kim Jong Un are people",
+              "Vladimir Putin" in people and len([p for p in people if p.startswith("Kim Jong")]) == 1, str(people))
+        if path.name.startswith("001_"):
+            places = {e.name: list(e.aliases) for e in result.entities if e.type == analysis_pb2.ENTITY_TYPE_LOCATION}
+            check("001: Lugansk is the place Luhansk", "Lugansk" in places.get("Luhansk", []), str(places))
         if path.name.startswith("004_"):
             document_date = result.document_date
             check("004: dateline gives the document date 2022-08-15",
