@@ -2,7 +2,7 @@
 //! per-article pass groups mentions into canonical entities.
 //!
 //! - [`model`]: the averaged structured perceptron over BILOU tags, its training and file format;
-//! - [`features`]: what the tagger looks at;
+//! - `features`: what the tagger looks at;
 //! - [`gazetteer`]: places and nationalities from GeoNames and world-countries;
 //! - [`casing`], [`clusters`]: what unannotated news says about words (usual casing, neighbours);
 //! - [`conll`]: the annotated corpora and exact-span scoring;
