@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::entities::{self, Entity, Recognizer};
 use crate::error::{Error, Result};
 use crate::limits::Limits;
+use crate::quotes::{self, Quote};
 use crate::text::{self, BlockKind, Segmentation, Sentence, TokenKind};
 
 /// What Parallax found in one article. All spans are UTF-8 byte spans into `Document.text`.
@@ -23,6 +24,8 @@ pub struct Analysis {
     pub dates: Vec<TemporalExpression>,
     /// People, organizations, places, nationalities, events and other names, most salient first.
     pub entities: Vec<Entity>,
+    /// Direct, partial and indirect quotes of BODY paragraphs, in text order.
+    pub quotes: Vec<Quote>,
 }
 
 impl Analysis {
@@ -91,12 +94,14 @@ impl Analyzer {
         let document_date = dates::document_date(&document.text, &segmentation.blocks, caller_date);
         let dates = find_dates(&document.text, &segmentation, document_date.date);
         let entities = entities::find_entities(&document.text, &segmentation, &self.recognizer);
+        let quotes = quotes::find_quotes(&document.text, &segmentation, &entities);
         Ok(Analysis {
             segmentation,
             word_count,
             document_date,
             dates,
             entities,
+            quotes,
         })
     }
 }

@@ -24,6 +24,7 @@ pub mod entities;
 mod error;
 pub mod grpc;
 mod limits;
+pub mod quotes;
 mod span;
 mod text;
 

@@ -140,9 +140,31 @@ enum EvalCommand {
     /// Scores temporal expressions on TimeML files (TempEval-3 measures), anchored to each
     /// file's creation time.
     Dates(EvalDatesArgs),
+    /// Scores quote contents and speakers against PolNeAR brat annotations (a split folder with
+    /// `text/` and `attributions/`).
+    Quotes(EvalQuotesArgs),
     /// Scores named-entity mentions by exact token span and type (PERSON, ORGANIZATION,
     /// LOCATION) against CoNLL/IOB or GUM CoNLL-U gold files.
     Ner(EvalNerArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct EvalQuotesArgs {
+    /// A PolNeAR split folder (holding `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`).
+    #[arg(default_value = "../shared/data/quotes/polnear/dev")]
+    split: PathBuf,
+    /// Print missed (-) and spurious (+) quoted contents.
+    #[arg(long)]
+    errors: bool,
+    /// Fail (exit 1) when quoted-subset content F1 (overlap >= 0.5) is below this.
+    #[arg(long)]
+    min_quoted_f1: Option<f64>,
+    /// Fail (exit 1) when speaker accuracy on matched quoted contents is below this.
+    #[arg(long)]
+    min_speaker_accuracy: Option<f64>,
+    /// Fail (exit 1) when all-attribution content F1 (overlap >= 0.5) is below this.
+    #[arg(long)]
+    min_all_f1: Option<f64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -293,6 +315,7 @@ fn main() -> ExitCode {
         Command::Healthcheck(args) => healthcheck(args),
         Command::Eval(EvalCommand::Dates(args)) => eval_dates(args),
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(args),
+        Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(args),
         Command::Train(TrainCommand::Gazetteer(args)) => train_gazetteer(args),
         Command::Train(TrainCommand::Ner(args)) => train_ner(args),
         Command::Train(TrainCommand::Casing(args)) => train_casing(args),
@@ -560,6 +583,165 @@ fn eval_dates(args: EvalDatesArgs) -> anyhow::Result<ExitCode> {
     ];
     let mut ok = true;
     for (what, score, floor) in checks {
+        if let Some(floor) = floor {
+            let pass = score >= floor;
+            println!(
+                "floor {what} {floor:.4}: {} ({score:.4})",
+                if pass { "ok" } else { "BELOW" }
+            );
+            ok &= pass;
+        }
+    }
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
+    use parallax::quotes::{QuoteKind, polnear};
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(args.split.join("attributions"))
+        .with_context(|| format!("listing {}/attributions", args.split.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    let analyzer = Analyzer::new(Limits::default());
+    let mut total = Default::default();
+    let mut documents = 0;
+    let mut seen = std::collections::HashSet::new();
+    for ann_path in &anns {
+        // NAME_ANNOTATOR.ann: one annotator per text (the first, by name).
+        let stem = ann_path.file_stem().unwrap_or_default().to_string_lossy();
+        let name = stem
+            .rsplit_once('_')
+            .map_or(stem.as_ref(), |(n, _)| n)
+            .to_owned();
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let text_path = args.split.join("text").join(format!("{name}.txt"));
+        let text = std::fs::read_to_string(&text_path)
+            .with_context(|| format!("reading {}", text_path.display()))?;
+        let ann = std::fs::read_to_string(ann_path)
+            .with_context(|| format!("reading {}", ann_path.display()))?;
+        let gold = polnear::parse_ann(&ann, &text);
+        let analysis = analyzer.analyze(&parallax::Document::from_text(text.as_str()))?;
+        // Attributions, as PolNeAR annotates them: quotes with a speaker or a cue (a scare quote
+        // is no attribution), not nested in another (each token belongs to one attribution),
+        // "quoted" when the content holds a quotation mark, as for the gold.
+        let attributed: Vec<&parallax::quotes::Quote> = analysis
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.is_some() || q.cue.is_some())
+            .collect();
+        let kept: Vec<&&parallax::quotes::Quote> = attributed
+            .iter()
+            .filter(|q| {
+                !attributed
+                    .iter()
+                    .any(|o| o.span != q.span && o.span.contains(q.span))
+            })
+            .collect();
+        // PolNeAR annotates a statement interrupted by its attribution ("“A,” he said. “B.”")
+        // as one content; Parallax reports its parts as quotes with the same speaker. Parts of
+        // one speaker separated by a few words of attribution are joined here.
+        let mut predicted: Vec<polnear::Predicted> = Vec::new();
+        let mut last_speaker: Option<String> = None;
+        for q in kept {
+            let speaker = q
+                .speaker
+                .as_ref()
+                .map(|s| s.entity_id.clone().unwrap_or_else(|| s.name.clone()));
+            let quoted = q.kind != QuoteKind::Indirect
+                || q.span.slice(&text).contains(['“', '”', '"', '«', '»']);
+            if let Some(prev) = predicted.last_mut()
+                && prev.quoted
+                && quoted
+                && speaker.is_some()
+                && speaker == last_speaker
+                && q.span.start >= prev.content.end
+                && text[prev.content.end..q.span.start]
+                    .split_whitespace()
+                    .count()
+                    <= 12
+            {
+                prev.content = parallax::Span::new(prev.content.start, q.span.end);
+                continue;
+            }
+            predicted.push(polnear::Predicted {
+                content: q.span,
+                speaker: q.speaker.as_ref().map(|s| s.span),
+                quoted,
+            });
+            last_speaker = speaker;
+        }
+        if args.errors {
+            let short = |s: parallax::Span| {
+                s.slice(&text)
+                    .chars()
+                    .take(110)
+                    .collect::<String>()
+                    .replace('\n', " ")
+            };
+            for g in gold.iter().filter(|g| g.quoted) {
+                if !predicted
+                    .iter()
+                    .any(|p| polnear::overlap(&text, g.content, p.content) >= 0.5)
+                {
+                    println!(
+                        "{name}\t- {}\t[{}]",
+                        short(g.content),
+                        g.source.map(short).unwrap_or_default()
+                    );
+                }
+            }
+            for p in predicted.iter().filter(|p| p.quoted) {
+                if !gold
+                    .iter()
+                    .any(|g| polnear::overlap(&text, g.content, p.content) >= 0.5)
+                {
+                    println!(
+                        "{name}\t+ {}\t[{}]",
+                        short(p.content),
+                        p.speaker.map(short).unwrap_or_default()
+                    );
+                }
+            }
+        }
+        polnear::accumulate(&mut total, polnear::score(&text, &gold, &predicted));
+        documents += 1;
+    }
+    let (quoted, all): (polnear::Counts, polnear::Counts) = total;
+    println!("{documents} documents");
+    println!(
+        "{:<22} {:>6} {:>6} {:>7} {:>7} {:>7} {:>9} {:>9}",
+        "subset", "gold", "pred", "P", "R", "F1", "exact F1", "speaker"
+    );
+    for (label, c) in [
+        ("quoted (direct+partial)", quoted),
+        ("all attributions", all),
+    ] {
+        let (p, r, f) = c.overlap_prf();
+        println!(
+            "{label:<22} {:>6} {:>6} {p:>7.4} {r:>7.4} {f:>7.4} {:>9.4} {:>9.4}",
+            c.gold,
+            c.predicted,
+            c.exact_prf().2,
+            c.speaker_accuracy()
+        );
+    }
+    let mut ok = true;
+    for (what, score, floor) in [
+        ("quoted F1", quoted.overlap_prf().2, args.min_quoted_f1),
+        (
+            "speaker accuracy",
+            quoted.speaker_accuracy(),
+            args.min_speaker_accuracy,
+        ),
+        ("all F1", all.overlap_prf().2, args.min_all_f1),
+    ] {
         if let Some(floor) = floor {
             let pass = score >= floor;
             println!(

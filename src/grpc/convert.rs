@@ -10,6 +10,7 @@ use crate::dates::{DateSource, TimexType};
 use crate::document::{Document, Timestamp};
 use crate::entities::{EntityType, MentionKind};
 use crate::error::{Error, Result};
+use crate::quotes::{QuoteKind, Speaker as Attributed};
 use crate::span::{OffsetConverter, OffsetUnit, Span};
 use crate::text::{BlockKind, TokenKind};
 
@@ -241,6 +242,29 @@ pub fn analysis_to_pb(
             })
         })
         .collect::<Result<_>>()?;
+    let attributed = |a: &Attributed| -> Result<pb::Attributed> {
+        Ok(pb::Attributed {
+            entity_id: a.entity_id.clone().unwrap_or_default(),
+            name: a.name.clone(),
+            span: Some(span_to_pb(&conv, a.span)?),
+        })
+    };
+    let quotes = analysis
+        .quotes
+        .iter()
+        .map(|q| {
+            Ok(pb::Quote {
+                text: q.span.slice(text).to_owned(),
+                span: Some(span_to_pb(&conv, q.span)?),
+                kind: quote_kind_to_pb(q.kind).into(),
+                speaker: q.speaker.as_ref().map(attributed).transpose()?,
+                cue: q.cue.map(|c| c.slice(text).to_owned()).unwrap_or_default(),
+                cue_span: q.cue.map(|c| span_to_pb(&conv, c)).transpose()?,
+                cited_source: q.cited_source.as_ref().map(attributed).transpose()?,
+                confidence: q.confidence,
+            })
+        })
+        .collect::<Result<_>>()?;
     Ok(pb::Analysis {
         offset_unit: offset_unit_to_pb(rendering.unit).into(),
         blocks,
@@ -257,7 +281,16 @@ pub fn analysis_to_pb(
         }),
         dates,
         entities,
+        quotes,
     })
+}
+
+fn quote_kind_to_pb(kind: QuoteKind) -> pb::QuoteKind {
+    match kind {
+        QuoteKind::Direct => pb::QuoteKind::Direct,
+        QuoteKind::Partial => pb::QuoteKind::Partial,
+        QuoteKind::Indirect => pb::QuoteKind::Indirect,
+    }
 }
 
 fn entity_type_to_pb(kind: EntityType) -> pb::EntityType {

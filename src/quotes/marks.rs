@@ -1,0 +1,117 @@
+//! Quotation marks in one paragraph: every style (“ ” " ' ‘ ’ « » „), nested quotes kept inside
+//! the outer one, apostrophes told from closing single quotes, and a quote still open at the end
+//! of the paragraph closed there (the newswire convention for a quote running over several
+//! paragraphs, and the recovery for a missing closing mark).
+
+use crate::span::Span;
+
+/// One quoted stretch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Quoted {
+    /// From the opening mark through the closing one (or the paragraph end).
+    pub(crate) outer: Span,
+    /// Between the marks.
+    pub(crate) content: Span,
+    /// True when the paragraph ended before a closing mark.
+    pub(crate) unclosed: bool,
+}
+
+fn closer_of(open: char) -> &'static [char] {
+    match open {
+        '“' => &['”'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '‘' => &['’'],
+        '\'' => &['\''],
+        _ => &['"'],
+    }
+}
+
+/// The quoted stretches of `text[block]`, in order, not nested.
+pub(crate) fn quoted_spans(text: &str, block: Span) -> Vec<Quoted> {
+    let slice = &text[block.start..block.end];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, char)> = None;
+    let word_char = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let before_is_word = k > 0 && word_char(k - 1);
+        let after_is_word = word_char(k + 1);
+        match open {
+            None => {
+                let opens = match c {
+                    '“' | '„' | '«' | '"' => true,
+                    // A single mark opens only at the start of a word: not "don't", "Korea’s".
+                    '‘' | '\'' => !before_is_word && after_is_word,
+                    _ => false,
+                };
+                if opens {
+                    open = Some((k, at, c));
+                }
+            }
+            Some((_, start, opener)) => {
+                let closes = closer_of(opener).contains(&c)
+                    && match c {
+                        // An apostrophe inside a word does not close ("Korea’s").
+                        '’' | '\'' => !(before_is_word && after_is_word),
+                        '"' => at > start + 1,
+                        _ => true,
+                    };
+                if closes {
+                    out.push(Quoted {
+                        outer: Span::new(block.start + start, block.start + at + c.len_utf8()),
+                        content: Span::new(
+                            block.start + start + opener.len_utf8(),
+                            block.start + at,
+                        ),
+                        unclosed: false,
+                    });
+                    open = None;
+                }
+            }
+        }
+    }
+    if let Some((_, start, opener)) = open {
+        // A single mark that never closed was an apostrophe after all.
+        if !matches!(opener, '‘' | '\'') {
+            out.push(Quoted {
+                outer: Span::new(block.start + start, block.end),
+                content: Span::new(block.start + start + opener.len_utf8(), block.end),
+                unclosed: true,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<(&str, bool)> {
+        quoted_spans(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|q| (q.content.slice(text), q.unclosed))
+            .collect()
+    }
+
+    #[rustfmt::skip]
+    #[test]
+    fn every_style_nesting_apostrophes_and_unclosed() {
+        for (text, expected) in [
+            ("He said “we will win,” and left.", vec![("we will win,", false)]),
+            ("He said \"we will win\" and left.", vec![("we will win", false)]),
+            ("Er sagte „wir gewinnen“ heute.", vec![("wir gewinnen", false)]),
+            ("Il a dit « nous gagnerons » hier.", vec![(" nous gagnerons ", false)]),
+            ("She called it ‘heroic’ twice.", vec![("heroic", false)]),
+            ("Korea’s leader didn’t say ‘no.’", vec![("no.", false)]),
+            ("“He told me ‘never again’ today,” she said.", vec![("He told me ‘never again’ today,", false)]),
+            ("“The first paragraph of a long quote", vec![("The first paragraph of a long quote", true)]),
+            ("It was a ‘bad day for all", vec![]),
+            ("No quotes at all here.", vec![]),
+            ("“One.” Then “two.”", vec![("One.", false), ("two.", false)]),
+        ] {
+            assert_eq!(contents(text), expected, "{text}");
+        }
+    }
+}
