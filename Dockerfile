@@ -15,15 +15,18 @@ ENV CARGO_TERM_COLOR=never \
 # or the protos change, not on every source change. Placeholder sources stand in for the crate.
 COPY Cargo.toml Cargo.lock build.rs ./
 COPY proto ./proto
+# Every [[bench]] of Cargo.toml needs a placeholder too, or cargo refuses the manifest.
 RUN mkdir -p src benches \
     && echo '//! placeholder' > src/main.rs && echo 'fn main() {}' >> src/main.rs \
     && echo '//! placeholder' > src/lib.rs \
-    && echo 'fn main() {}' > benches/analyze.rs \
-    && echo 'fn main() {}' > benches/grpc_latency.rs \
+    && for bench in $(sed -n '/^\[\[bench\]\]/{n;s/^name = "\(.*\)"/\1/p}' Cargo.toml); do \
+         echo 'fn main() {}' > "benches/$bench.rs"; done \
     && cargo build --release --locked --target x86_64-unknown-linux-gnu \
     && rm -rf src benches
 COPY src ./src
 COPY benches ./benches
+# The trained models and word lists, compiled into the binary.
+COPY models ./models
 # COPY keeps the sources' timestamps, which may be older than the placeholder build: touch them so
 # cargo rebuilds the crate itself.
 RUN touch src/main.rs src/lib.rs \
