@@ -16,11 +16,12 @@ ENV CARGO_TERM_COLOR=never \
 COPY Cargo.toml Cargo.lock build.rs ./
 COPY proto ./proto
 # Every [[bench]] of Cargo.toml needs a placeholder too, or cargo refuses the manifest.
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN mkdir -p src benches \
     && echo '//! placeholder' > src/main.rs && echo 'fn main() {}' >> src/main.rs \
     && echo '//! placeholder' > src/lib.rs \
-    && for bench in $(sed -n '/^\[\[bench\]\]/{n;s/^name = "\(.*\)"/\1/p}' Cargo.toml); do \
-         echo 'fn main() {}' > "benches/$bench.rs"; done \
+    && sed -n '/^\[\[bench\]\]/{n;s/^name = "\(.*\)"/\1/p}' Cargo.toml \
+       | while read -r bench; do echo 'fn main() {}' > "benches/$bench.rs"; done \
     && cargo build --release --locked --target x86_64-unknown-linux-gnu \
     && rm -rf src benches
 COPY src ./src
