@@ -105,7 +105,8 @@ impl Casing {
     }
 }
 
-fn word_hash(word: &str) -> u64 {
+/// The key of a word in the per-word lexicons (FNV-1a over its bytes).
+pub(crate) fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in word.as_bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);

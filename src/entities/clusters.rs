@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::casing::word_hash;
 use super::gazetteer::IdentityHash;
 
 /// The lexicon built into the binary (`models/clusters.tsv`).
@@ -75,14 +76,6 @@ impl Clusters {
     pub fn of(&self, lower: &str) -> Option<(u16, u16)> {
         self.words.get(&word_hash(lower)).copied()
     }
-}
-
-fn word_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in word.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 /// Collects neighbour counts from tokenized sentences and clusters the words.

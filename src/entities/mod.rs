@@ -339,16 +339,7 @@ pub fn find_entities(
     let lede = seg.blocks.iter().position(|b| b.kind == BlockKind::Body);
     let mut sentences = Vec::with_capacity(seg.sentences.len());
     let mut found = Vec::new();
-    let mut cursor = 0;
-    for (index, sentence) in seg.sentences.iter().enumerate() {
-        while cursor < seg.tokens.len() && seg.tokens[cursor].span.start < sentence.span.start {
-            cursor += 1;
-        }
-        let from = cursor;
-        while cursor < seg.tokens.len() && seg.tokens[cursor].span.end <= sentence.span.end {
-            cursor += 1;
-        }
-        let tokens = &seg.tokens[from..cursor];
+    for (index, (sentence, tokens)) in seg.sentence_tokens().enumerate() {
         let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
         let weight = match seg.blocks.get(sentence.block).map(|b| b.kind) {
             Some(BlockKind::Headline) => 3.0,

@@ -344,25 +344,14 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
 }
 
 fn sentences_of<'t>(text: &'t str, seg: &Segmentation) -> Vec<Sent<'t>> {
-    let mut out = Vec::with_capacity(seg.sentences.len());
-    let mut cursor = 0;
-    for sentence in &seg.sentences {
-        while cursor < seg.tokens.len() && seg.tokens[cursor].span.start < sentence.span.start {
-            cursor += 1;
-        }
-        let from = cursor;
-        while cursor < seg.tokens.len() && seg.tokens[cursor].span.end <= sentence.span.end {
-            cursor += 1;
-        }
-        let tokens = &seg.tokens[from..cursor];
-        out.push(Sent {
+    seg.sentence_tokens()
+        .map(|(sentence, tokens)| Sent {
             span: sentence.span,
             block: sentence.block,
             words: tokens.iter().map(|t| t.span.slice(text)).collect(),
             spans: tokens.iter().map(|t| t.span).collect(),
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 /// `span` without surrounding white space and edge punctuation other than the statement's own

@@ -86,6 +86,25 @@ pub struct Segmentation {
     pub tokens: Vec<Token>,
 }
 
+impl Segmentation {
+    /// The tokens of each sentence, in sentence order (tokens and sentences are both in text
+    /// order, so one forward walk pairs them).
+    pub fn sentence_tokens(&self) -> impl Iterator<Item = (&Sentence, &[Token])> {
+        let mut cursor = 0;
+        self.sentences.iter().map(move |sentence| {
+            while cursor < self.tokens.len() && self.tokens[cursor].span.start < sentence.span.start
+            {
+                cursor += 1;
+            }
+            let from = cursor;
+            while cursor < self.tokens.len() && self.tokens[cursor].span.end <= sentence.span.end {
+                cursor += 1;
+            }
+            (sentence, &self.tokens[from..cursor])
+        })
+    }
+}
+
 /// Segments `text` (the caller's original text) into blocks, sentences and tokens. `title` is
 /// the caller's headline, if any: a block equal to it is a HEADLINE.
 pub fn segment(text: &str, title: Option<&str>) -> Segmentation {
