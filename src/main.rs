@@ -156,6 +156,11 @@ struct EvalQuotesArgs {
     /// Print missed (-) and spurious (+) quoted contents.
     #[arg(long)]
     errors: bool,
+    /// Score another system's quotes instead of Parallax's: a TSV of text name, content start,
+    /// content end, speaker start, speaker end (character offsets, -1 for no speaker), as written
+    /// by `.ci/baselines/textacy_quotes.py`.
+    #[arg(long)]
+    predicted: Option<PathBuf>,
     /// Fail (exit 1) when quoted-subset content F1 (overlap >= 0.5) is below this.
     #[arg(long)]
     min_quoted_f1: Option<f64>,
@@ -607,6 +612,33 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
         .filter(|p| p.extension().is_some_and(|x| x == "ann"))
         .collect();
     anns.sort();
+    // Another system's quotes: name, content start/end, speaker start/end (char offsets).
+    let external = match &args.predicted {
+        Some(path) => {
+            let source = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let mut rows: std::collections::HashMap<String, Vec<(i64, i64, i64, i64)>> =
+                std::collections::HashMap::new();
+            for (n, line) in source.lines().enumerate() {
+                let fields: Vec<&str> = line.split('\t').collect();
+                let parse = |i: usize| fields.get(i).and_then(|f| f.parse::<i64>().ok());
+                let (Some(c0), Some(c1), Some(s0), Some(s1)) =
+                    (parse(1), parse(2), parse(3), parse(4))
+                else {
+                    bail!(
+                        "{}:{}: expected name and four offsets",
+                        path.display(),
+                        n + 1
+                    );
+                };
+                rows.entry(fields[0].to_owned())
+                    .or_default()
+                    .push((c0, c1, s0, s1));
+            }
+            Some(rows)
+        }
+        None => None,
+    };
     let analyzer = Analyzer::new(Limits::default());
     let mut total = Default::default();
     let mut documents = 0;
@@ -627,55 +659,75 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
         let ann = std::fs::read_to_string(ann_path)
             .with_context(|| format!("reading {}", ann_path.display()))?;
         let gold = polnear::parse_ann(&ann, &text);
-        let analysis = analyzer.analyze(&parallax::Document::from_text(text.as_str()))?;
-        // Attributions, as PolNeAR annotates them: quotes with a speaker or a cue (a scare quote
-        // is no attribution), not nested in another (each token belongs to one attribution),
-        // "quoted" when the content holds a quotation mark, as for the gold.
-        let attributed: Vec<&parallax::quotes::Quote> = analysis
-            .quotes
+        // Candidates: (content, speaker span, speaker identity, quoted).
+        let marks = |span: parallax::Span| span.slice(&text).contains(['“', '”', '"', '«', '»']);
+        let candidates: Vec<(parallax::Span, Option<parallax::Span>, Option<String>, bool)> =
+            match &external {
+                Some(rows) => rows
+                    .get(&name)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&(c0, c1, s0, s1)| {
+                        let at =
+                            |c: i64| usize::try_from(c).ok().and_then(|c| char_to_byte(&text, c));
+                        let content = parallax::Span::new(at(c0)?, at(c1)?);
+                        let speaker = at(s0).zip(at(s1)).map(|(x, y)| parallax::Span::new(x, y));
+                        let key = speaker.map(|s| s.slice(&text).to_lowercase());
+                        Some((content, speaker, key, marks(content)))
+                    })
+                    .collect(),
+                None => {
+                    let analysis =
+                        analyzer.analyze(&parallax::Document::from_text(text.as_str()))?;
+                    // Attributions, as PolNeAR annotates them: quotes with a speaker or a cue (a
+                    // scare quote is no attribution), "quoted" when the content holds a quotation
+                    // mark, as for the gold.
+                    analysis
+                        .quotes
+                        .iter()
+                        .filter(|q| q.speaker.is_some() || q.cue.is_some())
+                        .map(|q| {
+                            let key = q
+                                .speaker
+                                .as_ref()
+                                .map(|s| s.entity_id.clone().unwrap_or_else(|| s.name.clone()));
+                            let quoted = q.kind != QuoteKind::Indirect || marks(q.span);
+                            (q.span, q.speaker.as_ref().map(|s| s.span), key, quoted)
+                        })
+                        .collect()
+                }
+            };
+        // Not nested in another (each token belongs to one PolNeAR attribution).
+        let kept: Vec<_> = candidates
             .iter()
-            .filter(|q| q.speaker.is_some() || q.cue.is_some())
-            .collect();
-        let kept: Vec<&&parallax::quotes::Quote> = attributed
-            .iter()
-            .filter(|q| {
-                !attributed
-                    .iter()
-                    .any(|o| o.span != q.span && o.span.contains(q.span))
-            })
+            .filter(|c| !candidates.iter().any(|o| o.0 != c.0 && o.0.contains(c.0)))
             .collect();
         // PolNeAR annotates a statement interrupted by its attribution ("“A,” he said. “B.”")
-        // as one content; Parallax reports its parts as quotes with the same speaker. Parts of
-        // one speaker separated by a few words of attribution are joined here.
+        // as one content; systems report its parts as quotes with the same speaker. Parts of one
+        // speaker separated by a few words of attribution are joined, for every system alike.
         let mut predicted: Vec<polnear::Predicted> = Vec::new();
-        let mut last_speaker: Option<String> = None;
-        for q in kept {
-            let speaker = q
-                .speaker
-                .as_ref()
-                .map(|s| s.entity_id.clone().unwrap_or_else(|| s.name.clone()));
-            let quoted = q.kind != QuoteKind::Indirect
-                || q.span.slice(&text).contains(['“', '”', '"', '«', '»']);
+        let mut last_speaker: Option<&String> = None;
+        for (content, speaker_span, speaker, quoted) in kept {
             if let Some(prev) = predicted.last_mut()
                 && prev.quoted
-                && quoted
+                && *quoted
                 && speaker.is_some()
-                && speaker == last_speaker
-                && q.span.start >= prev.content.end
-                && text[prev.content.end..q.span.start]
+                && speaker.as_ref() == last_speaker
+                && content.start >= prev.content.end
+                && text[prev.content.end..content.start]
                     .split_whitespace()
                     .count()
                     <= 12
             {
-                prev.content = parallax::Span::new(prev.content.start, q.span.end);
+                prev.content = parallax::Span::new(prev.content.start, content.end);
                 continue;
             }
             predicted.push(polnear::Predicted {
-                content: q.span,
-                speaker: q.speaker.as_ref().map(|s| s.span),
-                quoted,
+                content: *content,
+                speaker: *speaker_span,
+                quoted: *quoted,
             });
-            last_speaker = speaker;
+            last_speaker = speaker.as_ref();
         }
         if args.errors {
             let short = |s: parallax::Span| {
@@ -756,6 +808,14 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Byte offset of char offset `c` in `text` (`c` may be the end).
+fn char_to_byte(text: &str, c: usize) -> Option<usize> {
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .nth(c)
 }
 
 fn read_ner_files(paths: &[PathBuf]) -> anyhow::Result<Vec<parallax::entities::conll::Sentence>> {
