@@ -586,22 +586,7 @@ fn eval_dates(args: EvalDatesArgs) -> anyhow::Result<ExitCode> {
         ("relaxed F1", total.relaxed().2, args.min_relaxed_f1),
         ("value F1", total.value_f1(), args.min_value_f1),
     ];
-    let mut ok = true;
-    for (what, score, floor) in checks {
-        if let Some(floor) = floor {
-            let pass = score >= floor;
-            println!(
-                "floor {what} {floor:.4}: {} ({score:.4})",
-                if pass { "ok" } else { "BELOW" }
-            );
-            ok &= pass;
-        }
-    }
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(check_floors(&checks))
 }
 
 fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
@@ -784,8 +769,7 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
             c.speaker_accuracy()
         );
     }
-    let mut ok = true;
-    for (what, score, floor) in [
+    let checks = [
         ("quoted F1", quoted.overlap_prf().2, args.min_quoted_f1),
         (
             "speaker accuracy",
@@ -793,21 +777,8 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
             args.min_speaker_accuracy,
         ),
         ("all F1", all.overlap_prf().2, args.min_all_f1),
-    ] {
-        if let Some(floor) = floor {
-            let pass = score >= floor;
-            println!(
-                "floor {what} {floor:.4}: {} ({score:.4})",
-                if pass { "ok" } else { "BELOW" }
-            );
-            ok &= pass;
-        }
-    }
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    ];
+    Ok(check_floors(&checks))
 }
 
 /// Byte offset of char offset `c` in `text` (`c` may be the end).
@@ -883,28 +854,42 @@ fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
         }
     }
     print!("{scores}");
+    let f1 = |kind: EntityType| scores.prf(&[kind]).2;
+    let checks = [
+        ("PERSON F1", f1(EntityType::Person), args.min_person_f1),
+        (
+            "ORGANIZATION F1",
+            f1(EntityType::Organization),
+            args.min_organization_f1,
+        ),
+        (
+            "LOCATION F1",
+            f1(EntityType::Location),
+            args.min_location_f1,
+        ),
+    ];
+    Ok(check_floors(&checks))
+}
+
+/// Prints each floor with its score and returns failure when any score is below its floor
+/// (the quality gate `.ci/floors` runs).
+fn check_floors(checks: &[(&str, f64, Option<f64>)]) -> ExitCode {
     let mut ok = true;
-    for (kind, floor) in [
-        (EntityType::Person, args.min_person_f1),
-        (EntityType::Organization, args.min_organization_f1),
-        (EntityType::Location, args.min_location_f1),
-    ] {
+    for &(what, score, floor) in checks {
         if let Some(floor) = floor {
-            let f1 = scores.prf(&[kind]).2;
-            let pass = f1 >= floor;
+            let pass = score >= floor;
             println!(
-                "floor {} F1 {floor:.4}: {} ({f1:.4})",
-                kind.as_str(),
+                "floor {what} {floor:.4}: {} ({score:.4})",
                 if pass { "ok" } else { "BELOW" }
             );
             ok &= pass;
         }
     }
-    Ok(if ok {
+    if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    })
+    }
 }
 
 fn train_gazetteer(args: TrainGazetteerArgs) -> anyhow::Result<ExitCode> {
