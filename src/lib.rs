@@ -17,6 +17,7 @@
 //! ```
 
 mod analysis;
+pub mod compare;
 mod corpus;
 pub mod dates;
 mod document;
@@ -29,7 +30,7 @@ mod span;
 mod text;
 
 pub use analysis::{Analysis, Analyzer};
-pub use corpus::{ArticleFilter, Corpus, Page, StoredArticle};
+pub use corpus::{ArticleFilter, Corpus, Page, Related, StoredArticle, Story, StoryPage};
 pub use document::{Document, Timestamp};
 pub use error::{Error, Result};
 pub use limits::Limits;

@@ -28,6 +28,9 @@ enum Command {
     Serve(ServeArgs),
     /// Analyzes one article and prints the AnalyzeResponse as canonical proto3 JSON.
     Analyze(AnalyzeArgs),
+    /// Loads articles into a fresh in-memory corpus and prints its stories, each with the
+    /// comparison of its articles, as canonical proto3 JSON (a ListStoriesResponse).
+    Compare(CompareArgs),
     /// Exits 0 when the server at --addr reports SERVING, 1 otherwise (for Docker HEALTHCHECK).
     Healthcheck(HealthcheckArgs),
     /// Scores an extractor on annotated data.
@@ -303,6 +306,39 @@ struct AnalyzeArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct CompareArgs {
+    /// Article text files. Each may have a sidecar `FILE.meta.json` (or `--meta-dir/NAME.meta.json`)
+    /// with `{"source": "...", "publishedAt": "RFC 3339 or YYYY-MM-DD", "title": "...", "url": "..."}`.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Folder holding the sidecar metadata files, when they are not next to the articles.
+    #[arg(long)]
+    meta_dir: Option<PathBuf>,
+    /// Publication time for files whose metadata gives none.
+    #[arg(long)]
+    published_at: Option<String>,
+    /// Unit of the spans in the output.
+    #[arg(long, value_enum, default_value = "utf8")]
+    offset_unit: Unit,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Sidecar metadata of one article file.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Meta {
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    published_at: Option<String>,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    url: String,
+}
+
+#[derive(Debug, clap::Args)]
 struct HealthcheckArgs {
     /// Address of the server.
     #[arg(long, env = "PARALLAX_ADDR", default_value = "127.0.0.1:50051")]
@@ -317,6 +353,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve(args),
         Command::Analyze(args) => analyze(args),
+        Command::Compare(args) => compare(args),
         Command::Healthcheck(args) => healthcheck(args),
         Command::Eval(EvalCommand::Dates(args)) => eval_dates(args),
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(args),
@@ -445,6 +482,65 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     println!(
         "{}",
         json::to_json(&response, "parallax.v1.AnalyzeResponse")?
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn offset_unit(unit: Unit) -> parallax::OffsetUnit {
+    match unit {
+        Unit::Utf8 => parallax::OffsetUnit::Utf8,
+        Unit::Utf16 => parallax::OffsetUnit::Utf16,
+        Unit::Codepoint => parallax::OffsetUnit::CodePoint,
+    }
+}
+
+fn compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
+    let corpus = parallax::Corpus::new(Analyzer::new(args.limits.limits()));
+    for file in &args.files {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let sidecar = match &args.meta_dir {
+            Some(dir) => dir.join(format!("{name}.meta.json")),
+            None => PathBuf::from(format!("{}.meta.json", file.display())),
+        };
+        let meta: Meta = if sidecar.exists() {
+            serde_json::from_str(&read_input(&sidecar)?)
+                .with_context(|| format!("reading {}", sidecar.display()))?
+        } else {
+            Meta::default()
+        };
+        let published = meta
+            .published_at
+            .as_deref()
+            .or(args.published_at.as_deref());
+        let document = parallax::Document {
+            text: read_input(file)?,
+            title: meta.title,
+            source: meta.source,
+            url: meta.url,
+            published_at: published
+                .map(|p| Timestamp::parse(p, "publishedAt"))
+                .transpose()?,
+            ..parallax::Document::default()
+        };
+        // The file name is the article id when it is a valid one.
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let id = stem.filter(|s| {
+            !s.is_empty()
+                && s.len() <= 128
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '-'))
+        });
+        corpus
+            .add(id.as_deref(), document)
+            .with_context(|| format!("adding {}", file.display()))?;
+    }
+    let report = parallax::grpc::all_stories(&corpus, offset_unit(args.offset_unit))?;
+    println!(
+        "{}",
+        json::to_json(&report, "parallax.v1.ListStoriesResponse")?
     );
     Ok(ExitCode::SUCCESS)
 }

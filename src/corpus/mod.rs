@@ -14,6 +14,9 @@ use std::sync::Arc;
 use parking_lot::RwLock;
 
 use crate::analysis::{Analysis, Analyzer};
+use crate::compare::profile::Profile;
+use crate::compare::stories::StoryIndex;
+use crate::compare::{self, Comparison, Similarity};
 use crate::document::{Document, Timestamp};
 use crate::error::{Error, Result};
 
@@ -32,6 +35,8 @@ pub struct StoredArticle {
     seq: u64,
     /// [`Document::content_digest`] of `document`.
     digest: [u8; 32],
+    /// What the story index compares.
+    profile: Arc<Profile>,
 }
 
 /// Which articles to list.
@@ -83,6 +88,7 @@ struct Inner {
     by_seq: BTreeMap<u64, Arc<StoredArticle>>,
     by_id: HashMap<String, u64>,
     by_digest: HashMap<[u8; 32], u64>,
+    stories: StoryIndex,
     next_seq: u64,
 }
 
@@ -138,6 +144,7 @@ impl Corpus {
             return Ok((existing, false));
         }
         let analysis = self.analyzer.analyze(&document)?;
+        let profile = Arc::new(Profile::new(&document, &analysis));
 
         let mut inner = self.inner.write();
         // Another caller may have stored the same id or content while we analyzed.
@@ -165,10 +172,12 @@ impl Corpus {
             added_at: Timestamp::now(),
             seq,
             digest,
+            profile: Arc::clone(&profile),
         });
         inner.by_seq.insert(seq, Arc::clone(&article));
         inner.by_id.insert(id, seq);
         inner.by_digest.insert(digest, seq);
+        inner.stories.add(seq, profile);
         Ok((article, true))
     }
 
@@ -222,6 +231,7 @@ impl Corpus {
             .remove(&seq)
             .ok_or_else(|| Error::Internal(format!("id {id:?} indexed without its article")))?;
         inner.by_digest.remove(&article.digest);
+        inner.stories.remove(seq);
         Ok(article)
     }
 
@@ -233,16 +243,7 @@ impl Corpus {
         page_size: usize,
         page_token: Option<&str>,
     ) -> Result<Page> {
-        let page_size = match page_size {
-            0 => DEFAULT_PAGE_SIZE,
-            n if n <= MAX_PAGE_SIZE => n,
-            n => {
-                return Err(Error::invalid(
-                    "page_size",
-                    format!("{n} is over the maximum of {MAX_PAGE_SIZE}"),
-                ));
-            }
-        };
+        let page_size = checked_page_size(page_size)?;
         let start = match page_token.filter(|t| !t.is_empty()) {
             None => 0,
             Some(token) => decode_page_token(token)?,
@@ -262,6 +263,186 @@ impl Corpus {
             articles,
             next_page_token,
         })
+    }
+}
+
+/// A story: articles the index found to report the same event.
+#[derive(Debug, Clone)]
+pub struct Story {
+    /// Its id: `s-` and the id of its first article (so it changes when that article is
+    /// deleted, or when the story merges into an older one).
+    pub id: String,
+    /// Its articles, in the order they were added.
+    pub articles: Vec<Arc<StoredArticle>>,
+}
+
+/// One page of stories.
+#[derive(Debug, Clone)]
+pub struct StoryPage {
+    /// The stories, in the order they began.
+    pub stories: Vec<Story>,
+    /// Token for the next page, when there is one.
+    pub next_page_token: Option<String>,
+}
+
+/// An article related to another one, and how.
+#[derive(Debug, Clone)]
+pub struct Related {
+    /// The related article.
+    pub article: Arc<StoredArticle>,
+    /// Its story's id.
+    pub story_id: String,
+    /// How the two compare.
+    pub similarity: Similarity,
+}
+
+/// Most articles one comparison may name.
+pub(crate) const MAX_COMPARED: usize = 100;
+
+const STORY_PREFIX: &str = "s-";
+
+impl Corpus {
+    /// The id of the story article `id` belongs to.
+    pub fn story_id(&self, id: &str) -> Result<String> {
+        let inner = self.inner.read();
+        let seq = *inner.by_id.get(id).ok_or_else(|| not_found(id))?;
+        Self::story_id_locked(&inner, seq)
+    }
+
+    fn story_id_locked(inner: &Inner, seq: u64) -> Result<String> {
+        let story = inner
+            .stories
+            .story_of(seq)
+            .ok_or_else(|| Error::Internal(format!("article {seq} has no story")))?;
+        let first = inner
+            .by_seq
+            .get(&story)
+            .ok_or_else(|| Error::Internal(format!("story {story} has no first article")))?;
+        Ok(format!("{STORY_PREFIX}{}", first.id))
+    }
+
+    fn story_locked(inner: &Inner, key: u64) -> Result<Story> {
+        let members = inner
+            .stories
+            .members(key)
+            .ok_or_else(|| Error::Internal(format!("story {key} vanished")))?;
+        Ok(Story {
+            id: Self::story_id_locked(inner, key)?,
+            articles: members
+                .iter()
+                .filter_map(|seq| inner.by_seq.get(seq).cloned())
+                .collect(),
+        })
+    }
+
+    /// The story with id `story_id`.
+    pub fn story(&self, story_id: &str) -> Result<Story> {
+        let missing = || Error::NotFound {
+            kind: "story",
+            id: story_id.to_owned(),
+        };
+        let inner = self.inner.read();
+        let article_id = story_id.strip_prefix(STORY_PREFIX).ok_or_else(missing)?;
+        let seq = *inner.by_id.get(article_id).ok_or_else(missing)?;
+        if inner.stories.story_of(seq) != Some(seq) {
+            return Err(missing());
+        }
+        Self::story_locked(&inner, seq)
+    }
+
+    /// One page of the stories with at least `min_articles` articles, in the order they began.
+    pub fn stories(
+        &self,
+        min_articles: usize,
+        page_size: usize,
+        page_token: Option<&str>,
+    ) -> Result<StoryPage> {
+        let page_size = checked_page_size(page_size)?;
+        let start = match page_token.filter(|t| !t.is_empty()) {
+            None => 0,
+            Some(token) => decode_page_token(token)?,
+        };
+        let inner = self.inner.read();
+        let mut matching = inner
+            .stories
+            .stories()
+            .into_iter()
+            .filter(|(key, members)| *key >= start && members.len() >= min_articles.max(1));
+        let keys: Vec<u64> = matching.by_ref().take(page_size).map(|(k, _)| k).collect();
+        let next_page_token = match (keys.last(), matching.next()) {
+            (Some(last), Some(_)) => Some(encode_page_token(last + 1)),
+            _ => None,
+        };
+        let stories = keys
+            .into_iter()
+            .map(|key| Self::story_locked(&inner, key))
+            .collect::<Result<_>>()?;
+        Ok(StoryPage {
+            stories,
+            next_page_token,
+        })
+    }
+
+    /// The articles related to article `id`, strongest first: same-story ones and ones about
+    /// the same actors or words on other occasions.
+    pub fn related(&self, id: &str) -> Result<Vec<Related>> {
+        let inner = self.inner.read();
+        let seq = *inner.by_id.get(id).ok_or_else(|| not_found(id))?;
+        let links = inner.stories.related(seq).unwrap_or_default();
+        links
+            .iter()
+            .filter_map(|(other, similarity)| {
+                let article = inner.by_seq.get(other)?;
+                Some((article, similarity))
+            })
+            .map(|(article, similarity)| {
+                Ok(Related {
+                    article: Arc::clone(article),
+                    story_id: Self::story_id_locked(&inner, article.seq)?,
+                    similarity: similarity.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// Compares the articles `ids` (two or more, each once).
+    pub fn compare(&self, ids: &[String]) -> Result<Comparison> {
+        if ids.is_empty() {
+            return Err(Error::invalid(
+                "article_ids",
+                "is empty; name the articles to compare",
+            ));
+        }
+        if ids.len() > MAX_COMPARED {
+            return Err(Error::LimitExceeded {
+                what: "number of article_ids".into(),
+                limit: MAX_COMPARED,
+                actual: ids.len(),
+            });
+        }
+        let mut articles: Vec<Arc<StoredArticle>> = Vec::with_capacity(ids.len());
+        for id in ids {
+            if articles.iter().any(|a| &a.id == id) {
+                return Err(Error::invalid(
+                    "article_ids",
+                    format!("names {id:?} twice; name each article once"),
+                ));
+            }
+            articles.push(self.get(id)?);
+        }
+        let refs: Vec<&StoredArticle> = articles.iter().map(Arc::as_ref).collect();
+        Ok(compare::compare(&refs))
+    }
+}
+
+fn checked_page_size(page_size: usize) -> Result<usize> {
+    match page_size {
+        0 => Ok(DEFAULT_PAGE_SIZE),
+        n if n <= MAX_PAGE_SIZE => Ok(n),
+        n => Err(Error::invalid(
+            "page_size",
+            format!("{n} is over the maximum of {MAX_PAGE_SIZE}"),
+        )),
     }
 }
 

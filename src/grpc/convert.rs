@@ -3,9 +3,13 @@
 //! Inbound conversions validate and name the offending field in their error; outbound ones also
 //! convert byte spans into the offset unit the caller asked for, once per text.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use super::pb;
 use crate::analysis::Analysis;
-use crate::corpus::{ArticleFilter, StoredArticle};
+use crate::compare::{Agreement, Comparison, DiffOp, Verdict};
+use crate::corpus::{ArticleFilter, Related, StoredArticle, Story};
 use crate::dates::{DateSource, TimexType};
 use crate::document::{Document, Timestamp};
 use crate::entities::{EntityType, MentionKind};
@@ -311,8 +315,13 @@ fn mention_kind_to_pb(kind: MentionKind) -> pb::MentionKind {
     }
 }
 
-/// Writes a stored article; `rendering` is `None` to leave the analysis out.
-pub fn article_to_pb(article: &StoredArticle, rendering: Option<Rendering>) -> Result<pb::Article> {
+/// Writes a stored article of story `story_id`; `rendering` is `None` to leave the analysis
+/// out.
+pub fn article_to_pb(
+    article: &StoredArticle,
+    story_id: String,
+    rendering: Option<Rendering>,
+) -> Result<pb::Article> {
     let analysis = rendering
         .map(|r| analysis_to_pb(&article.analysis, &article.document.text, r))
         .transpose()?;
@@ -321,6 +330,7 @@ pub fn article_to_pb(article: &StoredArticle, rendering: Option<Rendering>) -> R
         document: Some(document_to_pb(&article.document)),
         analysis,
         added_at: Some(timestamp_to_pb(article.added_at)),
+        story_id,
     })
 }
 
@@ -350,4 +360,247 @@ pub fn article_filter(request: &pb::ListArticlesRequest) -> Result<ArticleFilter
         published_after,
         published_before,
     })
+}
+
+/// Writes a comparison of `articles` (which hold every article it names), spans in `unit`.
+pub fn comparison_to_pb(
+    comparison: &Comparison,
+    articles: &[Arc<StoredArticle>],
+    unit: OffsetUnit,
+) -> Result<pb::Comparison> {
+    let converters: HashMap<&str, OffsetConverter> = articles
+        .iter()
+        .map(|a| (a.id.as_str(), OffsetConverter::new(&a.document.text, unit)))
+        .collect();
+    let span = |article_id: &str, span: Span| -> Result<Option<pb::Span>> {
+        let conv = converters.get(article_id).ok_or_else(|| {
+            Error::Internal(format!(
+                "comparison names article {article_id:?} it was not given"
+            ))
+        })?;
+        span_to_pb(conv, span).map(Some)
+    };
+    let count = |n: usize| index_to_pb(n);
+    Ok(pb::Comparison {
+        article_ids: comparison.articles.iter().map(|a| a.id.clone()).collect(),
+        articles: comparison
+            .articles
+            .iter()
+            .map(|a| pb::ArticleSummary {
+                article_id: a.id.clone(),
+                source: a.source.clone(),
+                title: a.title.clone(),
+                date: a.date.map(iso_date).unwrap_or_default(),
+                date_source: date_source_to_pb(a.date_source).into(),
+                date_outlier: a.date_outlier,
+            })
+            .collect(),
+        shared_quotes: comparison
+            .shared_quotes
+            .iter()
+            .map(|g| {
+                Ok(pb::QuoteGroup {
+                    speaker: g.speaker.clone().unwrap_or_default(),
+                    text: g.text.clone(),
+                    variants: g
+                        .variants
+                        .iter()
+                        .map(|v| {
+                            Ok(pb::QuoteVariant {
+                                article_id: v.article_id.clone(),
+                                quote_index: count(v.quote_index)?,
+                                span: span(&v.article_id, v.span)?,
+                                text: v.text.clone(),
+                                agreement: agreement_to_pb(v.agreement).into(),
+                                diff: v
+                                    .diff
+                                    .iter()
+                                    .map(|p| pb::DiffPiece {
+                                        op: diff_op_to_pb(p.op).into(),
+                                        text: p.text.clone(),
+                                    })
+                                    .collect(),
+                                speaker: v.speaker.clone().unwrap_or_default(),
+                                cited_source: v.cited_source.clone().unwrap_or_default(),
+                            })
+                        })
+                        .collect::<Result<_>>()?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        name_variants: comparison
+            .name_variants
+            .iter()
+            .map(|l| {
+                Ok(pb::LinkedEntity {
+                    name: l.name.clone(),
+                    r#type: entity_type_to_pb(l.kind).into(),
+                    forms: l
+                        .forms
+                        .iter()
+                        .map(|f| {
+                            Ok(pb::NameForm {
+                                article_id: f.article_id.clone(),
+                                text: f.text.clone(),
+                                mentions: f.mentions,
+                            })
+                        })
+                        .collect::<Result<_>>()?,
+                    spellings_differ: l.spellings_differ,
+                })
+            })
+            .collect::<Result<_>>()?,
+        facts: comparison
+            .facts
+            .iter()
+            .map(|f| {
+                Ok(pb::Fact {
+                    claim: f.claim.clone(),
+                    values: f
+                        .values
+                        .iter()
+                        .map(|v| {
+                            Ok(pb::FactValue {
+                                article_id: v.article_id.clone(),
+                                value: v.value,
+                                ordinal: v.ordinal,
+                                text: v.text.clone(),
+                                span: span(&v.article_id, v.span)?,
+                                qualifier: v.qualifier.clone().unwrap_or_default(),
+                            })
+                        })
+                        .collect::<Result<_>>()?,
+                    verdict: verdict_to_pb(f.verdict).into(),
+                })
+            })
+            .collect::<Result<_>>()?,
+        cited_sources: comparison
+            .cited_sources
+            .iter()
+            .map(|s| pb::ArticleSources {
+                article_id: s.article_id.clone(),
+                sources: s
+                    .sources
+                    .iter()
+                    .map(|c| pb::CitedSource {
+                        name: c.name.clone(),
+                        count: c.count,
+                        article_ids: c.article_ids.clone(),
+                    })
+                    .collect(),
+                uncredited_shared_quotes: s.uncredited_shared_quotes,
+            })
+            .collect(),
+        coverage: comparison
+            .coverage
+            .iter()
+            .map(|c| {
+                Ok(pb::ArticleCoverage {
+                    article_id: c.article_id.clone(),
+                    shared_sentences: c.shared_sentences,
+                    unique_sentences: c
+                        .unique_sentences
+                        .iter()
+                        .map(|s| {
+                            Ok(pb::SentenceText {
+                                span: span(&c.article_id, s.span)?,
+                                text: s.text.clone(),
+                            })
+                        })
+                        .collect::<Result<_>>()?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        timeline: comparison
+            .timeline
+            .iter()
+            .map(|t| {
+                Ok(pb::TimelineEntry {
+                    value: t.value.clone(),
+                    events: t
+                        .events
+                        .iter()
+                        .map(|e| {
+                            Ok(pb::DatedEvent {
+                                article_id: e.article_id.clone(),
+                                expression: e.expression.clone(),
+                                span: span(&e.article_id, e.span)?,
+                                sentence: e.sentence.clone(),
+                            })
+                        })
+                        .collect::<Result<_>>()?,
+                })
+            })
+            .collect::<Result<_>>()?,
+    })
+}
+
+/// Writes a story; `comparison` is included for GetStory.
+pub fn story_to_pb(story: &Story, comparison: Option<pb::Comparison>) -> pb::Story {
+    let title = story
+        .articles
+        .first()
+        .map(|a| {
+            let title = a.document.title.trim();
+            if title.is_empty() {
+                a.analysis
+                    .segmentation
+                    .blocks
+                    .iter()
+                    .find(|b| b.kind == BlockKind::Headline)
+                    .map(|b| b.span.slice(&a.document.text).to_owned())
+                    .unwrap_or_default()
+            } else {
+                title.to_owned()
+            }
+        })
+        .unwrap_or_default();
+    pb::Story {
+        id: story.id.clone(),
+        article_ids: story.articles.iter().map(|a| a.id.clone()).collect(),
+        title,
+        comparison,
+    }
+}
+
+/// Writes an article related to another.
+pub fn related_to_pb(related: &Related) -> pb::RelatedArticle {
+    let s = &related.similarity;
+    pb::RelatedArticle {
+        article_id: related.article.id.clone(),
+        story_id: related.story_id.clone(),
+        same_story: s.same_story,
+        score: s.score,
+        text_similarity: s.text,
+        entity_overlap: s.entities,
+        shared_entities: s.shared_entities.clone(),
+        shared_quotes: s.shared_quotes,
+        days_apart: s.days_apart,
+    }
+}
+
+fn agreement_to_pb(agreement: Agreement) -> pb::Agreement {
+    match agreement {
+        Agreement::Verbatim => pb::Agreement::Verbatim,
+        Agreement::Truncated => pb::Agreement::Truncated,
+        Agreement::VariantWording => pb::Agreement::VariantWording,
+        Agreement::Paraphrase => pb::Agreement::Paraphrase,
+    }
+}
+
+fn diff_op_to_pb(op: DiffOp) -> pb::DiffOp {
+    match op {
+        DiffOp::Equal => pb::DiffOp::Equal,
+        DiffOp::Insert => pb::DiffOp::Insert,
+        DiffOp::Delete => pb::DiffOp::Delete,
+    }
+}
+
+fn verdict_to_pb(verdict: Verdict) -> pb::Verdict {
+    match verdict {
+        Verdict::Agree => pb::Verdict::Agree,
+        Verdict::Differ => pb::Verdict::Differ,
+        Verdict::Qualified => pb::Verdict::Qualified,
+        Verdict::Unique => pb::Verdict::Unique,
+    }
 }

@@ -30,6 +30,16 @@ impl CorpusApi {
         Self { corpus }
     }
 
+    /// Writes `article` with its current story (none when it was deleted meanwhile).
+    fn article_to_pb(
+        &self,
+        article: &StoredArticle,
+        rendering: Option<Rendering>,
+    ) -> Result<pb::Article> {
+        let story_id = self.corpus.story_id(&article.id).unwrap_or_default();
+        convert::article_to_pb(article, story_id, rendering)
+    }
+
     /// Adds one article (analysis runs on the blocking pool); shared by AddArticle and
     /// ImportArticles.
     async fn add(
@@ -61,7 +71,7 @@ impl CorpusService for CorpusApi {
     ) -> Result<Response<pb::AddArticleResponse>, Status> {
         let (article, created, rendering) = self.add(request.into_inner()).await?;
         Ok(Response::new(pb::AddArticleResponse {
-            article: Some(convert::article_to_pb(&article, Some(rendering))?),
+            article: Some(self.article_to_pb(&article, Some(rendering))?),
             created,
         }))
     }
@@ -130,10 +140,9 @@ impl CorpusService for CorpusApi {
             include_tokens: false,
         };
         let article = self.corpus.get(required_id(&request.id)?)?;
-        Ok(Response::new(convert::article_to_pb(
-            &article,
-            Some(rendering),
-        )?))
+        Ok(Response::new(
+            self.article_to_pb(&article, Some(rendering))?,
+        ))
     }
 
     async fn list_articles(
@@ -154,7 +163,7 @@ impl CorpusService for CorpusApi {
         let articles = page
             .articles
             .iter()
-            .map(|article| convert::article_to_pb(article, rendering))
+            .map(|article| self.article_to_pb(article, rendering))
             .collect::<Result<_>>()?;
         Ok(Response::new(pb::ListArticlesResponse {
             articles,

@@ -5,6 +5,7 @@
 //! ([`status`]). Generated code lives in [`pb`] and nothing outside this module uses it.
 
 mod analysis_service;
+mod comparison_service;
 pub mod convert;
 mod corpus_service;
 pub mod json;
@@ -12,6 +13,7 @@ mod server;
 pub mod status;
 
 pub use analysis_service::{AnalysisApi, analyze};
+pub use comparison_service::{ComparisonApi, all_stories};
 pub use corpus_service::CorpusApi;
 pub use server::{Server, ServerConfig};
 

@@ -10,9 +10,10 @@ use tonic::server::NamedService;
 use tonic_health::ServingStatus;
 
 use super::pb::{
-    analysis_service_server::AnalysisServiceServer, corpus_service_server::CorpusServiceServer,
+    analysis_service_server::AnalysisServiceServer,
+    comparison_service_server::ComparisonServiceServer, corpus_service_server::CorpusServiceServer,
 };
-use super::{AnalysisApi, CorpusApi, pb};
+use super::{AnalysisApi, ComparisonApi, CorpusApi, pb};
 use crate::analysis::Analyzer;
 use crate::corpus::Corpus;
 use crate::limits::Limits;
@@ -54,9 +55,10 @@ pub struct Server {
 }
 
 /// Names of the application services, for the health service.
-const SERVICES: [&str; 2] = [
+const SERVICES: [&str; 3] = [
     <AnalysisServiceServer<AnalysisApi> as NamedService>::NAME,
     <CorpusServiceServer<CorpusApi> as NamedService>::NAME,
+    <ComparisonServiceServer<ComparisonApi> as NamedService>::NAME,
 ];
 
 impl Server {
@@ -84,6 +86,9 @@ impl Server {
             .max_decoding_message_size(max_message)
             .max_encoding_message_size(max_message);
         let corpus = CorpusServiceServer::new(CorpusApi::new(Arc::clone(&self.corpus)))
+            .max_decoding_message_size(max_message)
+            .max_encoding_message_size(max_message);
+        let comparison = ComparisonServiceServer::new(ComparisonApi::new(Arc::clone(&self.corpus)))
             .max_decoding_message_size(max_message)
             .max_encoding_message_size(max_message);
 
@@ -123,7 +128,8 @@ impl Server {
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
             .add_service(analysis)
-            .add_service(corpus);
+            .add_service(corpus)
+            .add_service(comparison);
         tracing::info!(?addr, "serving");
         // Without TCP_NODELAY small responses wait for the peer's delayed ACK (~40 ms a call).
         let incoming = tonic::transport::server::TcpIncoming::from(listener)

@@ -220,17 +220,7 @@ struct Ref<'e> {
 /// Finds the quotes of an analyzed article. `entities` are the article's entities (their
 /// mentions name speakers and sources).
 pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Quote> {
-    let mut refs: Vec<Ref<'_>> = entities
-        .iter()
-        .flat_map(|e| {
-            e.mentions.iter().map(move |m| Ref {
-                entity: e,
-                span: m.span,
-                kind: m.kind,
-            })
-        })
-        .collect();
-    refs.sort_by_key(|r| r.span.start);
+    let refs = refs_of(entities);
     let sentences = sentences_of(text, seg);
     let mut quotes = Vec::new();
     let mut previous_speaker: Option<(usize, Speaker)> = None;
@@ -341,6 +331,43 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
     }
     quotes.sort_by_key(|q| q.span.start);
     quotes
+}
+
+/// Every outlet the article's prose credits ("according to KCNA", "Rodong Sinmun reported",
+/// "told the newspaper Izvestia"), quoted or not, one per crediting sentence, in text order.
+pub fn credited_sources(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Speaker> {
+    let refs = refs_of(entities);
+    sentences_of(text, seg)
+        .iter()
+        .filter(|s| {
+            seg.blocks
+                .get(s.block)
+                .is_some_and(|b| b.kind == BlockKind::Body)
+        })
+        .filter_map(|s| {
+            let quoted: Vec<Span> = marks::quoted_spans(text, s.span)
+                .iter()
+                .map(|q| q.outer)
+                .collect();
+            cited_source(text, s, &quoted, &refs)
+        })
+        .collect()
+}
+
+/// Every mention of `entities`, in text order.
+fn refs_of(entities: &[Entity]) -> Vec<Ref<'_>> {
+    let mut refs: Vec<Ref<'_>> = entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions.iter().map(move |m| Ref {
+                entity: e,
+                span: m.span,
+                kind: m.kind,
+            })
+        })
+        .collect();
+    refs.sort_by_key(|r| r.span.start);
+    refs
 }
 
 fn sentences_of<'t>(text: &'t str, seg: &Segmentation) -> Vec<Sent<'t>> {
@@ -482,6 +509,16 @@ fn speaker_near(
     refs: &[Ref<'_>],
     outside: impl Fn(usize) -> bool,
 ) -> Option<Speaker> {
+    // "Kim responded to Putin's letter, saying ...": a participle after a comma reports the
+    // main clause's subject, not the nearest name.
+    if s.words[cue].ends_with("ing") && cue > 0 && s.words[cue - 1] == "," {
+        let subject = (0..cue - 1)
+            .take_while(|&i| outside(i))
+            .find_map(|i| speaker_at(text, s, i, refs));
+        if subject.is_some() {
+            return subject;
+        }
+    }
     for back in 1..=4 {
         let Some(i) = cue.checked_sub(back) else {
             break;
@@ -536,6 +573,13 @@ fn attribute(
         };
         (s.words[i].eq_ignore_ascii_case("according"), distance)
     });
+    // An outlet reporting ("..., KCNA said") yields to a person the sentence also has
+    // speaking ("the leader responded, saying that ..."): the outlet is the cited source.
+    let mut outlet: Option<(Option<Speaker>, Span)> = None;
+    let is_org = |sp: &Speaker| {
+        refs.iter()
+            .any(|r| r.span == sp.span && r.entity.kind == EntityType::Organization)
+    };
     for cue in cues {
         if s.words[cue].eq_ignore_ascii_case("according") {
             if s.words.get(cue + 1) == Some(&"to") {
@@ -547,11 +591,15 @@ fn attribute(
             continue;
         }
         let speaker = speaker_near(text, s, cue, refs, outside);
-        if speaker.is_some() {
-            return Some((speaker, s.spans[cue]));
+        match speaker {
+            Some(sp) if is_org(&sp) => {
+                outlet.get_or_insert((Some(sp), s.spans[cue]));
+            }
+            Some(sp) => return Some((Some(sp), s.spans[cue])),
+            None => {}
         }
     }
-    None
+    outlet
 }
 
 /// An outlet credited in sentence `s`: "according to X", "X reported", "told (the newspaper) X",
@@ -593,7 +641,7 @@ fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> 
         if let Some(from) = after {
             // Skip "the newspaper", "state media".
             if let Some(found) =
-                (from..(from + 4).min(s.words.len())).find_map(|k| org_at_kind(k, lenient))
+                (from..(from + 6).min(s.words.len())).find_map(|k| org_at_kind(k, lenient))
             {
                 return Some(found);
             }

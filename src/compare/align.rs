@@ -1,0 +1,359 @@
+//! Aligning quotes across articles: which quoted statements are the same, and how each
+//! article's wording relates to the fullest one (verbatim, cut, reworded, paraphrased).
+//!
+//! Quotes are compared as word sequences (case, punctuation and editorial brackets ignored) by
+//! their longest common subsequence: two quotes are one statement when they share at least four
+//! words in order and those cover 60% of the shorter one. That survives a translation variant
+//! ("bilateral ties with their joint efforts" / "bilateral relations with common efforts") and a
+//! quote cut at either end, while two different sentences of the same letter stay apart. An
+//! indirect quote joins a group as a paraphrase when it shares most of its content words with a
+//! quoted member.
+
+use super::words::{fold, is_content, stem, surface_words};
+
+/// Fewest shared words, in order, for two quotes to be one statement.
+const MIN_SHARED_WORDS: usize = 4;
+/// Share of the shorter quote those words must cover.
+const MIN_COVER: f32 = 0.6;
+/// Longest quote compared word by word (longer ones are compared on their first words).
+const MAX_WORDS: usize = 300;
+
+/// How one article's wording of a statement relates to the group's reference wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Agreement {
+    /// The same words.
+    Verbatim,
+    /// A contiguous part of the other (or the other a part of it): cut, not changed.
+    Truncated,
+    /// The same statement in other words: a different translation or an edit.
+    VariantWording,
+    /// The same claim reported outside quotation marks.
+    Paraphrase,
+}
+
+/// One step of a word-level diff against the reference wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DiffOp {
+    /// Words both have.
+    Equal,
+    /// Words only this wording has.
+    Insert,
+    /// Words only the reference has.
+    Delete,
+}
+
+/// A run of words of one [`DiffOp`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffPiece {
+    /// What happened to these words.
+    pub op: DiffOp,
+    /// The words, separated by single spaces.
+    pub text: String,
+}
+
+/// A quote to align: where it comes from and its words.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// Index of its article in the comparison.
+    pub(crate) article: usize,
+    /// Index of the quote in its article's analysis.
+    pub(crate) quote: usize,
+    /// True for quotes in quotation marks, false for reported speech.
+    pub(crate) quoted: bool,
+    /// Its text.
+    pub(crate) text: String,
+}
+
+/// One member of an aligned group.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Member {
+    /// Index into the candidates.
+    pub(crate) candidate: usize,
+    /// Its relation to the reference.
+    pub(crate) agreement: Agreement,
+    /// Word diff against the reference (empty for verbatim and paraphrase members).
+    pub(crate) diff: Vec<DiffPiece>,
+    /// True for the reference wording itself.
+    pub(crate) reference: bool,
+}
+
+struct Words {
+    surface: Vec<String>,
+    folded: Vec<String>,
+    content: Vec<String>,
+}
+
+impl Words {
+    fn new(text: &str) -> Self {
+        let mut surface = surface_words(text);
+        surface.truncate(MAX_WORDS);
+        let folded: Vec<String> = surface.iter().map(|w| fold(w)).collect();
+        let mut content: Vec<String> = folded
+            .iter()
+            .filter(|w| is_content(w))
+            .map(|w| stem(w).to_owned())
+            .collect();
+        content.sort();
+        content.dedup();
+        Self {
+            surface,
+            folded,
+            content,
+        }
+    }
+}
+
+/// Groups candidates that state the same thing in two or more articles. Each group lists its
+/// members with the reference (fullest common wording) first.
+pub(crate) fn align(candidates: &[Candidate]) -> Vec<Vec<Member>> {
+    let words: Vec<Words> = candidates.iter().map(|c| Words::new(&c.text)).collect();
+    let mut parent: Vec<usize> = (0..candidates.len()).collect();
+    for i in 0..candidates.len() {
+        for j in i + 1..candidates.len() {
+            let (a, b) = (&candidates[i], &candidates[j]);
+            if a.article == b.article || !(a.quoted || b.quoted) {
+                continue;
+            }
+            let same = if a.quoted && b.quoted {
+                same_statement(&words[i].folded, &words[j].folded)
+            } else {
+                same_claim(&words[i].content, &words[j].content)
+            };
+            if same {
+                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                parent[ri.max(rj)] = ri.min(rj);
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of = vec![usize::MAX; candidates.len()];
+    for i in 0..candidates.len() {
+        let r = root(&mut parent, i);
+        if group_of[r] == usize::MAX {
+            group_of[r] = groups.len();
+            groups.push(Vec::new());
+        }
+        groups[group_of[r]].push(i);
+    }
+    groups
+        .into_iter()
+        .filter(|g| {
+            let first = candidates[g[0]].article;
+            g.iter().any(|&i| candidates[i].article != first)
+                && g.iter().any(|&i| candidates[i].quoted)
+        })
+        .map(|g| label(candidates, &words, &g))
+        .collect()
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn same_statement(a: &[String], b: &[String]) -> bool {
+    let shared = usize::from(lcs_table(a, b)[0][0]);
+    shared >= MIN_SHARED_WORDS && shared as f32 >= MIN_COVER * a.len().min(b.len()) as f32
+}
+
+fn same_claim(a: &[String], b: &[String]) -> bool {
+    let shared = super::profile::shared_sorted(a, b);
+    shared >= MIN_SHARED_WORDS && shared * 2 >= a.len().min(b.len())
+}
+
+/// True when `part` occurs in `whole` as a contiguous run.
+fn is_part(part: &[String], whole: &[String]) -> bool {
+    !part.is_empty() && whole.windows(part.len()).any(|w| w == part)
+}
+
+/// Picks the reference (the quoted wording that the most members are verbatim or cut copies
+/// of; the longest on a tie) and labels every member against it.
+fn label(candidates: &[Candidate], words: &[Words], group: &[usize]) -> Vec<Member> {
+    let reference = group
+        .iter()
+        .copied()
+        .filter(|&i| candidates[i].quoted)
+        .max_by_key(|&r| {
+            let covered = group
+                .iter()
+                .filter(|&&m| candidates[m].quoted && is_part(&words[m].folded, &words[r].folded))
+                .count();
+            (covered, words[r].folded.len(), std::cmp::Reverse(r))
+        })
+        .unwrap_or(group[0]);
+    let reference_words = &words[reference];
+    let mut members: Vec<Member> = group
+        .iter()
+        .map(|&m| {
+            let w = &words[m];
+            let (agreement, diff) = if !candidates[m].quoted {
+                (Agreement::Paraphrase, Vec::new())
+            } else if w.folded == reference_words.folded {
+                (Agreement::Verbatim, Vec::new())
+            } else if is_part(&w.folded, &reference_words.folded)
+                || is_part(&reference_words.folded, &w.folded)
+            {
+                (Agreement::Truncated, diff(reference_words, w))
+            } else {
+                (Agreement::VariantWording, diff(reference_words, w))
+            };
+            Member {
+                candidate: m,
+                agreement,
+                diff,
+                reference: m == reference,
+            }
+        })
+        .collect();
+    members.sort_by_key(|m| (!m.reference, candidates[m.candidate].article));
+    members
+}
+
+/// `table[i][j]` = length of the longest common subsequence of `a[i..]` and `b[j..]`.
+fn lcs_table(a: &[String], b: &[String]) -> Vec<Vec<u16>> {
+    let mut table = vec![vec![0u16; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            table[i][j] = if a[i] == b[j] {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    table
+}
+
+/// The word diff turning `reference` into `other`, in runs.
+fn diff(reference: &Words, other: &Words) -> Vec<DiffPiece> {
+    let (a, b) = (&reference.folded, &other.folded);
+    let table = lcs_table(a, b);
+    let mut steps: Vec<(DiffOp, &str)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            steps.push((DiffOp::Equal, &other.surface[j]));
+            i += 1;
+            j += 1;
+        } else if i < a.len() && (j == b.len() || table[i + 1][j] >= table[i][j + 1]) {
+            steps.push((DiffOp::Delete, &reference.surface[i]));
+            i += 1;
+        } else {
+            steps.push((DiffOp::Insert, &other.surface[j]));
+            j += 1;
+        }
+    }
+    let mut pieces: Vec<DiffPiece> = Vec::new();
+    for (op, word) in steps {
+        match pieces.last_mut() {
+            Some(last) if last.op == op => {
+                last.text.push(' ');
+                last.text.push_str(word);
+            }
+            _ => pieces.push(DiffPiece {
+                op,
+                text: word.to_owned(),
+            }),
+        }
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(article: usize, text: &str) -> Candidate {
+        Candidate {
+            article,
+            quote: 0,
+            quoted: true,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn variant_wording_is_grouped_with_a_diff_against_the_majority_wording() {
+        let candidates = [
+            quoted(
+                0,
+                "two countries would continue to expand the comprehensive and constructive bilateral ties with their joint efforts.",
+            ),
+            quoted(
+                1,
+                "continue to expand the comprehensive and constructive bilateral relations with common efforts,",
+            ),
+            quoted(
+                2,
+                "would continue to expand the comprehensive and constructive bilateral relations with common efforts,",
+            ),
+            quoted(2, "The bonds of military friendship will grow stronger."),
+        ];
+        let groups = align(&candidates);
+        assert_eq!(groups.len(), 1);
+        let g = &groups[0];
+        assert_eq!(g.len(), 3);
+        assert!(g[0].reference && g[0].candidate == 2);
+        let by = |c: usize| g.iter().find(|m| m.candidate == c).unwrap();
+        assert_eq!(by(1).agreement, Agreement::Truncated);
+        assert_eq!(by(0).agreement, Agreement::VariantWording);
+        let changes: Vec<(DiffOp, &str)> = by(0)
+            .diff
+            .iter()
+            .filter(|p| p.op != DiffOp::Equal)
+            .map(|p| (p.op, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                (DiffOp::Insert, "two countries"),
+                (DiffOp::Delete, "relations"),
+                (DiffOp::Insert, "ties"),
+                (DiffOp::Delete, "common"),
+                (DiffOp::Insert, "their joint"),
+            ]
+        );
+    }
+
+    #[test]
+    fn different_statements_and_same_article_repeats_stay_apart() {
+        let candidates = [
+            quoted(
+                0,
+                "relations based on comradely friendship and militant unity would grow stronger",
+            ),
+            quoted(
+                0,
+                "relations based on comradely friendship and militant unity would grow stronger",
+            ),
+            quoted(
+                1,
+                "the glorious traditions of friendship gained in the grim days serve as a foundation",
+            ),
+        ];
+        assert!(align(&candidates).is_empty());
+    }
+
+    #[test]
+    fn reported_speech_joins_as_paraphrase() {
+        let candidates = [
+            quoted(
+                0,
+                "relations based on comradely friendship and militant unity would grow stronger in all fields",
+            ),
+            Candidate {
+                article: 1,
+                quote: 3,
+                quoted: false,
+                text: "that relations would grow stronger in all fields thanks to militant unity"
+                    .into(),
+            },
+        ];
+        let groups = align(&candidates);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0][1].agreement, Agreement::Paraphrase);
+    }
+}

@@ -1,0 +1,346 @@
+//! Incremental story clustering.
+//!
+//! Each added article is compared only with candidates found through an inverted index, never
+//! with the whole corpus. Its keys are: its main entities and its most distinctive terms, each
+//! within a publication week (an article probes its own week and the two beside it), and every
+//! word 4-gram of its quotes (quotes travel between outlets, whatever the stamp says). Posting
+//! lists are read from the newest end and at most [`PROBE_LIMIT`] deep, so the cost of adding an
+//! article stays flat as the corpus grows.
+//!
+//! Two articles are the same story when they share quoted statements, or when they were
+//! published within a few days of each other and their content terms (TF-IDF cosine) and main
+//! entities (salience-weighted overlap) agree. Same actors on a different occasion (a letter three
+//! years later) share entities but neither quotes nor dates: a related story, not the same one.
+//! Stories are the connected components of the same-story links; deleting an article recomputes
+//! the components of its story, which may split it.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+use super::profile::{Profile, shared_sorted};
+use super::words::hash;
+
+/// Deepest read into one posting list, newest first.
+const PROBE_LIMIT: usize = 200;
+/// Most terms of an article that become index keys (the highest TF-IDF ones).
+const TERM_KEYS: usize = 8;
+/// Most links kept per article (the strongest).
+const MAX_LINKS: usize = 40;
+/// Days apart within which shared content alone makes one story.
+const SAME_STORY_DAYS: u32 = 3;
+/// Days apart within which one shared quote makes one story.
+const SHARED_QUOTE_DAYS: u32 = 10;
+/// Similarity (0.5 text + 0.5 entities) from which close-in-time articles are one story.
+const SAME_STORY_SIMILARITY: f32 = 0.42;
+/// Similarity from which articles are reported as related.
+const RELATED_SIMILARITY: f32 = 0.22;
+/// Week bucket of undated articles.
+const UNDATED: i64 = i64::MIN;
+
+/// How two articles compare, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Similarity {
+    /// Combined score in [0, 1]: half text, half entities, raised by shared quotes.
+    pub score: f32,
+    /// TF-IDF cosine of their content terms.
+    pub text: f32,
+    /// Salience-weighted overlap of their main entities.
+    pub entities: f32,
+    /// Quotes of the newer article that share wording with one of the other's.
+    pub shared_quotes: u32,
+    /// Days between their publication dates, when both are known.
+    pub days_apart: Option<u32>,
+    /// Names of the main entities both have, most salient first.
+    pub shared_entities: Vec<String>,
+    /// True when the two tell the same story.
+    pub same_story: bool,
+}
+
+#[derive(Debug)]
+struct Node {
+    profile: Arc<Profile>,
+    keys: Vec<u64>,
+    links: Vec<(u64, Similarity)>,
+    story: u64,
+}
+
+/// The story index over article sequence numbers (the corpus maps them to ids).
+#[derive(Debug, Default)]
+pub(crate) struct StoryIndex {
+    nodes: HashMap<u64, Node>,
+    postings: HashMap<u64, Vec<u64>>,
+    document_frequency: HashMap<u64, u32>,
+    stories: HashMap<u64, BTreeSet<u64>>,
+}
+
+impl StoryIndex {
+    /// Adds article `seq` and links it to the articles it relates to. Returns its story.
+    pub(crate) fn add(&mut self, seq: u64, profile: Arc<Profile>) -> u64 {
+        for (term, _) in &profile.terms {
+            *self.document_frequency.entry(*term).or_default() += 1;
+        }
+        let (post, probe) = self.keys(&profile);
+        let mut candidates: Vec<u64> = Vec::new();
+        let mut seen = HashSet::new();
+        for key in &probe {
+            if let Some(list) = self.postings.get(key) {
+                for &other in list.iter().rev().take(PROBE_LIMIT) {
+                    if seen.insert(other) {
+                        candidates.push(other);
+                    }
+                }
+            }
+        }
+        let mut links: Vec<(u64, Similarity)> = candidates
+            .into_iter()
+            .filter_map(|other| {
+                let node = self.nodes.get(&other)?;
+                let similarity = self.similarity(&profile, &node.profile);
+                (similarity.same_story || similarity.score >= RELATED_SIMILARITY)
+                    .then_some((other, similarity))
+            })
+            .collect();
+        links.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+        links.truncate(MAX_LINKS);
+
+        for key in &post {
+            self.postings.entry(*key).or_default().push(seq);
+        }
+        // Merge every story this article joins.
+        let mut members = BTreeSet::from([seq]);
+        for (other, similarity) in &links {
+            if let Some(node) = self.nodes.get_mut(other) {
+                node.links.push((seq, similarity.clone()));
+                if similarity.same_story
+                    && let Some(story) = self.stories.remove(&node.story)
+                {
+                    members.extend(story);
+                }
+            }
+        }
+        self.nodes.insert(
+            seq,
+            Node {
+                profile,
+                keys: post,
+                links,
+                story: seq,
+            },
+        );
+        self.set_story(members)
+    }
+
+    /// Removes article `seq`; its story is recomputed and may split.
+    pub(crate) fn remove(&mut self, seq: u64) {
+        let Some(node) = self.nodes.remove(&seq) else {
+            return;
+        };
+        for (term, _) in &node.profile.terms {
+            if let Some(n) = self.document_frequency.get_mut(term) {
+                *n -= 1;
+                if *n == 0 {
+                    self.document_frequency.remove(term);
+                }
+            }
+        }
+        for key in &node.keys {
+            if let Some(list) = self.postings.get_mut(key) {
+                list.retain(|&s| s != seq);
+                if list.is_empty() {
+                    self.postings.remove(key);
+                }
+            }
+        }
+        for (other, _) in &node.links {
+            if let Some(o) = self.nodes.get_mut(other) {
+                o.links.retain(|(s, _)| *s != seq);
+            }
+        }
+        let Some(mut rest) = self.stories.remove(&node.story) else {
+            return;
+        };
+        rest.remove(&seq);
+        // Connected components of what is left.
+        while let Some(&start) = rest.iter().next() {
+            let mut component = BTreeSet::new();
+            let mut stack = vec![start];
+            while let Some(s) = stack.pop() {
+                if !rest.remove(&s) {
+                    continue;
+                }
+                component.insert(s);
+                if let Some(n) = self.nodes.get(&s) {
+                    stack.extend(
+                        n.links
+                            .iter()
+                            .filter(|(o, sim)| sim.same_story && rest.contains(o))
+                            .map(|(o, _)| *o),
+                    );
+                }
+            }
+            self.set_story(component);
+        }
+    }
+
+    /// The story of article `seq`.
+    pub(crate) fn story_of(&self, seq: u64) -> Option<u64> {
+        self.nodes.get(&seq).map(|n| n.story)
+    }
+
+    /// The members of story `story`, in insertion order.
+    pub(crate) fn members(&self, story: u64) -> Option<&BTreeSet<u64>> {
+        self.stories.get(&story)
+    }
+
+    /// Every story key with its members, in the order the stories began.
+    pub(crate) fn stories(&self) -> Vec<(u64, &BTreeSet<u64>)> {
+        let mut all: Vec<_> = self.stories.iter().map(|(k, v)| (*k, v)).collect();
+        all.sort_by_key(|(k, _)| *k);
+        all
+    }
+
+    /// The articles linked to `seq`, strongest first.
+    pub(crate) fn related(&self, seq: u64) -> Option<&[(u64, Similarity)]> {
+        self.nodes.get(&seq).map(|n| n.links.as_slice())
+    }
+
+    fn set_story(&mut self, members: BTreeSet<u64>) -> u64 {
+        let story = *members.first().unwrap_or(&0);
+        for s in &members {
+            if let Some(node) = self.nodes.get_mut(s) {
+                node.story = story;
+            }
+        }
+        self.stories.insert(story, members);
+        story
+    }
+
+    fn idf(&self, term: u64) -> f32 {
+        let n = self.nodes.len() as f32 + 1.0;
+        let df = self.document_frequency.get(&term).copied().unwrap_or(1) as f32;
+        (1.0 + n / df).ln()
+    }
+
+    /// The keys `profile` is posted under, and the keys it probes.
+    fn keys(&self, profile: &Profile) -> (Vec<u64>, Vec<u64>) {
+        let week = profile.day.map_or(UNDATED, |d| i64::from(d).div_euclid(7));
+        let weeks: Vec<i64> = if week == UNDATED {
+            vec![UNDATED]
+        } else {
+            vec![week - 1, week, week + 1, UNDATED]
+        };
+        let mut top_terms: Vec<(u64, f32)> = profile
+            .terms
+            .iter()
+            .map(|&(t, tf)| (t, tf * self.idf(t)))
+            .collect();
+        top_terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut topics: Vec<String> = profile
+            .entities
+            .iter()
+            .take(6)
+            .map(|(key, _, _)| format!("e:{key}"))
+            .collect();
+        topics.extend(
+            top_terms
+                .iter()
+                .take(TERM_KEYS)
+                .map(|(t, _)| format!("t:{t:x}")),
+        );
+        let mut post = Vec::new();
+        let mut probe = Vec::new();
+        for topic in &topics {
+            post.push(hash(&[topic, &week.to_string()]));
+            probe.extend(weeks.iter().map(|w| hash(&[topic, &w.to_string()])));
+        }
+        for grams in &profile.quotes {
+            for gram in grams {
+                let key = hash(&["q", &gram.to_string()]);
+                post.push(key);
+                probe.push(key);
+            }
+        }
+        post.sort_unstable();
+        post.dedup();
+        probe.sort_unstable();
+        probe.dedup();
+        (post, probe)
+    }
+
+    /// How `a` (the newer article) compares with `b`.
+    fn similarity(&self, a: &Profile, b: &Profile) -> Similarity {
+        let text = self.cosine(&a.terms, &b.terms);
+        let (entities, shared_entities) = entity_overlap(a, b);
+        let shared_quotes = a
+            .quotes
+            .iter()
+            .filter(|qa| {
+                b.quotes.iter().any(|qb| {
+                    let shared = shared_sorted(qa, qb);
+                    shared >= 2 && shared * 10 >= qa.len().min(qb.len()) * 3
+                })
+            })
+            .count() as u32;
+        let days_apart = a.day.zip(b.day).map(|(x, y)| x.abs_diff(y));
+        let base = 0.5 * text + 0.5 * entities;
+        let score = (base + 0.15 * shared_quotes.min(2) as f32).min(1.0);
+        let within = |days: u32| days_apart.is_none_or(|d| d <= days);
+        let same_story = shared_quotes >= 2
+            || (shared_quotes >= 1 && within(SHARED_QUOTE_DAYS))
+            || (within(SAME_STORY_DAYS) && base >= SAME_STORY_SIMILARITY);
+        Similarity {
+            score,
+            text,
+            entities,
+            shared_quotes,
+            days_apart,
+            shared_entities,
+            same_story,
+        }
+    }
+
+    fn cosine(&self, a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+        let norm = |v: &[(u64, f32)]| {
+            v.iter()
+                .map(|&(t, w)| (w * self.idf(t)).powi(2))
+                .sum::<f32>()
+                .sqrt()
+        };
+        let (na, nb) = (norm(a), norm(b));
+        if na == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let idf = self.idf(a[i].0);
+                    dot += a[i].1 * idf * b[j].1 * idf;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot / (na * nb)
+    }
+}
+
+/// Salience-weighted overlap coefficient of two articles' main entities, and the names shared.
+fn entity_overlap(a: &Profile, b: &Profile) -> (f32, Vec<String>) {
+    let total = |p: &Profile| p.entities.iter().map(|e| e.2).sum::<f32>();
+    let smaller = total(a).min(total(b));
+    if smaller <= 0.0 {
+        return (0.0, Vec::new());
+    }
+    let mut shared = 0.0;
+    let mut names = Vec::new();
+    for (key, name, weight) in &a.entities {
+        if let Some((_, _, other)) = b.entities.iter().find(|e| &e.0 == key) {
+            shared += weight.min(*other);
+            names.push(name.clone());
+        }
+    }
+    ((shared / smaller).min(1.0), names)
+}
