@@ -241,3 +241,121 @@ fn the_entities_a_reader_would_list_are_found_once_with_their_mentions() {
         assert_eq!(kims.len(), 1, "{name}: one Kim Jong Un");
     }
 }
+
+/// The comparison acceptance on the real seeds, with the sidecar metadata in
+/// `tests/fixtures/seeds-meta` (outlets, and publication dates where the text has none).
+#[test]
+fn seeds_form_two_stories_with_shared_quotes_names_and_sources() {
+    use parallax::compare::{Agreement, DiffOp};
+    use parallax::{Corpus, Timestamp};
+
+    let meta_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds-meta");
+    let corpus = Corpus::new(Analyzer::new(Limits::default()));
+    for (name, text) in seeds() {
+        let meta: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(meta_dir.join(format!("{name}.meta.json"))).unwrap(),
+        )
+        .unwrap();
+        let document = Document {
+            text,
+            source: meta["source"].as_str().unwrap_or_default().to_owned(),
+            published_at: meta["publishedAt"]
+                .as_str()
+                .map(|d| Timestamp::parse(d, "publishedAt").unwrap()),
+            ..Document::default()
+        };
+        corpus.add(Some(&name[..3]), document).unwrap();
+    }
+    let stories: Vec<Vec<String>> = corpus
+        .stories(1, 0, None)
+        .unwrap()
+        .stories
+        .iter()
+        .map(|s| s.articles.iter().map(|a| a.id.clone()).collect())
+        .collect();
+    assert_eq!(stories, [vec!["000", "001", "002", "004"], vec!["003"]]);
+    // 2025's letter is related to the 2022 exchange, not part of it.
+    let related = corpus.related("003").unwrap();
+    assert!(related.iter().all(|r| !r.similarity.same_story));
+    assert!(related.iter().any(|r| r.article.id == "000"), "{related:?}");
+
+    let story = corpus.story("s-000").unwrap();
+    let refs: Vec<_> = story.articles.iter().map(AsRef::as_ref).collect();
+    let comparison = parallax::compare::compare(&refs);
+    let group = |words: &str| {
+        comparison
+            .shared_quotes
+            .iter()
+            .find(|g| g.variants.iter().any(|v| v.text.contains(words)))
+            .unwrap_or_else(|| panic!("a shared quote with {words:?}"))
+    };
+    fn articles(g: &parallax::compare::QuoteGroup) -> Vec<&str> {
+        let mut ids: Vec<&str> = g.variants.iter().map(|v| v.article_id.as_str()).collect();
+        ids.sort_unstable();
+        ids
+    }
+    let kim = group("comradely friendship and militant unity");
+    assert_eq!(articles(kim), ["000", "001", "004"]);
+    assert_eq!(kim.speaker.as_deref(), Some("Kim Jong Un"));
+    let putin = group("comprehensive and constructive bilateral");
+    assert_eq!(articles(putin), ["000", "002", "004"]);
+    assert_eq!(putin.speaker.as_deref(), Some("Vladimir Putin"));
+    let variant = putin
+        .variants
+        .iter()
+        .find(|v| v.article_id == "000")
+        .unwrap();
+    assert_eq!(variant.agreement, Agreement::VariantWording);
+    assert!(
+        variant
+            .diff
+            .iter()
+            .any(|p| p.op == DiffOp::Insert && p.text.contains("ties"))
+    );
+    assert!(
+        variant
+            .diff
+            .iter()
+            .any(|p| p.op == DiffOp::Delete && p.text.contains("relations"))
+    );
+
+    let forms = |name: &str| -> Vec<String> {
+        let linked = comparison
+            .name_variants
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} linked across the seeds"));
+        assert!(linked.spellings_differ, "{name}");
+        linked.forms.iter().map(|f| f.text.clone()).collect()
+    };
+    let kim_forms = forms("Kim Jong Un");
+    assert!(
+        kim_forms.contains(&"Kim Jong-un".to_owned())
+            && kim_forms.contains(&"Kim Jong Un".to_owned())
+    );
+    let luhansk = forms("Luhansk");
+    assert!(luhansk.contains(&"Lugansk".to_owned()) && luhansk.contains(&"Luhansk".to_owned()));
+
+    let sources = |id: &str| -> Vec<String> {
+        comparison
+            .cited_sources
+            .iter()
+            .find(|s| s.article_id == id)
+            .unwrap()
+            .sources
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    for outlet in ["Rodong Sinmun", "Izvestia", "Moscow Times", "New York Post"] {
+        assert!(
+            sources("001").iter().any(|s| s == outlet),
+            "001 cites {outlet}"
+        );
+    }
+    assert!(sources("004").iter().any(|s| s == "KCNA"));
+    assert!(sources("002").iter().any(|s| s == "KCNA"));
+    // 001's page stamp (December 2024) contradicts the story it shares quotes with.
+    let stamped = comparison.articles.iter().find(|a| a.id == "001").unwrap();
+    assert!(stamped.date_outlier);
+}

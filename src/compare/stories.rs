@@ -2,7 +2,8 @@
 //!
 //! Each added article is compared only with candidates found through an inverted index, never
 //! with the whole corpus. Its keys are: its main entities and its most distinctive terms, each
-//! within a publication week (an article probes its own week and the two beside it), and every
+//! within a publication week (an article probes its own week and the two beside it), its three
+//! most salient entities whatever the date (for related stories on other occasions), and every
 //! word 4-gram of its quotes (quotes travel between outlets, whatever the stamp says). Posting
 //! lists are read from the newest end and at most [`PROBE_LIMIT`] deep, so the cost of adding an
 //! article stays flat as the corpus grows.
@@ -24,6 +25,8 @@ use super::words::hash;
 const PROBE_LIMIT: usize = 200;
 /// Most terms of an article that become index keys (the highest TF-IDF ones).
 const TERM_KEYS: usize = 8;
+/// Most entities of an article indexed without a date (its most salient).
+const ANYTIME_ENTITY_KEYS: usize = 3;
 /// Most links kept per article (the strongest).
 const MAX_LINKS: usize = 40;
 /// Days apart within which shared content alone makes one story.
@@ -96,7 +99,9 @@ impl StoryIndex {
             .filter_map(|other| {
                 let node = self.nodes.get(&other)?;
                 let similarity = self.similarity(&profile, &node.profile);
-                (similarity.same_story || similarity.score >= RELATED_SIMILARITY)
+                (similarity.same_story
+                    || similarity.shared_quotes > 0
+                    || similarity.score >= RELATED_SIMILARITY)
                     .then_some((other, similarity))
             })
             .collect();
@@ -253,6 +258,12 @@ impl StoryIndex {
             post.push(hash(&[topic, &week.to_string()]));
             probe.extend(weeks.iter().map(|w| hash(&[topic, &w.to_string()])));
         }
+        // The main actors whatever the date, for related stories on other occasions.
+        for (key, _, _) in profile.entities.iter().take(ANYTIME_ENTITY_KEYS) {
+            let key = hash(&["a", key]);
+            post.push(key);
+            probe.push(key);
+        }
         for grams in &profile.quotes {
             for gram in grams {
                 let key = hash(&["q", &gram.to_string()]);
@@ -343,4 +354,52 @@ fn entity_overlap(a: &Profile, b: &Profile) -> (f32, Vec<String>) {
         }
     }
     ((shared / smaller).min(1.0), names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A profile whose quotes are the given gram lists, on day `day`.
+    fn quoting(day: i32, quotes: &[&[u64]]) -> Arc<Profile> {
+        Arc::new(Profile {
+            day: Some(day),
+            terms: Vec::new(),
+            entities: Vec::new(),
+            quotes: quotes.iter().map(|q| q.to_vec()).collect(),
+        })
+    }
+
+    #[test]
+    fn stories_merge_through_shared_quotes_and_split_when_the_bridge_goes() {
+        let mut index = StoryIndex::default();
+        let (q1, q2, q3, q4): (&[u64], &[u64], &[u64], &[u64]) =
+            (&[1, 2, 3], &[4, 5, 6], &[7, 8, 9], &[10, 11, 12]);
+        assert_eq!(index.add(0, quoting(100, &[q1, q2])), 0);
+        assert_eq!(index.add(1, quoting(900, &[q3, q4])), 1);
+        // Article 2 quotes both: it joins them into one story, the oldest one's.
+        assert_eq!(index.add(2, quoting(500, &[q1, q2, q3, q4])), 0);
+        assert_eq!(index.members(0).unwrap().len(), 3);
+        assert_eq!(index.story_of(1), Some(0));
+        let related = index.related(2).unwrap();
+        assert!(related.iter().all(|(_, s)| s.same_story && s.shared_quotes == 2));
+
+        index.remove(2);
+        assert_eq!(index.story_of(0), Some(0));
+        assert_eq!(index.story_of(1), Some(1));
+        assert_eq!(index.stories().len(), 2);
+        assert!(index.related(0).unwrap().is_empty());
+    }
+
+    #[test]
+    fn one_shared_quote_far_apart_in_time_is_related_not_the_same_story() {
+        let mut index = StoryIndex::default();
+        index.add(0, quoting(100, &[&[1, 2, 3]]));
+        index.add(1, quoting(1200, &[&[1, 2, 3]]));
+        assert_eq!(index.story_of(1), Some(1));
+        let (other, similarity) = &index.related(1).unwrap()[0];
+        assert_eq!(*other, 0);
+        assert!(!similarity.same_story);
+        assert_eq!(similarity.days_apart, Some(1100));
+    }
 }

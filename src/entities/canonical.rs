@@ -349,9 +349,22 @@ pub fn group(
         let mut vote = f.confidence;
         // "state media Rodong Sinmun", "the newspaper Izvestia": an outlet, whatever its name
         // sounds like; the cue outvotes the tagger's guesses elsewhere.
-        if matches!(kind, EntityType::Person | EntityType::Other)
+        let media_at = |i: usize| {
+            sentence
+                .words
+                .get(i)
+                .is_some_and(|w| MEDIA_NOUNS.contains(&fold(w).as_str()))
+        };
+        // ... or followed by one: "the Eastern Wire news agency", "the Herald newspaper".
+        let media_after = media_at(end)
+            || (sentence.words.get(end).is_some_and(|w| fold(w) == "news") && media_at(end + 1));
+        if (matches!(kind, EntityType::Person | EntityType::Other)
             && start > 0
-            && MEDIA_NOUNS.contains(&fold(sentence.words[start - 1]).as_str())
+            && media_at(start - 1))
+            || (matches!(
+                kind,
+                EntityType::Person | EntityType::Other | EntityType::Location
+            ) && media_after)
         {
             kind = EntityType::Organization;
             vote += 2.0;

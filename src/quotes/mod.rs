@@ -647,7 +647,18 @@ fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> 
             }
         }
         if matches!(w.as_str(), "reported" | "reports" | "said" | "quoted") && i > 0 {
-            if let Some(found) = org_at_kind(i - 1, false) {
+            // "KCNA reported", "the Eastern Wire news agency reported".
+            let mut before = i - 1;
+            while before > 0
+                && i - before < 3
+                && matches!(
+                    s.words[before].to_lowercase().as_str(),
+                    "news" | "agency" | "newspaper" | "daily" | "media" | "outlet" | "broadcaster"
+                )
+            {
+                before -= 1;
+            }
+            if let Some(found) = org_at_kind(before, false) {
                 return Some(found);
             }
         }
