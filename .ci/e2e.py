@@ -56,6 +56,7 @@ def main():
     from grpc_health.v1 import health_pb2, health_pb2_grpc
     from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
     from parallax.v1 import analysis_pb2, analysis_pb2_grpc, common_pb2, corpus_pb2, corpus_pb2_grpc
+    from parallax.v1 import comparison_pb2, comparison_pb2_grpc
 
     channel = grpc.insecure_channel(address)
     grpc.channel_ready_future(channel).result(timeout=10)
@@ -66,7 +67,8 @@ def main():
     reflection = reflection_pb2_grpc.ServerReflectionStub(channel)
     responses = reflection.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")]))
     services = {s.name for s in next(responses).list_services_response.service}
-    for name in ["parallax.v1.AnalysisService", "parallax.v1.CorpusService", "grpc.health.v1.Health"]:
+    for name in ["parallax.v1.AnalysisService", "parallax.v1.CorpusService", "parallax.v1.ComparisonService",
+                 "grpc.health.v1.Health"]:
         check(f"reflection lists {name}", name in services, str(services))
 
     # Health.
@@ -185,10 +187,83 @@ def main():
     remaining = corpus.ListArticles(corpus_pb2.ListArticlesRequest(page_size=100, omit_analysis=True))
     check("list after delete", [a.id for a in remaining.articles] == [i for i in ids if i != ids[1]] + ["imported-1"])
 
+    compare_seeds(channel, seeds, corpus, corpus_pb2, common_pb2, comparison_pb2, comparison_pb2_grpc)
+
     print(f"{PASSED} passed, {len(FAILED)} failed")
     if FAILED:
         print("failed: " + "; ".join(FAILED))
         sys.exit(1)
+
+
+def compare_seeds(channel, seeds, corpus, corpus_pb2, common_pb2, comparison_pb2, comparison_pb2_grpc):
+    """ComparisonService on the seeds, added with the sidecar metadata the repo keeps."""
+    import json
+    from google.protobuf import timestamp_pb2
+
+    compare = comparison_pb2_grpc.ComparisonServiceStub(channel)
+    # Start from an empty corpus.
+    for article in corpus.ListArticles(corpus_pb2.ListArticlesRequest(page_size=1000, omit_analysis=True)).articles:
+        corpus.DeleteArticle(corpus_pb2.DeleteArticleRequest(id=article.id))
+    meta_dir = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds-meta"
+    texts = {}
+    for path in seeds:
+        meta = json.loads((meta_dir / f"{path.name}.meta.json").read_text(encoding="utf-8"))
+        document = common_pb2.Document(text=path.read_text(encoding="utf-8"), source=meta.get("source", ""))
+        if "publishedAt" in meta:
+            stamp = timestamp_pb2.Timestamp()
+            stamp.FromJsonString(meta["publishedAt"] + "T00:00:00Z")
+            document.published_at.CopyFrom(stamp)
+        texts[path.name[:3]] = document.text
+        corpus.AddArticle(corpus_pb2.AddArticleRequest(id=path.name[:3], document=document))
+
+    stories = compare.ListStories(comparison_pb2.ListStoriesRequest(min_articles=2)).stories
+    check("ListStories: the 2022 exchange is one story",
+          [list(s.article_ids) for s in stories] == [["000", "001", "002", "004"]], str(stories))
+    lone = corpus.GetArticle(corpus_pb2.GetArticleRequest(id="003"))
+    check("GetArticle tells the story", lone.story_id == "s-003", lone.story_id)
+    related = compare.FindRelated(comparison_pb2.FindRelatedRequest(article_id="003")).related
+    check("FindRelated: 2025's letter is related to 2022's, not the same story",
+          any(r.article_id == "000" and not r.same_story and r.days_apart > 1000 for r in related), str(related))
+
+    story = compare.GetStory(comparison_pb2.GetStoryRequest(id="s-000", offset_unit=common_pb2.OFFSET_UNIT_CODEPOINT))
+    comparison = story.comparison
+    def group(words):
+        return next((g for g in comparison.shared_quotes if any(words in v.text for v in g.variants)), None)
+    kim = group("comradely friendship and militant unity")
+    check("GetStory: Kim's quote shared by 000, 001, 004",
+          kim is not None and sorted(v.article_id for v in kim.variants) == ["000", "001", "004"]
+          and kim.speaker == "Kim Jong Un", str(kim))
+    putin = group("comprehensive and constructive bilateral")
+    variant = putin and next((v for v in putin.variants if v.article_id == "000"), None)
+    check("GetStory: Putin's quote, 000's wording a variant with its diff",
+          variant is not None and variant.agreement == comparison_pb2.AGREEMENT_VARIANT_WORDING
+          and any(p.op == comparison_pb2.DIFF_OP_INSERT and "ties" in p.text for p in variant.diff), str(putin))
+    check("quote spans are code points into each article",
+          all(texts[v.article_id][v.span.start:v.span.end] == v.text for g in comparison.shared_quotes for v in g.variants))
+    luhansk = next((e for e in comparison.name_variants if e.name == "Luhansk"), None)
+    check("GetStory: Luhansk and Lugansk linked",
+          luhansk is not None and luhansk.spellings_differ and {"Luhansk", "Lugansk"} <= {f.text for f in luhansk.forms},
+          str(luhansk))
+    cited = {s.article_id: [c.name for c in s.sources] for s in comparison.cited_sources}
+    check("GetStory: each article's cited sources",
+          "Izvestia" in cited.get("001", []) and "KCNA" in cited.get("004", []), str(cited))
+    check("GetStory: 001's page stamp flagged",
+          [a.article_id for a in comparison.articles if a.date_outlier] == ["001"])
+    pair = compare.CompareArticles(comparison_pb2.CompareArticlesRequest(article_ids=["002", "004"]))
+    check("CompareArticles on two articles", list(pair.article_ids) == ["002", "004"] and len(pair.shared_quotes) >= 2)
+
+    expect_error("CompareArticles without ids", lambda: compare.CompareArticles(
+        comparison_pb2.CompareArticlesRequest()), grpc.StatusCode.INVALID_ARGUMENT, "article_ids")
+    expect_error("CompareArticles unknown id", lambda: compare.CompareArticles(
+        comparison_pb2.CompareArticlesRequest(article_ids=["000", "nope"])), grpc.StatusCode.NOT_FOUND, "nope")
+    expect_error("GetStory unknown id", lambda: compare.GetStory(
+        comparison_pb2.GetStoryRequest(id="s-nope")), grpc.StatusCode.NOT_FOUND, "s-nope")
+    expect_error("FindRelated limit too large", lambda: compare.FindRelated(
+        comparison_pb2.FindRelatedRequest(article_id="000", limit=5000)), grpc.StatusCode.INVALID_ARGUMENT, "limit")
+
+    corpus.DeleteArticle(corpus_pb2.DeleteArticleRequest(id="000"))
+    after = compare.GetStory(comparison_pb2.GetStoryRequest(id="s-001"))
+    check("deleting an article updates its story", list(after.article_ids) == ["001", "002", "004"], str(after.article_ids))
 
 
 if __name__ == "__main__":
