@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::words::{folded_words, hash, is_content, name_key, stem};
 use crate::analysis::Analysis;
+use crate::dates::DateSource;
 use crate::document::Document;
 use crate::entities::EntityType;
 use crate::quotes::QuoteKind;
@@ -21,6 +22,8 @@ pub(crate) const GRAM: usize = 4;
 pub(crate) struct Profile {
     /// Publication day (Julian day number): the caller's date, else the one found in the text.
     pub(crate) day: Option<i32>,
+    /// False when `day` comes only from a page stamp.
+    pub(crate) day_is_firm: bool,
     /// Content-word stems (hashed) with their log term frequency, sorted by hash.
     pub(crate) terms: Vec<(u64, f32)>,
     /// Main entities: name key, display name, salience weight; most salient first.
@@ -33,12 +36,13 @@ impl Profile {
     /// The profile of an analyzed document.
     pub(crate) fn new(document: &Document, analysis: &Analysis) -> Self {
         let text = &document.text;
-        let day = document
-            .publication_date()
-            .ok()
-            .flatten()
-            .or(analysis.document_date.date)
-            .map(time::Date::to_julian_day);
+        // A page stamp ("December 28, 2024" atop a scraped page) is often the day the page was
+        // captured or updated, not published: such a date places the article in the index but
+        // does not veto a story its content belongs to.
+        let caller = document.publication_date().ok().flatten();
+        let found = analysis.document_date.date;
+        let day = caller.or(found).map(time::Date::to_julian_day);
+        let day_is_firm = caller.is_some() || analysis.document_date.source != DateSource::PageDate;
 
         let mut counts: HashMap<u64, u32> = HashMap::new();
         for sentence in analysis.body_sentences() {
@@ -82,6 +86,7 @@ impl Profile {
             .collect();
         Self {
             day,
+            day_is_firm,
             terms,
             entities,
             quotes,

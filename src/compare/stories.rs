@@ -33,6 +33,11 @@ const MAX_LINKS: usize = 40;
 const SAME_STORY_DAYS: u32 = 3;
 /// Days apart within which one shared quote makes one story.
 const SHARED_QUOTE_DAYS: u32 = 10;
+/// Days apart within which two shared quotes make one story (politicians repeat themselves).
+const SHARED_QUOTES_DAYS: u32 = 30;
+/// Least text similarity for close-in-time articles to be one story without shared quotes:
+/// the same actors (every election article names the candidates) are not enough.
+const SAME_STORY_TEXT: f32 = 0.3;
 /// Similarity (0.5 text + 0.5 entities) from which close-in-time articles are one story.
 const SAME_STORY_SIMILARITY: f32 = 0.42;
 /// Similarity from which articles are reported as related.
@@ -295,10 +300,14 @@ impl StoryIndex {
         let days_apart = a.day.zip(b.day).map(|(x, y)| x.abs_diff(y));
         let base = 0.5 * text + 0.5 * entities;
         let score = (base + 0.15 * shared_quotes.min(2) as f32).min(1.0);
-        let within = |days: u32| days_apart.is_none_or(|d| d <= days);
-        let same_story = shared_quotes >= 2
+        // Dates from page stamps do not keep apart articles that quote the same statements.
+        let firm_days = days_apart.filter(|_| a.day_is_firm && b.day_is_firm);
+        let within = |days: u32| firm_days.is_none_or(|d| d <= days);
+        let same_story = (shared_quotes >= 2 && within(SHARED_QUOTES_DAYS))
             || (shared_quotes >= 1 && within(SHARED_QUOTE_DAYS))
-            || (within(SAME_STORY_DAYS) && base >= SAME_STORY_SIMILARITY);
+            || (days_apart.is_none_or(|d| d <= SAME_STORY_DAYS)
+                && base >= SAME_STORY_SIMILARITY
+                && text >= SAME_STORY_TEXT);
         Similarity {
             score,
             text,
@@ -364,6 +373,7 @@ mod tests {
     fn quoting(day: i32, quotes: &[&[u64]]) -> Arc<Profile> {
         Arc::new(Profile {
             day: Some(day),
+            day_is_firm: true,
             terms: Vec::new(),
             entities: Vec::new(),
             quotes: quotes.iter().map(|q| q.to_vec()).collect(),
@@ -382,7 +392,11 @@ mod tests {
         assert_eq!(index.members(0).unwrap().len(), 3);
         assert_eq!(index.story_of(1), Some(0));
         let related = index.related(2).unwrap();
-        assert!(related.iter().all(|(_, s)| s.same_story && s.shared_quotes == 2));
+        assert!(
+            related
+                .iter()
+                .all(|(_, s)| s.same_story && s.shared_quotes == 2)
+        );
 
         index.remove(2);
         assert_eq!(index.story_of(0), Some(0));
