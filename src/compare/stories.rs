@@ -386,9 +386,9 @@ mod tests {
         let (q1, q2, q3, q4): (&[u64], &[u64], &[u64], &[u64]) =
             (&[1, 2, 3], &[4, 5, 6], &[7, 8, 9], &[10, 11, 12]);
         assert_eq!(index.add(0, quoting(100, &[q1, q2])), 0);
-        assert_eq!(index.add(1, quoting(900, &[q3, q4])), 1);
+        assert_eq!(index.add(1, quoting(120, &[q3, q4])), 1);
         // Article 2 quotes both: it joins them into one story, the oldest one's.
-        assert_eq!(index.add(2, quoting(500, &[q1, q2, q3, q4])), 0);
+        assert_eq!(index.add(2, quoting(110, &[q1, q2, q3, q4])), 0);
         assert_eq!(index.members(0).unwrap().len(), 3);
         assert_eq!(index.story_of(1), Some(0));
         let related = index.related(2).unwrap();
