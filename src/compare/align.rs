@@ -81,6 +81,8 @@ struct Words {
     surface: Vec<String>,
     folded: Vec<String>,
     content: Vec<String>,
+    /// Hashes of `folded`, sorted (with repeats): their common count bounds the LCS.
+    bag: Vec<u64>,
 }
 
 impl Words {
@@ -95,10 +97,13 @@ impl Words {
             .collect();
         content.sort();
         content.dedup();
+        let mut bag: Vec<u64> = folded.iter().map(|w| super::words::hash(&[w])).collect();
+        bag.sort_unstable();
         Self {
             surface,
             folded,
             content,
+            bag,
         }
     }
 }
@@ -115,7 +120,7 @@ pub(crate) fn align(candidates: &[Candidate]) -> Vec<Vec<Member>> {
                 continue;
             }
             let same = if a.quoted && b.quoted {
-                same_statement(&words[i].folded, &words[j].folded)
+                same_statement(&words[i], &words[j])
             } else {
                 same_claim(&words[i].content, &words[j].content)
             };
@@ -154,9 +159,14 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-fn same_statement(a: &[String], b: &[String]) -> bool {
-    let shared = usize::from(lcs_table(a, b)[0][0]);
-    shared >= MIN_SHARED_WORDS && shared as f32 >= MIN_COVER * a.len().min(b.len()) as f32
+fn same_statement(a: &Words, b: &Words) -> bool {
+    let enough = |shared: usize| {
+        shared >= MIN_SHARED_WORDS
+            && shared as f32 >= MIN_COVER * a.folded.len().min(b.folded.len()) as f32
+    };
+    // The words they have in common bound the common subsequence: most pairs stop here.
+    enough(super::profile::shared_sorted(&a.bag, &b.bag))
+        && enough(usize::from(Lcs::new(&a.folded, &b.folded).len()))
 }
 
 fn same_claim(a: &[String], b: &[String]) -> bool {
@@ -212,25 +222,42 @@ fn label(candidates: &[Candidate], words: &[Words], group: &[usize]) -> Vec<Memb
     members
 }
 
-/// `table[i][j]` = length of the longest common subsequence of `a[i..]` and `b[j..]`.
-fn lcs_table(a: &[String], b: &[String]) -> Vec<Vec<u16>> {
-    let mut table = vec![vec![0u16; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            table[i][j] = if a[i] == b[j] {
-                table[i + 1][j + 1] + 1
-            } else {
-                table[i + 1][j].max(table[i][j + 1])
-            };
+/// The longest-common-subsequence table of two word sequences, in one allocation:
+/// `at(i, j)` is the LCS length of `a[i..]` and `b[j..]`.
+struct Lcs {
+    width: usize,
+    cells: Vec<u16>,
+}
+
+impl Lcs {
+    fn new(a: &[String], b: &[String]) -> Self {
+        let width = b.len() + 1;
+        let mut cells = vec![0u16; (a.len() + 1) * width];
+        for i in (0..a.len()).rev() {
+            for j in (0..b.len()).rev() {
+                cells[i * width + j] = if a[i] == b[j] {
+                    cells[(i + 1) * width + j + 1] + 1
+                } else {
+                    cells[(i + 1) * width + j].max(cells[i * width + j + 1])
+                };
+            }
         }
+        Self { width, cells }
     }
-    table
+
+    fn at(&self, i: usize, j: usize) -> u16 {
+        self.cells[i * self.width + j]
+    }
+
+    fn len(&self) -> u16 {
+        self.cells[0]
+    }
 }
 
 /// The word diff turning `reference` into `other`, in runs.
 fn diff(reference: &Words, other: &Words) -> Vec<DiffPiece> {
     let (a, b) = (&reference.folded, &other.folded);
-    let table = lcs_table(a, b);
+    let table = Lcs::new(a, b);
     let mut steps: Vec<(DiffOp, &str)> = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
@@ -238,7 +265,7 @@ fn diff(reference: &Words, other: &Words) -> Vec<DiffPiece> {
             steps.push((DiffOp::Equal, &other.surface[j]));
             i += 1;
             j += 1;
-        } else if i < a.len() && (j == b.len() || table[i + 1][j] >= table[i][j + 1]) {
+        } else if i < a.len() && (j == b.len() || table.at(i + 1, j) >= table.at(i, j + 1)) {
             steps.push((DiffOp::Delete, &reference.surface[i]));
             i += 1;
         } else {

@@ -9,7 +9,7 @@
 //! no wording near either number qualifies it ("outside of Russia", "behind Russia and Syria",
 //! "more than"), because a wrong conflict costs a reader more than a missed one.
 
-use super::words::{fold, is_content, stem};
+use super::words::{fold, hash, is_content, stem};
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
@@ -128,7 +128,7 @@ pub(crate) struct Found {
     /// Unit classes of the noun it counts.
     units: Vec<String>,
     /// Content of its sentence: stems and entity keys, sorted.
-    context: Vec<String>,
+    context: Vec<u64>,
     /// A qualifier near it, if any.
     pub(crate) qualifier: Option<String>,
 }
@@ -144,7 +144,7 @@ pub(crate) struct SentenceInput<'a> {
     /// Its tokens.
     pub(crate) tokens: &'a [Token],
     /// Cross-article entity key of each token inside an entity mention.
-    pub(crate) entity_of: &'a dyn Fn(Span) -> Option<String>,
+    pub(crate) entity_of: &'a dyn Fn(Span) -> Option<u64>,
     /// True for tokens inside a date expression.
     pub(crate) in_date: &'a dyn Fn(Span) -> bool,
 }
@@ -162,14 +162,13 @@ pub(crate) fn find(input: &SentenceInput<'_>) -> Vec<Found> {
             TokenKind::Word | TokenKind::Number | TokenKind::Symbol
         )
     };
-    let mut context: Vec<String> = (0..words.len())
+    let mut context: Vec<u64> = (0..words.len())
         .filter(|&i| is_word(i))
         .filter_map(|i| match (input.entity_of)(input.tokens[i].span) {
             Some(key) => Some(key),
             None => {
                 let w = fold(words[i]);
-                (is_content(&w) && w.starts_with(char::is_alphanumeric))
-                    .then(|| stem(&w).to_owned())
+                (is_content(&w) && w.starts_with(char::is_alphanumeric)).then(|| hash(&[stem(&w)]))
             }
         })
         .collect();

@@ -278,6 +278,8 @@ fn summaries(articles: &[&StoredArticle]) -> Vec<ArticleSummary> {
 struct Linker {
     /// Per article, per entity index: the linked entity.
     link: Vec<Vec<usize>>,
+    /// Per article, its mention spans with their linked entity, sorted by start.
+    mentions: Vec<Vec<(Span, usize)>>,
     /// Display name of each linked entity.
     names: Vec<String>,
     /// Type of each linked entity.
@@ -362,7 +364,30 @@ impl Linker {
                     .unwrap_or((String::new(), EntityType::Other))
             })
             .unzip();
-        Self { link, names, kinds }
+        let mentions = articles
+            .iter()
+            .enumerate()
+            .map(|(a, article)| {
+                let mut spans: Vec<(Span, usize)> = article
+                    .analysis
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(e, entity)| {
+                        let linked = link[a][e];
+                        entity.mentions.iter().map(move |m| (m.span, linked))
+                    })
+                    .collect();
+                spans.sort_by_key(|(span, _)| (span.start, span.end));
+                spans
+            })
+            .collect();
+        Self {
+            link,
+            mentions,
+            names,
+            kinds,
+        }
     }
 
     /// The linked entity of mention-bearing entity `entity_id` ("e3") of article `a`.
@@ -376,13 +401,16 @@ impl Linker {
     }
 
     /// The linked entity mentioned over `span` of article `a`.
-    fn at(&self, article: &StoredArticle, a: usize, span: Span) -> Option<usize> {
-        article
-            .analysis
-            .entities
+    fn at(&self, a: usize, span: Span) -> Option<usize> {
+        let mentions = &self.mentions[a];
+        // Mentions do not nest, so the one containing `span` is the last starting at or before.
+        let i = mentions.partition_point(|(m, _)| m.start <= span.start);
+        mentions[..i]
             .iter()
-            .position(|e| e.mentions.iter().any(|m| m.span.contains(span)))
-            .map(|e| self.link[a][e])
+            .rev()
+            .take(2)
+            .find(|(m, _)| m.contains(span))
+            .map(|(_, linked)| *linked)
     }
 
     fn linked(&self, articles: &[&StoredArticle]) -> Vec<LinkedEntity> {
@@ -609,11 +637,7 @@ fn cited_sources(
 
 /// The content of each BODY sentence of article `a`: stems, with entity mentions replaced by
 /// their linked entity.
-fn sentence_contents(
-    article: &StoredArticle,
-    a: usize,
-    linker: &Linker,
-) -> Vec<(Span, Vec<String>)> {
+fn sentence_contents(article: &StoredArticle, a: usize, linker: &Linker) -> Vec<(Span, Vec<u64>)> {
     let text = &article.document.text;
     let seg = &article.analysis.segmentation;
     seg.sentence_tokens()
@@ -623,14 +647,14 @@ fn sentence_contents(
                 .is_some_and(|b| b.kind == BlockKind::Body)
         })
         .map(|(s, tokens)| {
-            let mut content: Vec<String> = tokens
+            let mut content: Vec<u64> = tokens
                 .iter()
-                .filter_map(|t| match linker.at(article, a, t.span) {
-                    Some(linked) => Some(format!("#{linked}")),
+                .filter_map(|t| match linker.at(a, t.span) {
+                    Some(linked) => Some(words::hash(&["#", &linked.to_string()])),
                     None => folded_words(t.span.slice(text))
                         .first()
                         .filter(|w| is_content(w))
-                        .map(|w| stem(w).to_owned()),
+                        .map(|w| words::hash(&[stem(w)])),
                 })
                 .collect();
             content.sort();
@@ -641,11 +665,26 @@ fn sentence_contents(
 }
 
 fn coverage(articles: &[&StoredArticle], linker: &Linker) -> Vec<ArticleCoverage> {
-    let contents: Vec<Vec<(Span, Vec<String>)>> = articles
+    let contents: Vec<Vec<(Span, Vec<u64>)>> = articles
         .iter()
         .enumerate()
         .map(|(a, article)| sentence_contents(article, a, linker))
         .collect();
+    // Every sentence of every article, and an inverted index from content to sentences, so a
+    // sentence meets only the sentences it shares words with.
+    let all: Vec<(usize, &Vec<u64>)> = contents
+        .iter()
+        .enumerate()
+        .flat_map(|(a, sentences)| sentences.iter().map(move |(_, c)| (a, c)))
+        .collect();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, (_, content)) in all.iter().enumerate() {
+        for term in content.iter() {
+            postings.entry(*term).or_default().push(i as u32);
+        }
+    }
+    let mut shared = vec![0u16; all.len()];
+    let mut touched: Vec<u32> = Vec::new();
     articles
         .iter()
         .enumerate()
@@ -656,15 +695,23 @@ fn coverage(articles: &[&StoredArticle], linker: &Linker) -> Vec<ArticleCoverage
                 if content.len() < 4 {
                     continue;
                 }
-                let matched = contents
-                    .iter()
-                    .enumerate()
-                    .filter(|(o, _)| *o != a)
-                    .flat_map(|(_, sentences)| sentences)
-                    .any(|(_, other)| {
-                        let shared = profile::shared_sorted(content, other);
-                        shared >= 3 && shared * 2 >= content.len().min(other.len())
-                    });
+                for term in content {
+                    for &other in postings.get(term).map_or(&[][..], Vec::as_slice) {
+                        if all[other as usize].0 != a {
+                            if shared[other as usize] == 0 {
+                                touched.push(other);
+                            }
+                            shared[other as usize] += 1;
+                        }
+                    }
+                }
+                let matched = touched.iter().any(|&o| {
+                    let n = usize::from(shared[o as usize]);
+                    n >= 3 && n * 2 >= content.len().min(all[o as usize].1.len())
+                });
+                for o in touched.drain(..) {
+                    shared[o as usize] = 0;
+                }
                 if matched {
                     shared_sentences += 1;
                 } else {
@@ -689,7 +736,11 @@ fn facts(articles: &[&StoredArticle], linker: &Linker) -> Vec<Fact> {
         let text = &article.document.text;
         let seg = &article.analysis.segmentation;
         let dates = &article.analysis.dates;
-        let entity_of = |span: Span| linker.at(article, a, span).map(|l| format!("#{l}"));
+        let entity_of = |span: Span| {
+            linker
+                .at(a, span)
+                .map(|l| words::hash(&["#", &l.to_string()]))
+        };
         let in_date = |span: Span| dates.iter().any(|d| d.span.contains(span));
         for (sentence, tokens) in seg.sentence_tokens() {
             if seg

@@ -67,6 +67,8 @@ pub struct Similarity {
 #[derive(Debug)]
 struct Node {
     profile: Arc<Profile>,
+    /// TF-IDF vector of its terms, unit length, weighted with the IDF of when it was added.
+    vector: Vec<(u64, f32)>,
     keys: Vec<u64>,
     links: Vec<(u64, Similarity)>,
     story: u64,
@@ -87,6 +89,7 @@ impl StoryIndex {
         for (term, _) in &profile.terms {
             *self.document_frequency.entry(*term).or_default() += 1;
         }
+        let vector = self.vector(&profile.terms);
         let (post, probe) = self.keys(&profile);
         let mut candidates: Vec<u64> = Vec::new();
         let mut seen = HashSet::new();
@@ -103,7 +106,7 @@ impl StoryIndex {
             .into_iter()
             .filter_map(|other| {
                 let node = self.nodes.get(&other)?;
-                let similarity = self.similarity(&profile, &node.profile);
+                let similarity = similarity(&profile, &vector, &node.profile, &node.vector);
                 (similarity.same_story
                     || similarity.shared_quotes > 0
                     || similarity.score >= RELATED_SIMILARITY)
@@ -132,6 +135,7 @@ impl StoryIndex {
             seq,
             Node {
                 profile,
+                vector,
                 keys: post,
                 links,
                 story: seq,
@@ -283,68 +287,71 @@ impl StoryIndex {
         (post, probe)
     }
 
-    /// How `a` (the newer article) compares with `b`.
-    fn similarity(&self, a: &Profile, b: &Profile) -> Similarity {
-        let text = self.cosine(&a.terms, &b.terms);
-        let (entities, shared_entities) = entity_overlap(a, b);
-        let shared_quotes = a
-            .quotes
-            .iter()
-            .filter(|qa| {
-                b.quotes.iter().any(|qb| {
-                    let shared = shared_sorted(qa, qb);
-                    shared >= 2 && shared * 10 >= qa.len().min(qb.len()) * 3
-                })
-            })
-            .count() as u32;
-        let days_apart = a.day.zip(b.day).map(|(x, y)| x.abs_diff(y));
-        let base = 0.5 * text + 0.5 * entities;
-        let score = (base + 0.15 * shared_quotes.min(2) as f32).min(1.0);
-        // Dates from page stamps do not keep apart articles that quote the same statements.
-        let firm_days = days_apart.filter(|_| a.day_is_firm && b.day_is_firm);
-        let within = |days: u32| firm_days.is_none_or(|d| d <= days);
-        let same_story = (shared_quotes >= 2 && within(SHARED_QUOTES_DAYS))
-            || (shared_quotes >= 1 && within(SHARED_QUOTE_DAYS))
-            || (days_apart.is_none_or(|d| d <= SAME_STORY_DAYS)
-                && base >= SAME_STORY_SIMILARITY
-                && text >= SAME_STORY_TEXT);
-        Similarity {
-            score,
-            text,
-            entities,
-            shared_quotes,
-            days_apart,
-            shared_entities,
-            same_story,
-        }
-    }
-
-    fn cosine(&self, a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
-        let norm = |v: &[(u64, f32)]| {
-            v.iter()
-                .map(|&(t, w)| (w * self.idf(t)).powi(2))
-                .sum::<f32>()
-                .sqrt()
-        };
-        let (na, nb) = (norm(a), norm(b));
-        if na == 0.0 || nb == 0.0 {
-            return 0.0;
-        }
-        let (mut i, mut j, mut dot) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let idf = self.idf(a[i].0);
-                    dot += a[i].1 * idf * b[j].1 * idf;
-                    i += 1;
-                    j += 1;
-                }
+    /// `terms` weighted by TF-IDF and scaled to unit length.
+    fn vector(&self, terms: &[(u64, f32)]) -> Vec<(u64, f32)> {
+        let mut vector: Vec<(u64, f32)> =
+            terms.iter().map(|&(t, tf)| (t, tf * self.idf(t))).collect();
+        let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut vector {
+                *w /= norm;
             }
         }
-        dot / (na * nb)
+        vector
     }
+}
+
+/// How `a` (the newer article, TF-IDF vector `va`) compares with `b` (vector `vb`).
+fn similarity(a: &Profile, va: &[(u64, f32)], b: &Profile, vb: &[(u64, f32)]) -> Similarity {
+    let text = dot(va, vb);
+    let (entities, shared_entities) = entity_overlap(a, b);
+    let shared_quotes = a
+        .quotes
+        .iter()
+        .filter(|qa| {
+            b.quotes.iter().any(|qb| {
+                let shared = shared_sorted(qa, qb);
+                shared >= 2 && shared * 10 >= qa.len().min(qb.len()) * 3
+            })
+        })
+        .count() as u32;
+    let days_apart = a.day.zip(b.day).map(|(x, y)| x.abs_diff(y));
+    let base = 0.5 * text + 0.5 * entities;
+    let score = (base + 0.15 * shared_quotes.min(2) as f32).min(1.0);
+    // Dates from page stamps do not keep apart articles that quote the same statements.
+    let firm_days = days_apart.filter(|_| a.day_is_firm && b.day_is_firm);
+    let within = |days: u32| firm_days.is_none_or(|d| d <= days);
+    let same_story = (shared_quotes >= 2 && within(SHARED_QUOTES_DAYS))
+        || (shared_quotes >= 1 && within(SHARED_QUOTE_DAYS))
+        || (days_apart.is_none_or(|d| d <= SAME_STORY_DAYS)
+            && base >= SAME_STORY_SIMILARITY
+            && text >= SAME_STORY_TEXT);
+    Similarity {
+        score,
+        text,
+        entities,
+        shared_quotes,
+        days_apart,
+        shared_entities,
+        same_story,
+    }
+}
+
+/// Dot product of two sparse vectors sorted by term.
+fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot.min(1.0)
 }
 
 /// Salience-weighted overlap coefficient of two articles' main entities, and the names shared.

@@ -370,6 +370,18 @@ fn refs_of(entities: &[Entity]) -> Vec<Ref<'_>> {
     refs
 }
 
+/// The mention covering `span`, if any. `refs` are sorted by start and do not nest, so it is
+/// the last one starting at or before `span` (a binary search: this runs for every candidate
+/// word of every sentence).
+fn ref_at<'r, 'e>(refs: &'r [Ref<'e>], span: Span) -> Option<&'r Ref<'e>> {
+    let i = refs.partition_point(|r| r.span.start <= span.start);
+    refs[..i]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|r| span.end <= r.span.end)
+}
+
 fn sentences_of<'t>(text: &'t str, seg: &Segmentation) -> Vec<Sent<'t>> {
     seg.sentence_tokens()
         .map(|(sentence, tokens)| Sent {
@@ -399,10 +411,7 @@ fn is_cue(word: &str) -> bool {
 /// The entity mention or pronoun naming a speaker at token `i` of `s`, if any.
 fn speaker_at(text: &str, s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> Option<Speaker> {
     let span = s.spans[i];
-    if let Some(r) = refs
-        .iter()
-        .find(|r| r.span.start <= span.start && span.end <= r.span.end)
-    {
+    if let Some(r) = ref_at(refs, span) {
         // Places and nationalities do not speak ("the United States", "North Korean").
         if matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
             || r.kind == MentionKind::Nominal
@@ -614,12 +623,10 @@ fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> 
     // outlet the tagger took for a place is still the outlet).
     let org_at_kind = |i: usize, lenient: bool| -> Option<Speaker> {
         let span = s.spans[i];
-        refs.iter()
-            .find(|r| {
-                r.span.start <= span.start
-                    && span.end <= r.span.end
-                    && (r.entity.kind == EntityType::Organization
-                        || (lenient && r.entity.kind != EntityType::Person))
+        ref_at(refs, span)
+            .filter(|r| {
+                r.entity.kind == EntityType::Organization
+                    || (lenient && r.entity.kind != EntityType::Person)
             })
             .map(|r| Speaker {
                 entity_id: Some(r.entity.id.clone()),
