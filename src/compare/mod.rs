@@ -7,7 +7,7 @@
 //! Every pass works from the per-article [`Analysis`](crate::Analysis) alone, so a comparison
 //! is a pure function of its articles and costs nothing until asked for.
 //!
-//! The story index ([`stories`]) decides, as articles arrive, which of them are one story.
+//! The story index (`stories.rs`) decides, as articles arrive, which of them are one story.
 
 pub(crate) mod align;
 pub(crate) mod facts;
