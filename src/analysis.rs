@@ -31,12 +31,8 @@ pub struct Analysis {
 impl Analysis {
     /// Sentences that belong to BODY blocks: the article's prose.
     pub fn body_sentences(&self) -> impl Iterator<Item = &Sentence> {
-        let blocks = &self.segmentation.blocks;
-        self.segmentation.sentences.iter().filter(|s| {
-            blocks
-                .get(s.block)
-                .is_some_and(|b| b.kind == BlockKind::Body)
-        })
+        let seg = &self.segmentation;
+        seg.sentences.iter().filter(|s| seg.is_body(s.block))
     }
 }
 

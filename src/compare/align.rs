@@ -112,7 +112,7 @@ impl Words {
 /// members with the reference (fullest common wording) first.
 pub(crate) fn align(candidates: &[Candidate]) -> Vec<Vec<Member>> {
     let words: Vec<Words> = candidates.iter().map(|c| Words::new(&c.text)).collect();
-    let mut parent: Vec<usize> = (0..candidates.len()).collect();
+    let mut sets = super::union::DisjointSets::new(candidates.len());
     for i in 0..candidates.len() {
         for j in i + 1..candidates.len() {
             let (a, b) = (&candidates[i], &candidates[j]);
@@ -125,21 +125,11 @@ pub(crate) fn align(candidates: &[Candidate]) -> Vec<Vec<Member>> {
                 same_claim(&words[i].content, &words[j].content)
             };
             if same {
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                parent[ri.max(rj)] = ri.min(rj);
+                sets.join(i, j);
             }
         }
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of = vec![usize::MAX; candidates.len()];
-    for i in 0..candidates.len() {
-        let r = root(&mut parent, i);
-        if group_of[r] == usize::MAX {
-            group_of[r] = groups.len();
-            groups.push(Vec::new());
-        }
-        groups[group_of[r]].push(i);
-    }
+    let groups = sets.groups();
     groups
         .into_iter()
         .filter(|g| {
@@ -149,14 +139,6 @@ pub(crate) fn align(candidates: &[Candidate]) -> Vec<Vec<Member>> {
         })
         .map(|g| label(candidates, &words, &g))
         .collect()
-}
-
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 fn same_statement(a: &Words, b: &Words) -> bool {

@@ -287,25 +287,15 @@ fn number(word: &str) -> Option<(f64, bool)> {
 /// Groups the facts of different articles that state the same claim; every fact is in
 /// exactly one group (a group of one is a claim only its article makes).
 pub(crate) fn group(facts: &[Found]) -> Vec<(Vec<usize>, Verdict)> {
-    let mut group_of: Vec<usize> = (0..facts.len()).collect();
+    let mut sets = super::union::DisjointSets::new(facts.len());
     for i in 0..facts.len() {
         for j in i + 1..facts.len() {
             if facts[i].article != facts[j].article && same_claim(&facts[i], &facts[j]) {
-                let (gi, gj) = (group_of[i], group_of[j]);
-                for g in group_of.iter_mut() {
-                    if *g == gj {
-                        *g = gi;
-                    }
-                }
+                sets.join(i, j);
             }
         }
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in 0..facts.len() {
-        if group_of[i] == i {
-            groups.push((i..facts.len()).filter(|&k| group_of[k] == i).collect());
-        }
-    }
+    let groups = sets.groups();
     groups
         .into_iter()
         .map(|members| {

@@ -13,6 +13,7 @@ pub(crate) mod align;
 pub(crate) mod facts;
 pub(crate) mod profile;
 pub(crate) mod stories;
+mod union;
 mod words;
 
 use std::collections::HashMap;
@@ -26,7 +27,6 @@ use crate::dates::{DateSource, TimexType};
 use crate::entities::{EntityType, MentionKind};
 use crate::quotes::{self, QuoteKind};
 use crate::span::Span;
-use crate::text::BlockKind;
 use words::{folded_words, is_content, name_key, stem};
 
 /// What a set of articles share and where they differ.
@@ -247,27 +247,15 @@ fn summaries(articles: &[&StoredArticle]) -> Vec<ArticleSummary> {
     articles
         .iter()
         .zip(dates)
-        .map(|(a, date)| {
-            let title = if a.document.title.trim().is_empty() {
-                let seg = &a.analysis.segmentation;
-                seg.blocks
-                    .iter()
-                    .find(|b| b.kind == BlockKind::Headline)
-                    .map(|b| b.span.slice(&a.document.text).to_owned())
-                    .unwrap_or_default()
-            } else {
-                a.document.title.trim().to_owned()
-            };
-            ArticleSummary {
-                id: a.id.clone(),
-                source: a.document.source.clone(),
-                title,
-                date,
-                date_source: a.analysis.document_date.source,
-                date_outlier: median
-                    .zip(date)
-                    .is_some_and(|(m, d)| d.to_julian_day().abs_diff(m) > DATE_OUTLIER_DAYS),
-            }
+        .map(|(a, date)| ArticleSummary {
+            id: a.id.clone(),
+            source: a.document.source.clone(),
+            title: a.title(),
+            date,
+            date_source: a.analysis.document_date.source,
+            date_outlier: median
+                .zip(date)
+                .is_some_and(|(m, d)| d.to_julian_day().abs_diff(m) > DATE_OUTLIER_DAYS),
         })
         .collect()
 }
@@ -319,20 +307,10 @@ impl Linker {
                 }
             }
         }
-        let mut parent: Vec<usize> = (0..nodes.len()).collect();
-        fn root(parent: &mut [usize], mut i: usize) -> usize {
-            while parent[i] != i {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            i
-        }
-        let mut keyed: Vec<_> = by_key.into_values().collect();
-        keyed.sort();
-        for group in keyed {
+        let mut sets = union::DisjointSets::new(nodes.len());
+        for group in by_key.into_values() {
             for pair in group.windows(2) {
-                let (x, y) = (root(&mut parent, pair[0]), root(&mut parent, pair[1]));
-                parent[x.max(y)] = x.min(y);
+                sets.join(pair[0], pair[1]);
             }
         }
         let mut index_of_root: HashMap<usize, usize> = HashMap::new();
@@ -342,7 +320,7 @@ impl Linker {
             .collect();
         let mut votes: Vec<HashMap<&str, (u32, EntityType)>> = Vec::new();
         for (node, &(a, e)) in nodes.iter().enumerate() {
-            let r = root(&mut parent, node);
+            let r = sets.root(node);
             let next = index_of_root.len();
             let id = *index_of_root.entry(r).or_insert(next);
             if id == votes.len() {
@@ -640,12 +618,7 @@ fn cited_sources(
 fn sentence_contents(article: &StoredArticle, a: usize, linker: &Linker) -> Vec<(Span, Vec<u64>)> {
     let text = &article.document.text;
     let seg = &article.analysis.segmentation;
-    seg.sentence_tokens()
-        .filter(|(s, _)| {
-            seg.blocks
-                .get(s.block)
-                .is_some_and(|b| b.kind == BlockKind::Body)
-        })
+    seg.body_sentence_tokens()
         .map(|(s, tokens)| {
             let mut content: Vec<u64> = tokens
                 .iter()
@@ -742,14 +715,7 @@ fn facts(articles: &[&StoredArticle], linker: &Linker) -> Vec<Fact> {
                 .map(|l| words::hash(&["#", &l.to_string()]))
         };
         let in_date = |span: Span| dates.iter().any(|d| d.span.contains(span));
-        for (sentence, tokens) in seg.sentence_tokens() {
-            if seg
-                .blocks
-                .get(sentence.block)
-                .is_none_or(|b| b.kind != BlockKind::Body)
-            {
-                continue;
-            }
+        for (sentence, tokens) in seg.body_sentence_tokens() {
             found.extend(facts::find(&facts::SentenceInput {
                 article: a,
                 text,

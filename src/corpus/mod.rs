@@ -19,6 +19,7 @@ use crate::compare::stories::StoryIndex;
 use crate::compare::{self, Comparison, Similarity};
 use crate::document::{Document, Timestamp};
 use crate::error::{Error, Result};
+use crate::text::BlockKind;
 
 /// An article in the corpus.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +38,23 @@ pub struct StoredArticle {
     digest: [u8; 32],
     /// What the story index compares.
     profile: Arc<Profile>,
+}
+
+impl StoredArticle {
+    /// Its headline: the caller's title, else the first HEADLINE block of the text.
+    pub fn title(&self) -> String {
+        let title = self.document.title.trim();
+        if !title.is_empty() {
+            return title.to_owned();
+        }
+        self.analysis
+            .segmentation
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Headline)
+            .map(|b| b.span.slice(&self.document.text).to_owned())
+            .unwrap_or_default()
+    }
 }
 
 /// Which articles to list.

@@ -210,7 +210,8 @@ const ROLE_NOUNS: &[&str] = &[
     "marshal",
 ];
 
-/// Nouns that introduce an outlet's name.
+/// Nouns that introduce an outlet's name ("the newspaper Izvestia") or follow it ("the Eastern
+/// Wire news agency").
 const MEDIA_NOUNS: &[&str] = &[
     "media",
     "newspaper",
@@ -228,6 +229,12 @@ const MEDIA_NOUNS: &[&str] = &[
     "tv",
     "radio",
 ];
+
+/// True for a word naming a kind of outlet ("agency", "newspaper", "Daily", "news").
+pub(crate) fn is_media_noun(word: &str) -> bool {
+    let word = fold(word);
+    word == "news" || MEDIA_NOUNS.contains(&word.as_str())
+}
 
 /// Role nouns that name the same position: "the Russian leader" may be the Russian president.
 fn same_role(a: &str, b: &str) -> bool {
@@ -349,15 +356,9 @@ pub fn group(
         let mut vote = f.confidence;
         // "state media Rodong Sinmun", "the newspaper Izvestia": an outlet, whatever its name
         // sounds like; the cue outvotes the tagger's guesses elsewhere.
-        let media_at = |i: usize| {
-            sentence
-                .words
-                .get(i)
-                .is_some_and(|w| MEDIA_NOUNS.contains(&fold(w).as_str()))
-        };
+        let media_at = |i: usize| sentence.words.get(i).is_some_and(|w| is_media_noun(w));
         // ... or followed by one: "the Eastern Wire news agency", "the Herald newspaper".
-        let media_after = media_at(end)
-            || (sentence.words.get(end).is_some_and(|w| fold(w) == "news") && media_at(end + 1));
+        let media_after = media_at(end);
         if (matches!(kind, EntityType::Person | EntityType::Other)
             && start > 0
             && media_at(start - 1))

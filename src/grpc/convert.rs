@@ -537,28 +537,14 @@ pub fn comparison_to_pb(
 
 /// Writes a story; `comparison` is included for GetStory.
 pub fn story_to_pb(story: &Story, comparison: Option<pb::Comparison>) -> pb::Story {
-    let title = story
-        .articles
-        .first()
-        .map(|a| {
-            let title = a.document.title.trim();
-            if title.is_empty() {
-                a.analysis
-                    .segmentation
-                    .blocks
-                    .iter()
-                    .find(|b| b.kind == BlockKind::Headline)
-                    .map(|b| b.span.slice(&a.document.text).to_owned())
-                    .unwrap_or_default()
-            } else {
-                title.to_owned()
-            }
-        })
-        .unwrap_or_default();
     pb::Story {
         id: story.id.clone(),
         article_ids: story.articles.iter().map(|a| a.id.clone()).collect(),
-        title,
+        title: story
+            .articles
+            .first()
+            .map(|a| a.title())
+            .unwrap_or_default(),
         comparison,
     }
 }

@@ -13,6 +13,7 @@
 mod marks;
 pub mod polnear;
 
+use crate::entities::canonical::is_media_noun;
 use crate::entities::{Entity, EntityType, MentionKind};
 use crate::span::Span;
 use crate::text::{BlockKind, Segmentation};
@@ -339,11 +340,7 @@ pub fn credited_sources(text: &str, seg: &Segmentation, entities: &[Entity]) -> 
     let refs = refs_of(entities);
     sentences_of(text, seg)
         .iter()
-        .filter(|s| {
-            seg.blocks
-                .get(s.block)
-                .is_some_and(|b| b.kind == BlockKind::Body)
-        })
+        .filter(|s| seg.is_body(s.block))
         .filter_map(|s| {
             let quoted: Vec<Span> = marks::quoted_spans(text, s.span)
                 .iter()
@@ -656,13 +653,7 @@ fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> 
         if matches!(w.as_str(), "reported" | "reports" | "said" | "quoted") && i > 0 {
             // "KCNA reported", "the Eastern Wire news agency reported".
             let mut before = i - 1;
-            while before > 0
-                && i - before < 3
-                && matches!(
-                    s.words[before].to_lowercase().as_str(),
-                    "news" | "agency" | "newspaper" | "daily" | "media" | "outlet" | "broadcaster"
-                )
-            {
+            while before > 0 && i - before < 3 && is_media_noun(s.words[before]) {
                 before -= 1;
             }
             if let Some(found) = org_at_kind(before, false) {

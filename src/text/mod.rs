@@ -105,6 +105,21 @@ impl Segmentation {
     }
 }
 
+impl Segmentation {
+    /// True when sentence block `block` is article prose (a BODY block).
+    pub fn is_body(&self, block: usize) -> bool {
+        self.blocks
+            .get(block)
+            .is_some_and(|b| b.kind == BlockKind::Body)
+    }
+
+    /// [`Segmentation::sentence_tokens`] of BODY blocks only: the article's prose.
+    pub fn body_sentence_tokens(&self) -> impl Iterator<Item = (&Sentence, &[Token])> {
+        self.sentence_tokens()
+            .filter(|(s, _)| self.is_body(s.block))
+    }
+}
+
 /// Segments `text` (the caller's original text) into blocks, sentences and tokens. `title` is
 /// the caller's headline, if any: a block equal to it is a HEADLINE.
 pub fn segment(text: &str, title: Option<&str>) -> Segmentation {
