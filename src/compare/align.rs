@@ -9,7 +9,9 @@
 //! indirect quote joins a group as a paraphrase when it shares most of its content words with a
 //! quoted member.
 
-use super::words::{fold, is_content, stem, surface_words};
+use std::collections::HashMap;
+
+use super::words::{content_key, fold, surface_words};
 
 /// Fewest shared words, in order, for two quotes to be one statement.
 const MIN_SHARED_WORDS: usize = 4;
@@ -80,8 +82,10 @@ pub(crate) struct Member {
 struct Words {
     surface: Vec<String>,
     folded: Vec<String>,
-    content: Vec<String>,
-    /// Hashes of `folded`, sorted (with repeats): their common count bounds the LCS.
+    /// Content keys of its words, sorted and distinct.
+    content: Vec<u64>,
+    /// One key per word occurrence (the word and how many times it came before): two
+    /// quotes' common keys count their common words with repeats, which bounds the LCS.
     bag: Vec<u64>,
 }
 
@@ -90,15 +94,18 @@ impl Words {
         let mut surface = surface_words(text);
         surface.truncate(MAX_WORDS);
         let folded: Vec<String> = surface.iter().map(|w| fold(w)).collect();
-        let mut content: Vec<String> = folded
-            .iter()
-            .filter(|w| is_content(w))
-            .map(|w| stem(w).to_owned())
-            .collect();
-        content.sort();
+        let mut content: Vec<u64> = folded.iter().filter_map(|w| content_key(w)).collect();
+        content.sort_unstable();
         content.dedup();
-        let mut bag: Vec<u64> = folded.iter().map(|w| super::words::hash(&[w])).collect();
-        bag.sort_unstable();
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let bag: Vec<u64> = folded
+            .iter()
+            .map(|w| {
+                let n = seen.entry(w.as_str()).or_default();
+                *n += 1;
+                super::words::hash(&[w, &n.to_string()])
+            })
+            .collect();
         Self {
             surface,
             folded,
@@ -112,15 +119,33 @@ impl Words {
 /// members with the reference (fullest common wording) first.
 pub(crate) fn align(candidates: &[Candidate]) -> Vec<Vec<Member>> {
     let words: Vec<Words> = candidates.iter().map(|c| Words::new(&c.text)).collect();
+    // Only pairs with enough words in common are compared: an inverted index over word
+    // occurrences counts them for each quote against all later ones.
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, w) in words.iter().enumerate() {
+        for key in &w.bag {
+            postings.entry(*key).or_default().push(i);
+        }
+    }
+    let mut common = vec![0usize; candidates.len()];
     let mut sets = super::union::DisjointSets::new(candidates.len());
     for i in 0..candidates.len() {
+        common.fill(0);
+        for key in &words[i].bag {
+            for &j in &postings[key] {
+                common[j] += 1;
+            }
+        }
         for j in i + 1..candidates.len() {
+            if common[j] < MIN_SHARED_WORDS {
+                continue;
+            }
             let (a, b) = (&candidates[i], &candidates[j]);
             if a.article == b.article || !(a.quoted || b.quoted) {
                 continue;
             }
             let same = if a.quoted && b.quoted {
-                same_statement(&words[i], &words[j])
+                same_statement(&words[i], &words[j], common[j])
             } else {
                 same_claim(&words[i].content, &words[j].content)
             };
@@ -141,17 +166,17 @@ pub(crate) fn align(candidates: &[Candidate]) -> Vec<Vec<Member>> {
         .collect()
 }
 
-fn same_statement(a: &Words, b: &Words) -> bool {
+/// `common` is the number of words (with repeats) the two have in common.
+fn same_statement(a: &Words, b: &Words, common: usize) -> bool {
     let enough = |shared: usize| {
         shared >= MIN_SHARED_WORDS
             && shared as f32 >= MIN_COVER * a.folded.len().min(b.folded.len()) as f32
     };
     // The words they have in common bound the common subsequence: most pairs stop here.
-    enough(super::profile::shared_sorted(&a.bag, &b.bag))
-        && enough(usize::from(Lcs::new(&a.folded, &b.folded).len()))
+    enough(common) && enough(usize::from(Lcs::new(&a.folded, &b.folded).len()))
 }
 
-fn same_claim(a: &[String], b: &[String]) -> bool {
+fn same_claim(a: &[u64], b: &[u64]) -> bool {
     let shared = super::profile::shared_sorted(a, b);
     shared >= MIN_SHARED_WORDS && shared * 2 >= a.len().min(b.len())
 }

@@ -9,7 +9,7 @@
 //! no wording near either number qualifies it ("outside of Russia", "behind Russia and Syria",
 //! "more than"), because a wrong conflict costs a reader more than a missed one.
 
-use super::words::{fold, hash, is_content, stem};
+use super::words::{fold, is_content, stem};
 use crate::span::Span;
 use crate::text::{Token, TokenKind};
 
@@ -143,8 +143,8 @@ pub(crate) struct SentenceInput<'a> {
     pub(crate) span: Span,
     /// Its tokens.
     pub(crate) tokens: &'a [Token],
-    /// Cross-article entity key of each token inside an entity mention.
-    pub(crate) entity_of: &'a dyn Fn(Span) -> Option<u64>,
+    /// The sentence's content keys, sorted (see `sentence_contents`).
+    pub(crate) context: &'a [u64],
     /// True for tokens inside a date expression.
     pub(crate) in_date: &'a dyn Fn(Span) -> bool,
 }
@@ -162,19 +162,6 @@ pub(crate) fn find(input: &SentenceInput<'_>) -> Vec<Found> {
             TokenKind::Word | TokenKind::Number | TokenKind::Symbol
         )
     };
-    let mut context: Vec<u64> = (0..words.len())
-        .filter(|&i| is_word(i))
-        .filter_map(|i| match (input.entity_of)(input.tokens[i].span) {
-            Some(key) => Some(key),
-            None => {
-                let w = fold(words[i]);
-                (is_content(&w) && w.starts_with(char::is_alphanumeric)).then(|| hash(&[stem(&w)]))
-            }
-        })
-        .collect();
-    context.sort();
-    context.dedup();
-
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -241,7 +228,7 @@ pub(crate) fn find(input: &SentenceInput<'_>) -> Vec<Found> {
             span: Span::new(input.tokens[start].span.start, input.tokens[end].span.end),
             sentence: input.span,
             units,
-            context: context.clone(),
+            context: input.context.to_vec(),
             qualifier,
         });
         i = end + 1;

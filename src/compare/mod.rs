@@ -27,7 +27,8 @@ use crate::dates::{DateSource, TimexType};
 use crate::entities::{EntityType, MentionKind};
 use crate::quotes::{self, QuoteKind};
 use crate::span::Span;
-use words::{folded_words, is_content, name_key, stem};
+use crate::text::TokenKind;
+use words::name_key;
 
 /// What a set of articles share and where they differ.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -222,6 +223,11 @@ pub struct DatedEvent {
 /// Compares `articles`.
 pub fn compare(articles: &[&StoredArticle]) -> Comparison {
     let linker = Linker::new(articles);
+    let contents: Vec<Vec<(Span, Vec<u64>)>> = articles
+        .iter()
+        .enumerate()
+        .map(|(a, article)| sentence_contents(article, a, &linker))
+        .collect();
     let shared_quotes = shared_quotes(articles, &linker);
     let cited_sources = cited_sources(articles, &linker, &shared_quotes);
     let summaries = summaries(articles);
@@ -229,8 +235,8 @@ pub fn compare(articles: &[&StoredArticle]) -> Comparison {
         timeline: timeline(articles, &summaries),
         articles: summaries,
         name_variants: linker.linked(articles),
-        facts: facts(articles, &linker),
-        coverage: coverage(articles, &linker),
+        facts: facts(articles, &contents),
+        coverage: coverage(articles, &contents),
         shared_quotes,
         cited_sources,
     }
@@ -613,36 +619,35 @@ fn cited_sources(
         .collect()
 }
 
-/// The content of each BODY sentence of article `a`: stems, with entity mentions replaced by
-/// their linked entity.
+/// The content of each BODY sentence of article `a`, sorted: stems of its content words, and
+/// its entity mentions as their linked entity (so "Luhansk" and "Lugansk" are one word). Facts
+/// match claims by it, coverage matches sentences by it.
 fn sentence_contents(article: &StoredArticle, a: usize, linker: &Linker) -> Vec<(Span, Vec<u64>)> {
     let text = &article.document.text;
-    let seg = &article.analysis.segmentation;
-    seg.body_sentence_tokens()
+    article
+        .analysis
+        .segmentation
+        .body_sentence_tokens()
         .map(|(s, tokens)| {
             let mut content: Vec<u64> = tokens
                 .iter()
+                .filter(|t| t.kind != TokenKind::Punctuation)
                 .filter_map(|t| match linker.at(a, t.span) {
                     Some(linked) => Some(words::hash(&["#", &linked.to_string()])),
-                    None => folded_words(t.span.slice(text))
-                        .first()
-                        .filter(|w| is_content(w))
-                        .map(|w| words::hash(&[stem(w)])),
+                    None => words::content_key(t.span.slice(text)),
                 })
                 .collect();
-            content.sort();
+            content.sort_unstable();
             content.dedup();
             (s.span, content)
         })
         .collect()
 }
 
-fn coverage(articles: &[&StoredArticle], linker: &Linker) -> Vec<ArticleCoverage> {
-    let contents: Vec<Vec<(Span, Vec<u64>)>> = articles
-        .iter()
-        .enumerate()
-        .map(|(a, article)| sentence_contents(article, a, linker))
-        .collect();
+fn coverage(
+    articles: &[&StoredArticle],
+    contents: &[Vec<(Span, Vec<u64>)>],
+) -> Vec<ArticleCoverage> {
     // Every sentence of every article, and an inverted index from content to sentences, so a
     // sentence meets only the sentences it shares words with.
     let all: Vec<(usize, &Vec<u64>)> = contents
@@ -703,25 +708,20 @@ fn coverage(articles: &[&StoredArticle], linker: &Linker) -> Vec<ArticleCoverage
         .collect()
 }
 
-fn facts(articles: &[&StoredArticle], linker: &Linker) -> Vec<Fact> {
+fn facts(articles: &[&StoredArticle], contents: &[Vec<(Span, Vec<u64>)>]) -> Vec<Fact> {
     let mut found = Vec::new();
     for (a, article) in articles.iter().enumerate() {
         let text = &article.document.text;
-        let seg = &article.analysis.segmentation;
         let dates = &article.analysis.dates;
-        let entity_of = |span: Span| {
-            linker
-                .at(a, span)
-                .map(|l| words::hash(&["#", &l.to_string()]))
-        };
         let in_date = |span: Span| dates.iter().any(|d| d.span.contains(span));
-        for (sentence, tokens) in seg.body_sentence_tokens() {
+        let sentences = article.analysis.segmentation.body_sentence_tokens();
+        for ((sentence, tokens), (_, context)) in sentences.zip(&contents[a]) {
             found.extend(facts::find(&facts::SentenceInput {
                 article: a,
                 text,
                 span: sentence.span,
                 tokens,
-                entity_of: &entity_of,
+                context,
                 in_date: &in_date,
             }));
         }

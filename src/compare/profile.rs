@@ -26,8 +26,8 @@ pub(crate) struct Profile {
     pub(crate) day_is_firm: bool,
     /// Content-word stems (hashed) with their log term frequency, sorted by hash.
     pub(crate) terms: Vec<(u64, f32)>,
-    /// Main entities: name key, display name, salience weight; most salient first.
-    pub(crate) entities: Vec<(String, String, f32)>,
+    /// Main entities: hash of the name key, display name, salience weight; most salient first.
+    pub(crate) entities: Vec<(u64, String, f32)>,
     /// Word 4-gram hashes of each direct or long partial quote, sorted.
     pub(crate) quotes: Vec<Vec<u64>>,
 }
@@ -72,8 +72,9 @@ impl Profile {
                         | EntityType::Event
                 )
             })
-            .map(|e| (name_key(&e.name), e.name.clone(), e.salience.max(0.05)))
-            .filter(|(key, _, _)| key.chars().count() > 1)
+            .map(|e| (name_key(&e.name), e))
+            .filter(|(key, _)| key.chars().count() > 1)
+            .map(|(key, e)| (hash(&[&key]), e.name.clone(), e.salience.max(0.05)))
             .take(MAX_ENTITIES)
             .collect();
 

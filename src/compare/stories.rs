@@ -5,8 +5,8 @@
 //! within a publication week (an article probes its own week and the two beside it), its three
 //! most salient entities whatever the date (for related stories on other occasions), and every
 //! word 4-gram of its quotes (quotes travel between outlets, whatever the stamp says). Posting
-//! lists are read from the newest end and at most [`PROBE_LIMIT`] deep, so the cost of adding an
-//! article stays flat as the corpus grows.
+//! lists are read from the newest end and at most [`PROBE_LIMIT`] deep ([`ANYTIME_PROBE_LIMIT`]
+//! for the date-free ones), so the cost of adding an article stays flat as the corpus grows.
 //!
 //! Two articles are the same story when they share quoted statements, or when they were
 //! published within a few days of each other and their content terms (TF-IDF cosine) and main
@@ -18,7 +18,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
-use super::profile::{Profile, shared_sorted};
+use super::profile::Profile;
 use super::words::hash;
 
 /// Deepest read into one posting list, newest first.
@@ -27,6 +27,8 @@ const PROBE_LIMIT: usize = 200;
 const TERM_KEYS: usize = 8;
 /// Most entities of an article indexed without a date (its most salient).
 const ANYTIME_ENTITY_KEYS: usize = 3;
+/// Deepest read into a date-free entity list: the newest articles about the same actors.
+const ANYTIME_PROBE_LIMIT: usize = 50;
 /// Most links kept per article (the strongest).
 const MAX_LINKS: usize = 40;
 /// Days apart within which shared content alone makes one story.
@@ -90,23 +92,43 @@ impl StoryIndex {
             *self.document_frequency.entry(*term).or_default() += 1;
         }
         let vector = self.vector(&profile.terms);
-        let (post, probe) = self.keys(&profile);
+        let keys = self.keys(&profile);
+        let newer = Newer::new(&profile, &vector);
         let mut candidates: Vec<u64> = Vec::new();
         let mut seen = HashSet::new();
-        for key in &probe {
-            if let Some(list) = self.postings.get(key) {
-                for &other in list.iter().rev().take(PROBE_LIMIT) {
-                    if seen.insert(other) {
-                        candidates.push(other);
-                    }
+        let mut consider = |list: &[u64], limit: usize| {
+            for &other in list.iter().rev().take(limit) {
+                if seen.insert(other) {
+                    candidates.push(other);
                 }
+            }
+        };
+        for (probe, limit) in [
+            (&keys.topics, PROBE_LIMIT),
+            (&keys.anytime, ANYTIME_PROBE_LIMIT),
+            (&keys.grams, PROBE_LIMIT),
+        ] {
+            for key in probe {
+                if let Some(list) = self.postings.get(key) {
+                    consider(list, limit);
+                }
+            }
+        }
+        // Quote 4-grams each candidate shares: fewer than two means no shared quote, and the
+        // quote comparison is skipped.
+        let mut gram_hits: HashMap<u64, u32> = HashMap::new();
+        for key in &keys.grams {
+            let list = self.postings.get(key).map_or(&[][..], Vec::as_slice);
+            for &other in list.iter().rev().take(PROBE_LIMIT) {
+                *gram_hits.entry(other).or_default() += 1;
             }
         }
         let mut links: Vec<(u64, Similarity)> = candidates
             .into_iter()
             .filter_map(|other| {
                 let node = self.nodes.get(&other)?;
-                let similarity = similarity(&profile, &vector, &node.profile, &node.vector);
+                let hits = gram_hits.get(&other).copied().unwrap_or(0);
+                let similarity = similarity(&newer, hits, &node.profile, &node.vector);
                 (similarity.same_story
                     || similarity.shared_quotes > 0
                     || similarity.score >= RELATED_SIMILARITY)
@@ -116,7 +138,7 @@ impl StoryIndex {
         links.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
         links.truncate(MAX_LINKS);
 
-        for key in &post {
+        for key in &keys.post {
             self.postings.entry(*key).or_default().push(seq);
         }
         // Merge every story this article joins.
@@ -136,7 +158,7 @@ impl StoryIndex {
             Node {
                 profile,
                 vector,
-                keys: post,
+                keys: keys.post,
                 links,
                 story: seq,
             },
@@ -236,7 +258,7 @@ impl StoryIndex {
     }
 
     /// The keys `profile` is posted under, and the keys it probes.
-    fn keys(&self, profile: &Profile) -> (Vec<u64>, Vec<u64>) {
+    fn keys(&self, profile: &Profile) -> Keys {
         let week = profile.day.map_or(UNDATED, |d| i64::from(d).div_euclid(7));
         let weeks: Vec<i64> = if week == UNDATED {
             vec![UNDATED]
@@ -249,42 +271,40 @@ impl StoryIndex {
             .map(|&(t, tf)| (t, tf * self.idf(t)))
             .collect();
         top_terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut topics: Vec<String> = profile
+        let topics = profile
             .entities
             .iter()
             .take(6)
-            .map(|(key, _, _)| format!("e:{key}"))
-            .collect();
-        topics.extend(
-            top_terms
-                .iter()
-                .take(TERM_KEYS)
-                .map(|(t, _)| format!("t:{t:x}")),
-        );
-        let mut post = Vec::new();
-        let mut probe = Vec::new();
-        for topic in &topics {
-            post.push(hash(&[topic, &week.to_string()]));
-            probe.extend(weeks.iter().map(|w| hash(&[topic, &w.to_string()])));
+            .map(|(key, _, _)| ("e", *key))
+            .chain(top_terms.iter().take(TERM_KEYS).map(|(t, _)| ("t", *t)));
+        let mut keys = Keys::default();
+        for (kind, topic) in topics {
+            let topic = topic.to_string();
+            keys.post.push(hash(&[kind, &topic, &week.to_string()]));
+            keys.topics
+                .extend(weeks.iter().map(|w| hash(&[kind, &topic, &w.to_string()])));
         }
         // The main actors whatever the date, for related stories on other occasions.
         for (key, _, _) in profile.entities.iter().take(ANYTIME_ENTITY_KEYS) {
-            let key = hash(&["a", key]);
-            post.push(key);
-            probe.push(key);
+            keys.anytime.push(hash(&["a", &key.to_string()]));
         }
         for grams in &profile.quotes {
             for gram in grams {
-                let key = hash(&["q", &gram.to_string()]);
-                post.push(key);
-                probe.push(key);
+                keys.grams.push(hash(&["q", &gram.to_string()]));
             }
         }
-        post.sort_unstable();
-        post.dedup();
-        probe.sort_unstable();
-        probe.dedup();
-        (post, probe)
+        keys.post.extend(&keys.anytime);
+        keys.post.extend(&keys.grams);
+        for list in [
+            &mut keys.post,
+            &mut keys.topics,
+            &mut keys.anytime,
+            &mut keys.grams,
+        ] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        keys
     }
 
     /// `terms` weighted by TF-IDF and scaled to unit length.
@@ -301,20 +321,75 @@ impl StoryIndex {
     }
 }
 
-/// How `a` (the newer article, TF-IDF vector `va`) compares with `b` (vector `vb`).
-fn similarity(a: &Profile, va: &[(u64, f32)], b: &Profile, vb: &[(u64, f32)]) -> Similarity {
-    let text = dot(va, vb);
+/// The index keys of one article.
+#[derive(Debug, Default)]
+struct Keys {
+    /// Keys it is posted under.
+    post: Vec<u64>,
+    /// Entity and term keys of its week and the weeks beside it.
+    topics: Vec<u64>,
+    /// Its main entities, whatever the date.
+    anytime: Vec<u64>,
+    /// Its quotes' 4-grams.
+    grams: Vec<u64>,
+}
+
+/// The article being added, prepared for comparison with each candidate.
+struct Newer<'p> {
+    profile: &'p Profile,
+    vector: &'p [(u64, f32)],
+    /// Which of its quotes each quote 4-gram belongs to.
+    gram_quotes: HashMap<u64, Vec<usize>>,
+}
+
+impl<'p> Newer<'p> {
+    fn new(profile: &'p Profile, vector: &'p [(u64, f32)]) -> Self {
+        let mut gram_quotes: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (q, grams) in profile.quotes.iter().enumerate() {
+            for gram in grams {
+                gram_quotes.entry(*gram).or_default().push(q);
+            }
+        }
+        Self {
+            profile,
+            vector,
+            gram_quotes,
+        }
+    }
+
+    /// How many of its quotes share wording with one of `other`'s: two 4-grams or more,
+    /// covering 30% of the shorter quote. One pass over `other`'s grams.
+    fn shared_quotes(&self, other: &Profile) -> u32 {
+        let quotes = &self.profile.quotes;
+        let mut matched = vec![false; quotes.len()];
+        let mut counts = vec![0usize; quotes.len()];
+        for theirs in &other.quotes {
+            counts.fill(0);
+            for gram in theirs {
+                for &q in self.gram_quotes.get(gram).map_or(&[][..], Vec::as_slice) {
+                    counts[q] += 1;
+                }
+            }
+            for (q, &shared) in counts.iter().enumerate() {
+                if shared >= 2 && shared * 10 >= quotes[q].len().min(theirs.len()) * 3 {
+                    matched[q] = true;
+                }
+            }
+        }
+        matched.iter().filter(|&&m| m).count() as u32
+    }
+}
+
+/// How the newer article compares with `b` (TF-IDF vector `vb`).
+fn similarity(newer: &Newer<'_>, gram_hits: u32, b: &Profile, vb: &[(u64, f32)]) -> Similarity {
+    let a = newer.profile;
+    let text = dot(newer.vector, vb);
     let (entities, shared_entities) = entity_overlap(a, b);
-    let shared_quotes = a
-        .quotes
-        .iter()
-        .filter(|qa| {
-            b.quotes.iter().any(|qb| {
-                let shared = shared_sorted(qa, qb);
-                shared >= 2 && shared * 10 >= qa.len().min(qb.len()) * 3
-            })
-        })
-        .count() as u32;
+    let shared_quotes = if gram_hits < 2 {
+        0
+    } else {
+        newer.shared_quotes(b)
+    };
     let days_apart = a.day.zip(b.day).map(|(x, y)| x.abs_diff(y));
     let base = 0.5 * text + 0.5 * entities;
     let score = (base + 0.15 * shared_quotes.min(2) as f32).min(1.0);

@@ -73,6 +73,13 @@ pub(crate) fn is_content(folded: &str) -> bool {
     folded.chars().count() > 1 && STOP_WORDS.binary_search(&folded).is_err()
 }
 
+/// The key of one token when it carries content: the hash of its stem ("recognized" and
+/// "recognize" agree); `None` for function words and punctuation.
+pub(crate) fn content_key(token: &str) -> Option<u64> {
+    let word = fold(token);
+    (is_content(&word) && word.starts_with(char::is_alphanumeric)).then(|| hash(&[stem(&word)]))
+}
+
 /// FNV-1a 64: stable across runs and platforms, so keys can be compared between processes.
 pub(crate) fn hash(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
