@@ -173,6 +173,10 @@ fn same_statement(a: &Words, b: &Words, common: usize) -> bool {
             && shared as f32 >= MIN_COVER * a.folded.len().min(b.folded.len()) as f32
     };
     // The words they have in common bound the common subsequence: most pairs stop here.
+    // Wire copies repeat a quote word for word: no subsequence to compute.
+    if a.folded == b.folded {
+        return enough(a.folded.len());
+    }
     enough(common) && enough(usize::from(Lcs::new(&a.folded, &b.folded).len()))
 }
 

@@ -29,7 +29,10 @@ pub(crate) fn surface_words(text: &str) -> Vec<String> {
 
 /// A word as compared: lower case, curly apostrophes straightened, possessive "'s" dropped.
 pub(crate) fn fold(word: &str) -> String {
-    let lower = word.to_lowercase().replace('’', "'");
+    let mut lower = word.to_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
     match lower.strip_suffix("'s") {
         Some(stem) if !stem.is_empty() => stem.to_owned(),
         _ => lower,
