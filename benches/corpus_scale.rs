@@ -95,6 +95,22 @@ fn main() {
         bytes as f64 / (1 << 20) as f64 / elapsed,
     );
 
+    let all = corpus.stories(1, 1000, None).expect("stories");
+    let mut sizes: Vec<usize> = all.stories.iter().map(|s| s.articles.len()).collect();
+    let mut token = all.next_page_token;
+    while let Some(t) = token {
+        let page = corpus.stories(1, 1000, Some(&t)).expect("stories");
+        sizes.extend(page.stories.iter().map(|s| s.articles.len()));
+        token = page.next_page_token;
+    }
+    sizes.sort_unstable();
+    println!(
+        "{} stories; median {} articles, largest {}",
+        sizes.len(),
+        sizes[sizes.len() / 2],
+        sizes.last().copied().unwrap_or(0)
+    );
+
     // GetStory for stories of about ten articles.
     let page = corpus.stories(9, 1000, None).expect("stories");
     let stories: Vec<_> = page
@@ -103,11 +119,7 @@ fn main() {
         .filter(|s| (9..=12).contains(&s.articles.len()))
         .take(50)
         .collect();
-    println!(
-        "{} stories in all; timing GetStory on {} of 9-12 articles",
-        corpus.stories(1, 1000, None).map_or(0, |p| p.stories.len()),
-        stories.len()
-    );
+    println!("timing GetStory on {} stories of 9-12 articles", stories.len());
     let mut latencies = Vec::new();
     for _ in 0..20 {
         for story in &stories {

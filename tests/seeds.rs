@@ -354,6 +354,8 @@ fn seeds_form_two_stories_with_shared_quotes_names_and_sources() {
         );
     }
     assert!(sources("004").iter().any(|s| s == "KCNA"));
+    // "according South-Korean based KCNA Watch": credited though the "to" is missing.
+    assert!(sources("000").iter().any(|s| s.starts_with("KCNA")));
     assert!(sources("002").iter().any(|s| s == "KCNA"));
     // 001's page stamp (December 2024) contradicts the story it shares quotes with.
     let stamped = comparison.articles.iter().find(|a| a.id == "001").unwrap();

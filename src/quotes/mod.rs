@@ -638,6 +638,8 @@ fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> 
         let w = s.words[i].to_lowercase();
         let after = match w.as_str() {
             "according" if s.words.get(i + 1) == Some(&"to") => Some(i + 2),
+            // "according South-Korean based KCNA Watch": the "to" dropped in editing.
+            "according" => Some(i + 1),
             "told" | "with" | "to" => Some(i + 1),
             _ => None,
         };
