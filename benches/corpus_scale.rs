@@ -119,10 +119,16 @@ fn main() {
         .filter(|s| (9..=12).contains(&s.articles.len()))
         .take(50)
         .collect();
-    println!("timing GetStory on {} stories of 9-12 articles", stories.len());
+    println!(
+        "timing GetStory on {} stories of 9-12 articles",
+        stories.len()
+    );
     let mut latencies = Vec::new();
-    for _ in 0..20 {
-        for story in &stories {
+    let mut per_story: Vec<(f64, usize, usize)> = Vec::new();
+    for story in &stories {
+        let bytes: usize = story.articles.iter().map(|a| a.document.text.len()).sum();
+        let mut times = Vec::new();
+        for _ in 0..20 {
             let t = Instant::now();
             let found = corpus.story(&story.id).expect("story");
             let refs: Vec<_> = found.articles.iter().map(AsRef::as_ref).collect();
@@ -130,16 +136,26 @@ fn main() {
             let message = convert::comparison_to_pb(&comparison, &found.articles, OffsetUnit::Utf8)
                 .expect("converted");
             std::hint::black_box(message);
-            latencies.push(t.elapsed().as_secs_f64() * 1e3);
+            times.push(t.elapsed().as_secs_f64() * 1e3);
         }
+        times.sort_by(f64::total_cmp);
+        per_story.push((times[times.len() / 2], story.articles.len(), bytes));
+        latencies.extend(times);
     }
     latencies.sort_by(f64::total_cmp);
-    if !latencies.is_empty() {
+    per_story.sort_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some(worst) = per_story.last() {
         println!(
-            "GetStory (look-up + comparison + wire message): p50 {:.2} ms, p99 {:.2} ms over {} calls",
+            "GetStory (look-up + comparison + wire message): p50 {:.2} ms, p99 {:.2} ms over {} calls; \
+             {} of {} stories answer under 10 ms (median of 20 calls); slowest: {:.2} ms for {} articles, {} KiB",
             latencies[latencies.len() / 2],
             latencies[latencies.len() * 99 / 100],
-            latencies.len()
+            latencies.len(),
+            per_story.iter().filter(|s| s.0 < 10.0).count(),
+            per_story.len(),
+            worst.0,
+            worst.1,
+            worst.2 / 1024,
         );
     }
 }

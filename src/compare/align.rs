@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::words::{content_key, fold, surface_words};
+use super::words::{fold, folded_content_key, hash, surface_words};
 
 /// Fewest shared words, in order, for two quotes to be one statement.
 const MIN_SHARED_WORDS: usize = 4;
@@ -94,18 +94,19 @@ impl Words {
         let mut surface = surface_words(text);
         surface.truncate(MAX_WORDS);
         let folded: Vec<String> = surface.iter().map(|w| fold(w)).collect();
-        let mut content: Vec<u64> = folded.iter().filter_map(|w| content_key(w)).collect();
+        let mut content: Vec<u64> = folded
+            .iter()
+            .filter_map(|w| folded_content_key(w))
+            .collect();
         content.sort_unstable();
         content.dedup();
-        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let bag: Vec<u64> = folded
-            .iter()
-            .map(|w| {
-                let n = seen.entry(w.as_str()).or_default();
-                *n += 1;
-                super::words::hash(&[w, &n.to_string()])
-            })
-            .collect();
+        // The n-th occurrence of a word is its own key.
+        let keys: Vec<u64> = folded.iter().map(|w| hash(&[w])).collect();
+        let mut bag = Vec::with_capacity(keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            let n = keys[..i].iter().filter(|k| *k == key).count() as u64;
+            bag.push(key.wrapping_add(n.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+        }
         Self {
             surface,
             folded,

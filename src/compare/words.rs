@@ -79,8 +79,26 @@ pub(crate) fn is_content(folded: &str) -> bool {
 /// The key of one token when it carries content: the hash of its stem ("recognized" and
 /// "recognize" agree); `None` for function words and punctuation.
 pub(crate) fn content_key(token: &str) -> Option<u64> {
-    let word = fold(token);
-    (is_content(&word) && word.starts_with(char::is_alphanumeric)).then(|| hash(&[stem(&word)]))
+    // Most tokens are short ASCII words: fold them on the stack (this runs for every token of
+    // every compared article).
+    let mut buffer = [0u8; 32];
+    if token.len() <= buffer.len() && token.is_ascii() {
+        let lower = &mut buffer[..token.len()];
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        let word = std::str::from_utf8(lower).ok()?;
+        let word = word
+            .strip_suffix("'s")
+            .filter(|w| !w.is_empty())
+            .unwrap_or(word);
+        return folded_content_key(word);
+    }
+    folded_content_key(&fold(token))
+}
+
+/// [`content_key`] of a word already folded.
+pub(crate) fn folded_content_key(word: &str) -> Option<u64> {
+    (is_content(word) && word.starts_with(char::is_alphanumeric)).then(|| hash(&[stem(word)]))
 }
 
 /// FNV-1a 64: stable across runs and platforms, so keys can be compared between processes.
@@ -137,5 +155,8 @@ mod tests {
         assert_eq!(stem("recognized"), stem("recognize"));
         assert_eq!(stem("volunteers"), "volunteer");
         assert_eq!(name_key("Kim Jong-un"), name_key("KIM JONG UN"));
+        assert_eq!(content_key("Recognized"), content_key("recognize"));
+        assert_eq!(content_key("Korea's"), content_key("Korea’s"));
+        assert_eq!(content_key("the"), None);
     }
 }
