@@ -36,11 +36,11 @@ pub enum Agreement {
 /// One step of a word-level diff against the reference wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DiffOp {
-    /// Words both have.
+    /// QuoteWords both have.
     Equal,
-    /// Words only this wording has.
+    /// QuoteWords only this wording has.
     Insert,
-    /// Words only the reference has.
+    /// QuoteWords only the reference has.
     Delete,
 }
 
@@ -55,7 +55,7 @@ pub struct DiffPiece {
 
 /// A quote to align: where it comes from and its words.
 #[derive(Debug, Clone)]
-pub(crate) struct Candidate {
+pub(crate) struct Candidate<'w> {
     /// Index of its article in the comparison.
     pub(crate) article: usize,
     /// Index of the quote in its article's analysis.
@@ -63,7 +63,9 @@ pub(crate) struct Candidate {
     /// True for quotes in quotation marks, false for reported speech.
     pub(crate) quoted: bool,
     /// Its text.
-    pub(crate) text: String,
+    pub(crate) text: &'w str,
+    /// Its words, prepared when the article was stored.
+    pub(crate) words: &'w QuoteWords,
 }
 
 /// One member of an aligned group.
@@ -79,7 +81,9 @@ pub(crate) struct Member {
     pub(crate) reference: bool,
 }
 
-struct Words {
+/// A quote's words as alignment compares them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QuoteWords {
     surface: Vec<String>,
     folded: Vec<String>,
     /// Content keys of its words, sorted and distinct.
@@ -89,8 +93,9 @@ struct Words {
     bag: Vec<u64>,
 }
 
-impl Words {
-    fn new(text: &str) -> Self {
+impl QuoteWords {
+    /// The words of quote text `text`.
+    pub(crate) fn new(text: &str) -> Self {
         let mut surface = surface_words(text);
         surface.truncate(MAX_WORDS);
         let folded: Vec<String> = surface.iter().map(|w| fold(w)).collect();
@@ -118,8 +123,8 @@ impl Words {
 
 /// Groups candidates that state the same thing in two or more articles. Each group lists its
 /// members with the reference (fullest common wording) first.
-pub(crate) fn align(candidates: &[Candidate]) -> Vec<Vec<Member>> {
-    let words: Vec<Words> = candidates.iter().map(|c| Words::new(&c.text)).collect();
+pub(crate) fn align(candidates: &[Candidate<'_>]) -> Vec<Vec<Member>> {
+    let words: Vec<&QuoteWords> = candidates.iter().map(|c| c.words).collect();
     // Only pairs with enough words in common are compared: an inverted index over word
     // occurrences counts them for each quote against all later ones.
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
@@ -146,7 +151,7 @@ pub(crate) fn align(candidates: &[Candidate]) -> Vec<Vec<Member>> {
                 continue;
             }
             let same = if a.quoted && b.quoted {
-                same_statement(&words[i], &words[j], common[j])
+                same_statement(words[i], words[j], common[j])
             } else {
                 same_claim(&words[i].content, &words[j].content)
             };
@@ -168,7 +173,7 @@ pub(crate) fn align(candidates: &[Candidate]) -> Vec<Vec<Member>> {
 }
 
 /// `common` is the number of words (with repeats) the two have in common.
-fn same_statement(a: &Words, b: &Words, common: usize) -> bool {
+fn same_statement(a: &QuoteWords, b: &QuoteWords, common: usize) -> bool {
     let enough = |shared: usize| {
         shared >= MIN_SHARED_WORDS
             && shared as f32 >= MIN_COVER * a.folded.len().min(b.folded.len()) as f32
@@ -193,7 +198,7 @@ fn is_part(part: &[String], whole: &[String]) -> bool {
 
 /// Picks the reference (the quoted wording that the most members are verbatim or cut copies
 /// of; the longest on a tie) and labels every member against it.
-fn label(candidates: &[Candidate], words: &[Words], group: &[usize]) -> Vec<Member> {
+fn label(candidates: &[Candidate<'_>], words: &[&QuoteWords], group: &[usize]) -> Vec<Member> {
     let reference = group
         .iter()
         .copied()
@@ -267,7 +272,7 @@ impl Lcs {
 }
 
 /// The word diff turning `reference` into `other`, in runs.
-fn diff(reference: &Words, other: &Words) -> Vec<DiffPiece> {
+fn diff(reference: &QuoteWords, other: &QuoteWords) -> Vec<DiffPiece> {
     let (a, b) = (&reference.folded, &other.folded);
     let table = Lcs::new(a, b);
     let mut steps: Vec<(DiffOp, &str)> = Vec::new();
@@ -305,13 +310,19 @@ fn diff(reference: &Words, other: &Words) -> Vec<DiffPiece> {
 mod tests {
     use super::*;
 
-    fn quoted(article: usize, text: &str) -> Candidate {
+    /// A candidate; its words live for the test run.
+    fn candidate(article: usize, quoted: bool, text: &'static str) -> Candidate<'static> {
         Candidate {
             article,
             quote: 0,
-            quoted: true,
-            text: text.into(),
+            quoted,
+            text,
+            words: Box::leak(Box::new(QuoteWords::new(text))),
         }
+    }
+
+    fn quoted(article: usize, text: &'static str) -> Candidate<'static> {
+        candidate(article, true, text)
     }
 
     #[test]
@@ -383,13 +394,11 @@ mod tests {
                 0,
                 "relations based on comradely friendship and militant unity would grow stronger in all fields",
             ),
-            Candidate {
-                article: 1,
-                quote: 3,
-                quoted: false,
-                text: "that relations would grow stronger in all fields thanks to militant unity"
-                    .into(),
-            },
+            candidate(
+                1,
+                false,
+                "that relations would grow stronger in all fields thanks to militant unity",
+            ),
         ];
         let groups = align(&candidates);
         assert_eq!(groups.len(), 1);

@@ -11,6 +11,7 @@
 
 pub(crate) mod align;
 pub(crate) mod facts;
+pub(crate) mod prepared;
 pub(crate) mod profile;
 pub(crate) mod stories;
 mod union;
@@ -25,9 +26,8 @@ pub use stories::Similarity;
 use crate::corpus::StoredArticle;
 use crate::dates::{DateSource, TimexType};
 use crate::entities::{EntityType, MentionKind};
-use crate::quotes::{self, QuoteKind};
+use crate::quotes::QuoteKind;
 use crate::span::Span;
-use crate::text::TokenKind;
 use words::name_key;
 
 /// What a set of articles share and where they differ.
@@ -472,25 +472,20 @@ fn strip_possessive(text: &str) -> &str {
 fn shared_quotes(articles: &[&StoredArticle], linker: &Linker) -> Vec<QuoteGroup> {
     let mut candidates = Vec::new();
     for (a, article) in articles.iter().enumerate() {
-        for (q, quote) in article.analysis.quotes.iter().enumerate() {
-            let text = quote.span.slice(&article.document.text);
-            let words = text.split_whitespace().count();
-            let usable = match quote.kind {
-                QuoteKind::Direct => true,
-                QuoteKind::Partial => words >= 4,
-                QuoteKind::Indirect => words >= 6,
-            };
-            if usable {
+        let quotes = &article.analysis.quotes;
+        for (q, words) in article.prepared.quotes.iter().enumerate() {
+            if let (Some(words), Some(quote)) = (words, quotes.get(q)) {
                 candidates.push(align::Candidate {
                     article: a,
                     quote: q,
                     quoted: quote.kind != QuoteKind::Indirect,
-                    text: text.to_owned(),
+                    text: quote.span.slice(&article.document.text),
+                    words,
                 });
             }
         }
     }
-    let speaker_of = |c: &align::Candidate| -> Option<(String, EntityType)> {
+    let speaker_of = |c: &align::Candidate<'_>| -> Option<(String, EntityType)> {
         let quote = &articles[c.article].analysis.quotes[c.quote];
         let speaker = quote.speaker.as_ref()?;
         match speaker
@@ -502,7 +497,7 @@ fn shared_quotes(articles: &[&StoredArticle], linker: &Linker) -> Vec<QuoteGroup
             None => Some((speaker.name.clone(), EntityType::Other)),
         }
     };
-    let source_of = |c: &align::Candidate| -> Option<String> {
+    let source_of = |c: &align::Candidate<'_>| -> Option<String> {
         let quote = &articles[c.article].analysis.quotes[c.quote];
         let source = quote.cited_source.as_ref()?;
         Some(
@@ -537,7 +532,7 @@ fn shared_quotes(articles: &[&StoredArticle], linker: &Linker) -> Vec<QuoteGroup
             let reference = &candidates[members[0].candidate];
             QuoteGroup {
                 speaker,
-                text: reference.text.clone(),
+                text: reference.text.to_owned(),
                 variants: members
                     .into_iter()
                     .map(|m| {
@@ -547,7 +542,7 @@ fn shared_quotes(articles: &[&StoredArticle], linker: &Linker) -> Vec<QuoteGroup
                             article_id: articles[c.article].id.clone(),
                             quote_index: c.quote,
                             span: quote.span,
-                            text: c.text.clone(),
+                            text: c.text.to_owned(),
                             agreement: m.agreement,
                             diff: m.diff,
                             speaker: speaker_of(c).map(|s| s.0),
@@ -569,17 +564,13 @@ fn cited_sources(
         .iter()
         .enumerate()
         .map(|(a, article)| {
-            let text = &article.document.text;
-            let analysis = &article.analysis;
             let mut sources: Vec<CitedSource> = Vec::new();
-            for credited in
-                quotes::credited_sources(text, &analysis.segmentation, &analysis.entities)
-            {
+            for credited in &article.prepared.credited {
                 let name = credited
                     .entity_id
                     .as_deref()
                     .and_then(|id| linker.of_id(articles, a, id))
-                    .map_or(credited.name, |l| linker.names[l].clone());
+                    .map_or_else(|| credited.name.clone(), |l| linker.names[l].clone());
                 match sources.iter_mut().find(|s| s.name == name) {
                     Some(s) => s.count += 1,
                     None => {
@@ -623,23 +614,21 @@ fn cited_sources(
 /// its entity mentions as their linked entity (so "Luhansk" and "Lugansk" are one word). Facts
 /// match claims by it, coverage matches sentences by it.
 fn sentence_contents(article: &StoredArticle, a: usize, linker: &Linker) -> Vec<(Span, Vec<u64>)> {
-    let text = &article.document.text;
     article
-        .analysis
-        .segmentation
-        .body_sentence_tokens()
-        .map(|(s, tokens)| {
+        .prepared
+        .sentences
+        .iter()
+        .map(|(span, tokens)| {
             let mut content: Vec<u64> = tokens
                 .iter()
-                .filter(|t| t.kind != TokenKind::Punctuation)
-                .filter_map(|t| match linker.at(a, t.span) {
+                .filter_map(|&(token, key)| match linker.at(a, token) {
                     Some(linked) => Some(words::hash(&["#", &linked.to_string()])),
-                    None => words::content_key(t.span.slice(text)),
+                    None => key,
                 })
                 .collect();
             content.sort_unstable();
             content.dedup();
-            (s.span, content)
+            (*span, content)
         })
         .collect()
 }

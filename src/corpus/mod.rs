@@ -14,6 +14,7 @@ use std::sync::Arc;
 use parking_lot::RwLock;
 
 use crate::analysis::{Analysis, Analyzer};
+use crate::compare::prepared::Prepared;
 use crate::compare::profile::Profile;
 use crate::compare::stories::StoryIndex;
 use crate::compare::{self, Comparison, Similarity};
@@ -38,6 +39,8 @@ pub struct StoredArticle {
     digest: [u8; 32],
     /// What the story index compares.
     profile: Arc<Profile>,
+    /// What comparisons read of it.
+    pub(crate) prepared: Prepared,
 }
 
 impl StoredArticle {
@@ -163,6 +166,7 @@ impl Corpus {
         }
         let analysis = self.analyzer.analyze(&document)?;
         let profile = Arc::new(Profile::new(&document, &analysis));
+        let prepared = Prepared::new(&document, &analysis);
 
         let mut inner = self.inner.write();
         // Another caller may have stored the same id or content while we analyzed.
@@ -191,6 +195,7 @@ impl Corpus {
             seq,
             digest,
             profile: Arc::clone(&profile),
+            prepared,
         });
         inner.by_seq.insert(seq, Arc::clone(&article));
         inner.by_id.insert(id, seq);

@@ -1,0 +1,65 @@
+//! What a comparison reads of each article, computed once when the article is stored: the
+//! content keys of its sentences' words, its quotes' words, and the outlets its prose credits.
+//! None of these depends on the other articles, so GetStory only links and aligns.
+
+use super::align::QuoteWords;
+use super::words::content_key;
+use crate::analysis::Analysis;
+use crate::document::Document;
+use crate::quotes::{self, QuoteKind, Speaker};
+use crate::span::Span;
+use crate::text::TokenKind;
+
+/// One BODY sentence: its span and its non-punctuation tokens with their content key (`None`
+/// for function words).
+pub(crate) type SentenceKeys = (Span, Vec<(Span, Option<u64>)>);
+
+/// An article prepared for comparison.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Prepared {
+    /// Its BODY sentences, in order.
+    pub(crate) sentences: Vec<SentenceKeys>,
+    /// For each quote of the analysis, its words when it is long enough to align.
+    pub(crate) quotes: Vec<Option<QuoteWords>>,
+    /// The outlets its prose credits, one per crediting sentence.
+    pub(crate) credited: Vec<Speaker>,
+}
+
+impl Prepared {
+    /// Prepares an analyzed document.
+    pub(crate) fn new(document: &Document, analysis: &Analysis) -> Self {
+        let text = &document.text;
+        let sentences = analysis
+            .segmentation
+            .body_sentence_tokens()
+            .map(|(s, tokens)| {
+                let keys = tokens
+                    .iter()
+                    .filter(|t| t.kind != TokenKind::Punctuation)
+                    .map(|t| (t.span, content_key(t.span.slice(text))))
+                    .collect();
+                (s.span, keys)
+            })
+            .collect();
+        let quotes = analysis
+            .quotes
+            .iter()
+            .map(|quote| {
+                let content = quote.span.slice(text);
+                let words = content.split_whitespace().count();
+                let usable = match quote.kind {
+                    QuoteKind::Direct => true,
+                    QuoteKind::Partial => words >= 4,
+                    QuoteKind::Indirect => words >= 6,
+                };
+                usable.then(|| QuoteWords::new(content))
+            })
+            .collect();
+        let credited = quotes::credited_sources(text, &analysis.segmentation, &analysis.entities);
+        Self {
+            sentences,
+            quotes,
+            credited,
+        }
+    }
+}
