@@ -70,7 +70,7 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sunday),
 ];
 
-const SMALL_NUMBERS: [(&str, u32); 28] = [
+const SMALL_NUMBERS: [(&str, u32); 29] = [
     ("a", 1),
     ("an", 1),
     ("one", 1),
@@ -99,6 +99,7 @@ const SMALL_NUMBERS: [(&str, u32); 28] = [
     ("sixty", 60),
     ("seventy", 70),
     ("eighty", 80),
+    ("ninety", 90),
 ];
 
 const ORDINALS: [(&str, u8); 4] = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
@@ -307,7 +308,11 @@ fn shifted(anchor: Option<Date>, unit: Unit, delta: i32) -> Option<String> {
     Some(match unit {
         // Anchors near the ends of the calendar cannot be shifted: no value rather than a panic.
         Unit::Day => date_value(a.checked_add(Duration::days(i64::from(delta)))?),
-        Unit::Week | Unit::Weekend => week_value(a.checked_add(Duration::weeks(i64::from(delta)))?),
+        Unit::Week => week_value(a.checked_add(Duration::weeks(i64::from(delta)))?),
+        Unit::Weekend => format!(
+            "{}-WE",
+            week_value(a.checked_add(Duration::weeks(i64::from(delta)))?)
+        ),
         Unit::Month => {
             let (y, m) = add_months(a.year(), u8::from(a.month()), delta);
             month_value(Some(y), m)
@@ -373,6 +378,31 @@ impl Matcher<'_, '_> {
         }
     }
 
+    /// A year at `i`, in digits ("1996") or spoken ("nineteen ninety-six", "two thousand and
+    /// one"), with the index after it.
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(year) = self.toks.get(i).and_then(year_of) {
+            return Some((year, i + 1));
+        }
+        let century = match self.lower(i) {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            "two" if self.lower(i + 1) == "thousand" => {
+                let at = i + 2 + usize::from(self.lower(i + 2) == "and");
+                return Some(match self.amount(at).filter(|&(n, _)| n < 100) {
+                    Some((n, after)) => (2000 + n as i32, after),
+                    None => (2000, i + 2),
+                });
+            }
+            _ => return None,
+        };
+        let (n, after) = self
+            .amount(i + 1)
+            .filter(|&(n, _)| (10..100).contains(&n))?;
+        // `n` is below 100, so the cast is lossless.
+        Some((century + n as i32, after))
+    }
+
     /// Month [day] [, year] | Month year | day Month [year], starting at `i` (on the month or day).
     fn calendar(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
@@ -382,9 +412,9 @@ impl Matcher<'_, '_> {
             .and_then(month_of)
         {
             let end = i + 1;
-            if let Some(year) = self.toks.get(end).and_then(year_of) {
+            if let Some((year, after)) = self.year_at(end) {
                 return Some(Match {
-                    end: end + 1,
+                    end: after,
                     kind: TimexType::Date,
                     value: month_value(Some(year), month),
                     anchored: false,
@@ -407,16 +437,17 @@ impl Matcher<'_, '_> {
         {
             // "15 August 1945".
             let mut end = self.after_abbreviation(i + 1);
-            let year = self.toks.get(end).and_then(year_of);
-            if year.is_some() {
-                end += 1;
-            }
+            let year = self.year_at(end).map(|(year, after)| {
+                end = after;
+                year
+            });
+            let year_given = year;
             let year = year.or_else(|| year_for_month(self.anchor, m, false));
             return Some(Match {
                 end,
                 kind: TimexType::Date,
                 value: day_value(year, m, day),
-                anchored: self.toks.get(i + 2).and_then(year_of).is_none(),
+                anchored: year_given.is_none(),
             });
         }
         let month = month_of(&tok.lower).filter(|_| capitalized(tok))?;
@@ -425,13 +456,13 @@ impl Matcher<'_, '_> {
             end += 1;
             let mut year = None;
             if self.lower(end) == ","
-                && let Some(y) = self.toks.get(end + 1).and_then(year_of)
+                && let Some((y, after)) = self.year_at(end + 1)
             {
                 year = Some(y);
-                end += 2;
-            } else if let Some(y) = self.toks.get(end).and_then(year_of) {
+                end = after;
+            } else if let Some((y, after)) = self.year_at(end) {
                 year = Some(y);
-                end += 1;
+                end = after;
             }
             let anchored = year.is_none();
             let year =
@@ -444,9 +475,9 @@ impl Matcher<'_, '_> {
             });
         }
         let comma = usize::from(self.lower(end) == ",");
-        if let Some(year) = self.toks.get(end + comma).and_then(year_of) {
+        if let Some((year, after)) = self.year_at(end + comma) {
             return Some(Match {
-                end: end + comma + 1,
+                end: after,
                 kind: TimexType::Date,
                 value: month_value(Some(year), month),
                 anchored: false,
@@ -657,9 +688,12 @@ impl Matcher<'_, '_> {
                 anchored: false,
             });
         }
-        let year = year_of(tok)?;
+        // Spoken years: "nineteen ninety-six"; "two thousand" only where a year is expected.
+        let spoken_ok = tok.lower != "two"
+            || (i > 0 && matches!(self.lower(i - 1), "year" | "in" | "since" | "until" | "by"));
+        let (year, end) = self.year_at(i).filter(|_| spoken_ok)?;
         // "2000 troops" is a count: a year is not followed by a plural noun.
-        if let Some(next) = self.toks.get(i + 1)
+        if let Some(next) = self.toks.get(end)
             && next.kind == TokenKind::Word
             && next.text.starts_with(|c: char| c.is_lowercase())
             && next.lower.ends_with('s')
@@ -668,7 +702,7 @@ impl Matcher<'_, '_> {
             return None;
         }
         Some(Match {
-            end: i + 1,
+            end,
             kind: TimexType::Date,
             value: format!("{year:04}"),
             anchored: false,
@@ -722,6 +756,8 @@ impl Matcher<'_, '_> {
         if tok.lower == "current" && !unit_follows {
             return None;
         }
+        // "recent years": a past too vague to date (TimeBank also annotates it as a duration of
+        // unknown length, as often as not).
         if tok.lower == "recent"
             && !self
                 .toks
@@ -770,8 +806,10 @@ impl Matcher<'_, '_> {
         let date = self.anchor.and_then(|a| resolve_weekday(a, day, direction));
         let value = date.map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
         let mut end = at + 1;
-        // "Sunday night" is annotated as the day in news corpora.
-        if PARTS_OF_DAY.iter().any(|(w, _)| *w == self.lower(end)) {
+        let mut value = value;
+        // "Sunday night": the day with the part of day ("1998-10-25TNI").
+        if let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == self.lower(end)) {
+            value = format!("{value}T{part}");
             end += 1;
         }
         Some(Match {
@@ -798,7 +836,7 @@ impl Matcher<'_, '_> {
             at += 1;
         }
         let delta = match self.lower(at) {
-            "last" | "past" | "previous" | "prior" => Some(-1),
+            "last" | "past" | "previous" | "prior" | "latest" => Some(-1),
             "this" | "current" | "same" => Some(0),
             "next" | "coming" | "following" => Some(1),
             _ => None,
@@ -832,6 +870,21 @@ impl Matcher<'_, '_> {
                 });
             }
             if let Some((unit, false)) = Unit::parse(word) {
+                // "this year's third quarter".
+                if unit == Unit::Year
+                    && self.lower(at + 2) == "'s"
+                    && let Some(q) = self.ordinal_quarter(at + 3)
+                {
+                    let year = self.anchor.map(|a| a.year() + delta);
+                    let value =
+                        year.map_or_else(|| format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"));
+                    return Some(Match {
+                        end: at + 5,
+                        kind: TimexType::Date,
+                        value,
+                        anchored: true,
+                    });
+                }
                 let value = shifted(self.anchor, unit, delta).unwrap_or_else(|| unresolved(unit));
                 return Some(Match {
                     end: at + 2,
@@ -840,9 +893,8 @@ impl Matcher<'_, '_> {
                     anchored: true,
                 });
             }
-            // "the past three years": a duration.
-            // "the past three years": a duration.
-            if let Some((n, after)) = self.amount(at + 1).filter(|_| delta <= 0)
+            // "the past three years", "the next four years": a duration.
+            if let Some((n, after)) = self.amount(at + 1)
                 && let Some((unit, _)) = Unit::parse(self.lower(after))
             {
                 return Some(Match {
@@ -919,6 +971,9 @@ impl Matcher<'_, '_> {
                 let q = i32::from((u8::from(a.month()) - 1) / 3) - 1 - 4;
                 format!("{:04}-Q{}", a.year() + q.div_euclid(4), q.rem_euclid(4) + 1)
             }
+            // "a decade ago" is a year ten years back, not the previous decade.
+            _ if unit == Unit::Decade => shifted(self.anchor, Unit::Year, direction * n * 10)
+                .unwrap_or_else(|| unresolved(Unit::Year)),
             _ => shifted(self.anchor, unit, direction * n).unwrap_or_else(|| unresolved(unit)),
         };
         Some(Match {
@@ -1032,11 +1087,18 @@ impl Matcher<'_, '_> {
         })
     }
 
+    /// The quarter named by "third quarter" at `i`.
+    fn ordinal_quarter(&self, i: usize) -> Option<u8> {
+        let &(_, q) = ORDINALS.iter().find(|(w, _)| *w == self.lower(i))?;
+        (self.lower(i + 1) == "quarter").then_some(q)
+    }
+
     /// Fiscal periods: "third-quarter", "the fourth quarter", "the latest quarter", "the year-ago
     /// quarter", "year-earlier", "the full year".
     fn period(&self, i: usize) -> Option<Match> {
         let the = self.lower(i) == "the";
-        let at = i + usize::from(the);
+        // "the fiscal first quarter".
+        let at = i + usize::from(the) + usize::from(the && self.lower(i + 1) == "fiscal");
         let word = self.lower(at);
         let anchor = self.anchor;
         let current_quarter = anchor.map(|a| (u8::from(a.month()) - 1) / 3 + 1);
@@ -1052,6 +1114,25 @@ impl Matcher<'_, '_> {
         let quarter_value = |year: Option<i32>, q: u8| {
             year.map_or_else(|| format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"))
         };
+        // "the 1988 third quarter", "the 1988 period".
+        if the && let Some(year) = self.toks.get(at).and_then(year_of) {
+            if let Some(q) = self.ordinal_quarter(at + 1) {
+                return Some(Match {
+                    end: at + 3,
+                    kind: TimexType::Date,
+                    value: quarter_value(Some(year), q),
+                    anchored: false,
+                });
+            }
+            if self.lower(at + 1) == "period" {
+                return Some(Match {
+                    end: at + 2,
+                    kind: TimexType::Date,
+                    value: format!("{year:04}"),
+                    anchored: false,
+                });
+            }
+        }
         // "third-quarter" (one token) or "third quarter".
         let (ordinal, end) = match word.split_once('-') {
             Some((o, "quarter")) => (
@@ -1129,13 +1210,46 @@ impl Matcher<'_, '_> {
                 })
             }
             "weekend" if the => {
+                // Early in the week "the weekend" is the one just past.
                 let value = anchor
+                    .and_then(|a| {
+                        let past = a.weekday().number_days_from_monday() < 4;
+                        a.checked_sub(Duration::weeks(i64::from(past)))
+                    })
                     .map_or_else(|| "XXXX-WXX-WE".into(), |a| format!("{}-WE", week_value(a)));
                 Some(Match {
                     end: at + 1,
                     kind: TimexType::Date,
                     value,
                     anchored: true,
+                })
+            }
+            // "the year ended Sept. 30" is a fiscal year's length; otherwise "the year" is the
+            // current one.
+            // "the year two thousand".
+            "year" if the && self.year_at(noun_at + 1).is_some() => {
+                let (year, end) = self.year_at(noun_at + 1)?;
+                Some(Match {
+                    end,
+                    kind: TimexType::Date,
+                    value: format!("{year:04}"),
+                    anchored: false,
+                })
+            }
+            // "the year ended Sept. 30" is a fiscal year's length; otherwise "the year" ("the
+            // current year") is the anchor's.
+            "year" if the && small_number(self.lower(noun_at + 1)).is_none() => {
+                let (kind, value) = if matches!(self.lower(noun_at + 1), "ended" | "ending") {
+                    (TimexType::Duration, "P1Y".to_owned())
+                } else {
+                    let year = anchor.map_or_else(|| "XXXX".into(), |a| format!("{:04}", a.year()));
+                    (TimexType::Date, year)
+                };
+                Some(Match {
+                    end: noun_at + 1,
+                    kind,
+                    anchored: kind == TimexType::Date,
+                    value,
                 })
             }
             "full" if the && self.lower(at + 1) == "year" => {
@@ -1151,7 +1265,8 @@ impl Matcher<'_, '_> {
         }
     }
 
-    /// "early", "late", "mid" and "the end of" before a date widen its span, not its value.
+    /// "early", "late", "mid", "fiscal" and "the end of" before a date widen its span, not its
+    /// value.
     fn modified(&self, i: usize) -> Option<Match> {
         let skip = match self.lower(i) {
             "early" | "late" | "mid" => 1,
@@ -1162,6 +1277,13 @@ impl Matcher<'_, '_> {
                 3
             }
             "end" | "beginning" | "start" | "middle" if self.lower(i + 1) == "of" => 2,
+            // "fiscal 1989", "fiscal second-quarter".
+            "fiscal" => {
+                return self
+                    .year(i + 1)
+                    .or_else(|| self.period(i + 1))
+                    .filter(|m| m.kind == TimexType::Date);
+            }
             _ => return None,
         };
         let inner = self
@@ -1174,7 +1296,8 @@ impl Matcher<'_, '_> {
     }
 
     /// Hedges before an amount widen the span: "nearly two years", "less than one hour",
-    /// "almost four years ago", "around 9 p.m.".
+    /// "almost four years ago", "around 9 p.m.". "about", "only" and "just" stay outside it, as
+    /// TimeBank and AQUAINT annotate them (7 to 1, 3 to 0 and 5 to 0 on the training files).
     fn hedged(&self, i: usize) -> Option<Match> {
         let skip = match (self.lower(i), self.lower(i + 1), self.lower(i + 2)) {
             ("no", "more", "than") | ("no", "less", "than") => 3,
@@ -1182,17 +1305,16 @@ impl Matcher<'_, '_> {
             | ("up", "to", _)
             | ("at", "least", _)
             | ("at", "most", _) => 2,
-            (
-                "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some"
-                | "over" | "only" | "just",
-                _,
-                _,
-            ) => 1,
+            ("nearly" | "almost" | "around" | "approximately" | "roughly" | "some", _, _) => 1,
+            // "over an hour" is more than one; "over the past year" is a preposition.
+            ("over", next, _) if self.amount(i + 1).is_some() && next != "the" => 1,
             _ => return None,
         };
         self.relative(i + skip)
             .or_else(|| self.duration_or_set(i + skip))
             .or_else(|| self.clock(i + skip))
+            // "almost every day" is annotated as "every day".
+            .filter(|m| m.kind != TimexType::Set)
     }
 
     /// An amount: digits, a number word, or tens and ones ("twenty four"); returns it and the
