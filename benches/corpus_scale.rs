@@ -8,11 +8,17 @@
 //! the same number of earlier versions whatever the corpus size. They arrive as a feed at a constant rate (100 a
 //! day), so what the measurement shows is the effect of the corpus size, not of a denser feed.
 //! In each window the analysis alone is also timed on the same documents, and the difference
-//! is the cost of storing and story indexing.
+//! is the cost of storing and story indexing. Each window's texts differ, so costs are also
+//! given per KiB of text, and the story index's work counters (posting entries read, candidates
+//! compared, story members relabelled per add) show the work itself, free of timing noise.
 //!
 //! `cargo bench --bench corpus_scale` (`PARALLAX_SCALE_ARTICLES` changes the 10,000).
 
 mod common;
+
+/// The server's allocator, so the figures are the service's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::time::Instant;
 
@@ -39,6 +45,9 @@ fn main() {
     let window = 500;
     let mut costs: Vec<f64> = Vec::with_capacity(total);
     let mut analysis: Vec<f64> = Vec::new();
+    // Text bytes of each add, and the index's work counters where each window starts.
+    let mut sizes: Vec<usize> = Vec::with_capacity(total);
+    let mut work_at_start = corpus.index_work();
     let analyzer = corpus.analyzer().clone();
     let mut bytes = 0usize;
     for n in 0..total {
@@ -58,6 +67,10 @@ fn main() {
             ..Document::default()
         };
         bytes += document.text.len();
+        sizes.push(document.text.len());
+        if marks.iter().any(|m| n + window == *m) {
+            work_at_start = corpus.index_work();
+        }
         let in_window = marks.iter().any(|m| n < *m && n + window >= *m);
         if in_window {
             let t = Instant::now();
@@ -75,15 +88,32 @@ fn main() {
             sorted.sort_by(f64::total_cmp);
             let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
             let analyzed = mean(&analysis[analysis.len().saturating_sub(window)..]);
+            // Texts differ from window to window: per KiB costs factor their lengths out.
+            let kib = sizes[sizes.len().saturating_sub(window)..]
+                .iter()
+                .map(|&b| b as f64 / 1024.0)
+                .sum::<f64>()
+                / window as f64;
+            let work = corpus.index_work();
+            let adds = (work.adds - work_at_start.adds).max(1) as f64;
             println!(
-                "corpus {:>6}: last {} adds mean {:.2} ms (p50 {:.2}, p99 {:.2}); analysis alone {:.2} ms, store + story index {:.2} ms",
+                "corpus {:>6}: last {} adds ({:.1} KiB each) mean {:.2} ms (p50 {:.2}, p99 {:.2}), {:.0} us/KiB; \
+                 analysis alone {:.2} ms ({:.0} us/KiB), store + story index {:.2} ms ({:.0} us/KiB); \
+                 per add: {:.0} postings read, {:.0} candidates compared, {:.1} story members relabelled",
                 n + 1,
                 recent.len(),
+                kib,
                 mean(recent),
                 sorted[sorted.len() / 2],
                 sorted[sorted.len() * 99 / 100],
+                mean(recent) * 1e3 / kib,
                 analyzed,
+                analyzed * 1e3 / kib,
                 mean(recent) - analyzed,
+                (mean(recent) - analyzed) * 1e3 / kib,
+                (work.postings_read - work_at_start.postings_read) as f64 / adds,
+                (work.candidates_compared - work_at_start.candidates_compared) as f64 / adds,
+                (work.members_relabelled - work_at_start.members_relabelled) as f64 / adds,
             );
         }
     }

@@ -9,6 +9,10 @@
 
 mod common;
 
+/// The server's allocator, so the figures are the service's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use parallax::entities::{Recognizer, casing, find_entities, gazetteer, model};
 

@@ -7,6 +7,10 @@
 
 mod common;
 
+/// The server's allocator, so the figures are the service's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use parallax::grpc::pb::{self, analysis_service_client::AnalysisServiceClient};

@@ -29,6 +29,21 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Gives back the spare capacity its lists grew while being built: a stored analysis lives
+    /// as long as its article.
+    pub fn shrink_to_fit(&mut self) {
+        let seg = &mut self.segmentation;
+        seg.blocks.shrink_to_fit();
+        seg.sentences.shrink_to_fit();
+        seg.tokens.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.entities.shrink_to_fit();
+        for entity in &mut self.entities {
+            entity.mentions.shrink_to_fit();
+        }
+        self.quotes.shrink_to_fit();
+    }
+
     /// Sentences that belong to BODY blocks: the article's prose.
     pub fn body_sentences(&self) -> impl Iterator<Item = &Sentence> {
         let seg = &self.segmentation;

@@ -81,43 +81,64 @@ pub(crate) struct Member {
     pub(crate) reference: bool,
 }
 
-/// A quote's words as alignment compares them.
+/// A quote's words as alignment compares them. Kept for every stored article, so compact: the
+/// surface words in one string, the folded ones as hashes (alignment only tests equality).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct QuoteWords {
-    surface: Vec<String>,
-    folded: Vec<String>,
+    /// The words as written, one after another.
+    surface: Box<str>,
+    /// Where each word ends in `surface`.
+    ends: Box<[u32]>,
+    /// Hash of each word folded (case, possessive, curly apostrophe).
+    folded: Box<[u64]>,
     /// Content keys of its words, sorted and distinct.
-    content: Vec<u64>,
+    content: Box<[u64]>,
     /// One key per word occurrence (the word and how many times it came before): two
     /// quotes' common keys count their common words with repeats, which bounds the LCS.
-    bag: Vec<u64>,
+    bag: Box<[u64]>,
 }
 
 impl QuoteWords {
     /// The words of quote text `text`.
     pub(crate) fn new(text: &str) -> Self {
-        let mut surface = surface_words(text);
-        surface.truncate(MAX_WORDS);
-        let folded: Vec<String> = surface.iter().map(|w| fold(w)).collect();
+        let mut words = surface_words(text);
+        words.truncate(MAX_WORDS);
+        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
         let mut content: Vec<u64> = folded
             .iter()
             .filter_map(|w| folded_content_key(w))
             .collect();
         content.sort_unstable();
         content.dedup();
-        // The n-th occurrence of a word is its own key.
         let keys: Vec<u64> = folded.iter().map(|w| hash(&[w])).collect();
+        // The n-th occurrence of a word is its own key.
         let mut bag = Vec::with_capacity(keys.len());
         for (i, key) in keys.iter().enumerate() {
             let n = keys[..i].iter().filter(|k| *k == key).count() as u64;
             bag.push(key.wrapping_add(n.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
         }
+        let surface = words.concat();
+        // MAX_WORDS words of a quote no longer than an article fit u32 offsets.
+        let ends = words
+            .iter()
+            .scan(0u32, |end, w| {
+                *end += w.len() as u32;
+                Some(*end)
+            })
+            .collect();
         Self {
-            surface,
-            folded,
-            content,
-            bag,
+            surface: surface.into(),
+            ends,
+            folded: keys.into(),
+            content: content.into(),
+            bag: bag.into(),
         }
+    }
+
+    /// Its `i`-th word as written.
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.surface[start..self.ends[i] as usize]
     }
 }
 
@@ -192,7 +213,7 @@ fn same_claim(a: &[u64], b: &[u64]) -> bool {
 }
 
 /// True when `part` occurs in `whole` as a contiguous run.
-fn is_part(part: &[String], whole: &[String]) -> bool {
+fn is_part(part: &[u64], whole: &[u64]) -> bool {
     !part.is_empty() && whole.windows(part.len()).any(|w| w == part)
 }
 
@@ -247,7 +268,7 @@ struct Lcs {
 }
 
 impl Lcs {
-    fn new(a: &[String], b: &[String]) -> Self {
+    fn new(a: &[u64], b: &[u64]) -> Self {
         let width = b.len() + 1;
         let mut cells = vec![0u16; (a.len() + 1) * width];
         for i in (0..a.len()).rev() {
@@ -279,14 +300,14 @@ fn diff(reference: &QuoteWords, other: &QuoteWords) -> Vec<DiffPiece> {
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
         if i < a.len() && j < b.len() && a[i] == b[j] {
-            steps.push((DiffOp::Equal, &other.surface[j]));
+            steps.push((DiffOp::Equal, other.word(j)));
             i += 1;
             j += 1;
         } else if i < a.len() && (j == b.len() || table.at(i + 1, j) >= table.at(i, j + 1)) {
-            steps.push((DiffOp::Delete, &reference.surface[i]));
+            steps.push((DiffOp::Delete, reference.word(i)));
             i += 1;
         } else {
-            steps.push((DiffOp::Insert, &other.surface[j]));
+            steps.push((DiffOp::Insert, other.word(j)));
             j += 1;
         }
     }

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 pub use align::{Agreement, DiffOp, DiffPiece};
 pub use facts::Verdict;
-pub use stories::Similarity;
+pub use stories::{IndexWork, Similarity};
 
 use crate::corpus::StoredArticle;
 use crate::dates::{DateSource, TimexType};
@@ -621,9 +621,9 @@ fn sentence_contents(article: &StoredArticle, a: usize, linker: &Linker) -> Vec<
         .map(|(span, tokens)| {
             let mut content: Vec<u64> = tokens
                 .iter()
-                .filter_map(|&(token, key)| match linker.at(a, token) {
+                .filter_map(|&token| match linker.at(a, token.span()) {
                     Some(linked) => Some(words::hash(&["#", &linked.to_string()])),
-                    None => key,
+                    None => token.key(),
                 })
                 .collect();
             content.sort_unstable();

@@ -2,6 +2,8 @@
 //! content keys of its sentences' words, its quotes' words, and the outlets its prose credits.
 //! None of these depends on the other articles, so GetStory only links and aligns.
 
+use std::num::NonZeroU64;
+
 use super::align::QuoteWords;
 use super::words::content_key;
 use crate::analysis::Analysis;
@@ -10,9 +12,39 @@ use crate::quotes::{self, QuoteKind, Speaker};
 use crate::span::Span;
 use crate::text::TokenKind;
 
-/// One BODY sentence: its span and its non-punctuation tokens with their content key (`None`
-/// for function words).
-pub(crate) type SentenceKeys = (Span, Vec<(Span, Option<u64>)>);
+/// One BODY sentence: its span and its non-punctuation tokens with their content keys.
+pub(crate) type SentenceKeys = (Span, Box<[KeyedToken]>);
+
+/// A word of a sentence and its content key. Kept for every stored article, so 16 bytes:
+/// offsets as u32 (articles are far below 4 GiB) and the key niche-packed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KeyedToken {
+    start: u32,
+    end: u32,
+    /// Content key; `None` for function words.
+    key: Option<NonZeroU64>,
+}
+
+impl KeyedToken {
+    fn new(span: Span, key: Option<u64>) -> Self {
+        Self {
+            start: span.start as u32,
+            end: span.end as u32,
+            // A key of 0 (one in 2^64) becomes 1 rather than a function word.
+            key: key.map(|k| NonZeroU64::new(k).unwrap_or(NonZeroU64::MIN)),
+        }
+    }
+
+    /// Its byte span in the article text.
+    pub(crate) fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Its content key, `None` for function words.
+    pub(crate) fn key(self) -> Option<u64> {
+        self.key.map(NonZeroU64::get)
+    }
+}
 
 /// An article prepared for comparison.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,7 +68,7 @@ impl Prepared {
                 let keys = tokens
                     .iter()
                     .filter(|t| t.kind != TokenKind::Punctuation)
-                    .map(|t| (t.span, content_key(t.span.slice(text))))
+                    .map(|t| KeyedToken::new(t.span, content_key(t.span.slice(text))))
                     .collect();
                 (s.span, keys)
             })

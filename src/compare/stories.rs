@@ -15,7 +15,7 @@
 //! Stories are the connected components of the same-story links; deleting an article recomputes
 //! the components of its story, which may split it.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use super::profile::Profile;
@@ -29,7 +29,10 @@ const TERM_KEYS: usize = 8;
 const ANYTIME_ENTITY_KEYS: usize = 3;
 /// Deepest read into a date-free entity list: the newest articles about the same actors.
 const ANYTIME_PROBE_LIMIT: usize = 50;
-/// Most links kept per article (the strongest).
+/// Most earlier articles compared with an added one: those sharing quote wording first, then
+/// those found under the most keys.
+const MAX_COMPARED: usize = 256;
+/// Most links an article makes when added (same-story ones first, then the strongest).
 const MAX_LINKS: usize = 40;
 /// Days apart within which shared content alone makes one story.
 const SAME_STORY_DAYS: u32 = 3;
@@ -72,8 +75,30 @@ struct Node {
     /// TF-IDF vector of its terms, unit length, weighted with the IDF of when it was added.
     vector: Vec<(u64, f32)>,
     keys: Vec<u64>,
-    links: Vec<(u64, Similarity)>,
+    /// Its links, to earlier articles (at most [`MAX_LINKS`], made when it was added) and from
+    /// later ones.
+    links: Vec<Link>,
     story: u64,
+}
+
+/// A stored link: a [`Similarity`] without the shared names, which are read off the two
+/// profiles when asked for (a link is kept at both ends, so it stays small).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Link {
+    other: u64,
+    score: f32,
+    text: f32,
+    entities: f32,
+    shared_quotes: u32,
+    days_apart: Option<u32>,
+    same_story: bool,
+}
+
+impl Link {
+    /// The same link seen from `other`.
+    fn from(self, other: u64) -> Self {
+        Self { other, ..self }
+    }
 }
 
 /// The story index over article sequence numbers (the corpus maps them to ids).
@@ -83,6 +108,21 @@ pub(crate) struct StoryIndex {
     postings: HashMap<u64, Vec<u64>>,
     document_frequency: HashMap<u64, u32>,
     stories: HashMap<u64, BTreeSet<u64>>,
+    work: IndexWork,
+}
+
+/// What the story index has done since it was created: the work an added article costs, which
+/// the probe limits keep flat whatever the corpus size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IndexWork {
+    /// Articles added.
+    pub adds: u64,
+    /// Posting-list entries read while looking for candidates.
+    pub postings_read: u64,
+    /// Candidates compared with the added article.
+    pub candidates_compared: u64,
+    /// Story members relabelled when stories merged.
+    pub members_relabelled: u64,
 }
 
 impl StoryIndex {
@@ -94,48 +134,60 @@ impl StoryIndex {
         let vector = self.vector(&profile.terms);
         let keys = self.keys(&profile);
         let newer = Newer::new(&profile, &vector);
-        let mut candidates: Vec<u64> = Vec::new();
-        let mut seen = HashSet::new();
-        let mut consider = |list: &[u64], limit: usize| {
-            for &other in list.iter().rev().take(limit) {
-                if seen.insert(other) {
-                    candidates.push(other);
-                }
-            }
-        };
-        for (probe, limit) in [
-            (&keys.topics, PROBE_LIMIT),
-            (&keys.anytime, ANYTIME_PROBE_LIMIT),
-            (&keys.grams, PROBE_LIMIT),
-        ] {
-            for key in probe {
-                if let Some(list) = self.postings.get(key) {
-                    consider(list, limit);
-                }
-            }
-        }
-        // Quote 4-grams each candidate shares: fewer than two means no shared quote, and the
-        // quote comparison is skipped.
+        // How many of its keys each earlier article was found under, and how many of its quote
+        // 4-grams it shares (fewer than two: no shared quote, the quote comparison is skipped).
+        let mut hits: HashMap<u64, u32> = HashMap::new();
         let mut gram_hits: HashMap<u64, u32> = HashMap::new();
-        for key in &keys.grams {
-            let list = self.postings.get(key).map_or(&[][..], Vec::as_slice);
-            for &other in list.iter().rev().take(PROBE_LIMIT) {
-                *gram_hits.entry(other).or_default() += 1;
+        let mut read = 0u64;
+        for (probe, limit, grams) in [
+            (&keys.topics, PROBE_LIMIT, false),
+            (&keys.anytime, ANYTIME_PROBE_LIMIT, false),
+            (&keys.grams, PROBE_LIMIT, true),
+        ] {
+            let counts = if grams { &mut gram_hits } else { &mut hits };
+            for key in probe {
+                let list = self.postings.get(key).map_or(&[][..], Vec::as_slice);
+                for &other in list.iter().rev().take(limit) {
+                    read += 1;
+                    *counts.entry(other).or_default() += 1;
+                }
             }
         }
-        let mut links: Vec<(u64, Similarity)> = candidates
-            .into_iter()
+        // Compared: every article sharing quote wording, then those found under the most keys,
+        // newest first, up to MAX_COMPARED.
+        let mut ranked: Vec<(bool, u32, u64)> = hits
+            .iter()
+            .map(|(&other, &n)| {
+                let grams = gram_hits.get(&other).copied().unwrap_or(0);
+                (grams >= 2, n + grams, other)
+            })
+            .chain(
+                gram_hits
+                    .iter()
+                    .filter(|(other, _)| !hits.contains_key(other))
+                    .map(|(&other, &grams)| (grams >= 2, grams, other)),
+            )
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        ranked.truncate(MAX_COMPARED);
+        let candidates = ranked.into_iter().map(|(_, _, other)| other);
+        self.work.adds += 1;
+        self.work.postings_read += read;
+        let mut compared = 0u64;
+        let mut links: Vec<Link> = candidates
             .filter_map(|other| {
+                compared += 1;
                 let node = self.nodes.get(&other)?;
                 let hits = gram_hits.get(&other).copied().unwrap_or(0);
-                let similarity = similarity(&newer, hits, &node.profile, &node.vector);
-                (similarity.same_story
-                    || similarity.shared_quotes > 0
-                    || similarity.score >= RELATED_SIMILARITY)
-                    .then_some((other, similarity))
+                let link = link(&newer, hits, other, &node.profile, &node.vector);
+                (link.same_story || link.shared_quotes > 0 || link.score >= RELATED_SIMILARITY)
+                    .then_some(link)
             })
             .collect();
-        links.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+        self.work.candidates_compared += compared;
+        // Same-story links are kept before merely related ones, however strong: stories are
+        // built from them.
+        links.sort_by(|a, b| b.same_story.cmp(&a.same_story).then(strongest_first(a, b)));
         links.truncate(MAX_LINKS);
 
         for key in &keys.post {
@@ -143,10 +195,10 @@ impl StoryIndex {
         }
         // Merge every story this article joins.
         let mut members = BTreeSet::from([seq]);
-        for (other, similarity) in &links {
-            if let Some(node) = self.nodes.get_mut(other) {
-                node.links.push((seq, similarity.clone()));
-                if similarity.same_story
+        for link in &links {
+            if let Some(node) = self.nodes.get_mut(&link.other) {
+                node.links.push(link.from(seq));
+                if link.same_story
                     && let Some(story) = self.stories.remove(&node.story)
                 {
                     members.extend(story);
@@ -187,9 +239,9 @@ impl StoryIndex {
                 }
             }
         }
-        for (other, _) in &node.links {
-            if let Some(o) = self.nodes.get_mut(other) {
-                o.links.retain(|(s, _)| *s != seq);
+        for link in &node.links {
+            if let Some(o) = self.nodes.get_mut(&link.other) {
+                o.links.retain(|l| l.other != seq);
             }
         }
         let Some(mut rest) = self.stories.remove(&node.story) else {
@@ -209,8 +261,8 @@ impl StoryIndex {
                     stack.extend(
                         n.links
                             .iter()
-                            .filter(|(o, sim)| sim.same_story && rest.contains(o))
-                            .map(|(o, _)| *o),
+                            .filter(|l| l.same_story && rest.contains(&l.other))
+                            .map(|l| l.other),
                     );
                 }
             }
@@ -235,13 +287,43 @@ impl StoryIndex {
         all
     }
 
-    /// The articles linked to `seq`, strongest first.
-    pub(crate) fn related(&self, seq: u64) -> Option<&[(u64, Similarity)]> {
-        self.nodes.get(&seq).map(|n| n.links.as_slice())
+    /// The articles linked to `seq`, strongest first, with the main entities they share.
+    pub(crate) fn related(&self, seq: u64) -> Option<Vec<(u64, Similarity)>> {
+        let node = self.nodes.get(&seq)?;
+        let mut links = node.links.clone();
+        links.sort_by(strongest_first);
+        Some(
+            links
+                .into_iter()
+                .map(|l| {
+                    let shared_entities = self
+                        .nodes
+                        .get(&l.other)
+                        .map(|o| shared_names(&node.profile, &o.profile))
+                        .unwrap_or_default();
+                    let similarity = Similarity {
+                        score: l.score,
+                        text: l.text,
+                        entities: l.entities,
+                        shared_quotes: l.shared_quotes,
+                        days_apart: l.days_apart,
+                        shared_entities,
+                        same_story: l.same_story,
+                    };
+                    (l.other, similarity)
+                })
+                .collect(),
+        )
+    }
+
+    /// The work done so far.
+    pub(crate) fn work(&self) -> IndexWork {
+        self.work
     }
 
     fn set_story(&mut self, members: BTreeSet<u64>) -> u64 {
         let story = *members.first().unwrap_or(&0);
+        self.work.members_relabelled += members.len() as u64;
         for s in &members {
             if let Some(node) = self.nodes.get_mut(s) {
                 node.story = story;
@@ -380,11 +462,16 @@ impl<'p> Newer<'p> {
     }
 }
 
-/// How the newer article compares with `b` (TF-IDF vector `vb`).
-fn similarity(newer: &Newer<'_>, gram_hits: u32, b: &Profile, vb: &[(u64, f32)]) -> Similarity {
+/// Strongest link first; ties by the older article.
+fn strongest_first(a: &Link, b: &Link) -> std::cmp::Ordering {
+    b.score.total_cmp(&a.score).then(a.other.cmp(&b.other))
+}
+
+/// How the newer article compares with article `other` (profile `b`, TF-IDF vector `vb`).
+fn link(newer: &Newer<'_>, gram_hits: u32, other: u64, b: &Profile, vb: &[(u64, f32)]) -> Link {
     let a = newer.profile;
     let text = dot(newer.vector, vb);
-    let (entities, shared_entities) = entity_overlap(a, b);
+    let entities = entity_overlap(a, b);
     let shared_quotes = if gram_hits < 2 {
         0
     } else {
@@ -401,13 +488,13 @@ fn similarity(newer: &Newer<'_>, gram_hits: u32, b: &Profile, vb: &[(u64, f32)])
         || (days_apart.is_none_or(|d| d <= SAME_STORY_DAYS)
             && base >= SAME_STORY_SIMILARITY
             && text >= SAME_STORY_TEXT);
-    Similarity {
+    Link {
+        other,
         score,
         text,
         entities,
         shared_quotes,
         days_apart,
-        shared_entities,
         same_story,
     }
 }
@@ -429,22 +516,31 @@ fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     dot.min(1.0)
 }
 
-/// Salience-weighted overlap coefficient of two articles' main entities, and the names shared.
-fn entity_overlap(a: &Profile, b: &Profile) -> (f32, Vec<String>) {
+/// Salience-weighted overlap coefficient of two articles' main entities.
+fn entity_overlap(a: &Profile, b: &Profile) -> f32 {
     let total = |p: &Profile| p.entities.iter().map(|e| e.2).sum::<f32>();
     let smaller = total(a).min(total(b));
     if smaller <= 0.0 {
-        return (0.0, Vec::new());
+        return 0.0;
     }
-    let mut shared = 0.0;
-    let mut names = Vec::new();
-    for (key, name, weight) in &a.entities {
-        if let Some((_, _, other)) = b.entities.iter().find(|e| &e.0 == key) {
-            shared += weight.min(*other);
-            names.push(name.clone());
-        }
-    }
-    ((shared / smaller).min(1.0), names)
+    let shared: f32 = a
+        .entities
+        .iter()
+        .filter_map(|(key, _, weight)| {
+            let (_, _, other) = b.entities.iter().find(|e| &e.0 == key)?;
+            Some(weight.min(*other))
+        })
+        .sum();
+    (shared / smaller).min(1.0)
+}
+
+/// Names of the main entities of `a` that `b` also has, most salient first.
+fn shared_names(a: &Profile, b: &Profile) -> Vec<String> {
+    a.entities
+        .iter()
+        .filter(|(key, _, _)| b.entities.iter().any(|e| &e.0 == key))
+        .map(|(_, name, _)| name.clone())
+        .collect()
 }
 
 #[cfg(test)]
@@ -485,6 +581,66 @@ mod tests {
         assert_eq!(index.story_of(1), Some(1));
         assert_eq!(index.stories().len(), 2);
         assert!(index.related(0).unwrap().is_empty());
+    }
+
+    /// A profile about the given entities (equal salience), on day `day`.
+    fn about(day: i32, entities: &[u64]) -> Arc<Profile> {
+        Arc::new(Profile {
+            day: Some(day),
+            day_is_firm: true,
+            terms: Vec::new(),
+            entities: entities
+                .iter()
+                .map(|&e| (e, format!("e{e}"), 1.0))
+                .collect(),
+            quotes: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn related_articles_come_strongest_first_whenever_they_were_added() {
+        let mut index = StoryIndex::default();
+        index.add(0, about(100, &[1, 2, 3, 4]));
+        // Shares two entities of four, then all four: the later link is the stronger one.
+        index.add(1, about(100, &[1, 2, 10, 11]));
+        index.add(2, about(100, &[1, 2, 3, 4]));
+        let related = index.related(0).unwrap();
+        let order: Vec<u64> = related.iter().map(|(other, _)| *other).collect();
+        assert_eq!(order, vec![2, 1]);
+        assert!(related[0].1.score > related[1].1.score);
+        assert_eq!(related[0].1.shared_entities, vec!["e1", "e2", "e3", "e4"]);
+        assert_eq!(related[1].1.shared_entities, vec!["e1", "e2"]);
+    }
+
+    #[test]
+    fn an_article_sharing_a_quote_is_compared_however_many_others_match_more_keys() {
+        let mut index = StoryIndex::default();
+        let quote: &[u64] = &[41, 42, 43, 44];
+        index.add(0, quoting(100, &[quote]));
+        // More same-week articles about the same actors than are ever compared.
+        for seq in 1..=(MAX_COMPARED as u64 + 50) {
+            index.add(seq, about(100, &[1 + seq % 3]));
+        }
+        let before = index.work();
+        let seq = MAX_COMPARED as u64 + 51;
+        let newer = Arc::new(Profile {
+            quotes: vec![quote.to_vec()],
+            ..(*about(100, &[1, 2, 3])).clone()
+        });
+        index.add(seq, newer);
+        let work = index.work();
+        assert_eq!(
+            work.candidates_compared - before.candidates_compared,
+            MAX_COMPARED as u64
+        );
+        let related = index.related(seq).unwrap();
+        assert!(
+            related
+                .iter()
+                .any(|(other, s)| *other == 0 && s.shared_quotes == 1 && s.same_story),
+            "{related:?}"
+        );
+        assert_eq!(index.story_of(0), index.story_of(seq));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::analysis::{Analysis, Analyzer};
 use crate::compare::prepared::Prepared;
 use crate::compare::profile::Profile;
 use crate::compare::stories::StoryIndex;
-use crate::compare::{self, Comparison, Similarity};
+use crate::compare::{self, Comparison, IndexWork, Similarity};
 use crate::document::{Document, Timestamp};
 use crate::error::{Error, Result};
 use crate::text::BlockKind;
@@ -164,7 +164,8 @@ impl Corpus {
         if let Some(existing) = self.existing(id, &digest)? {
             return Ok((existing, false));
         }
-        let analysis = self.analyzer.analyze(&document)?;
+        let mut analysis = self.analyzer.analyze(&document)?;
+        analysis.shrink_to_fit();
         let profile = Arc::new(Profile::new(&document, &analysis));
         let prepared = Prepared::new(&document, &analysis);
 
@@ -325,6 +326,12 @@ pub(crate) const MAX_COMPARED: usize = 100;
 const STORY_PREFIX: &str = "s-";
 
 impl Corpus {
+    /// The work the story index has done since the corpus was created (for benchmarks and
+    /// monitoring: the per-article work stays flat as the corpus grows).
+    pub fn index_work(&self) -> IndexWork {
+        self.inner.read().stories.work()
+    }
+
     /// The id of the story article `id` belongs to.
     pub fn story_id(&self, id: &str) -> Result<String> {
         let inner = self.inner.read();
@@ -413,16 +420,16 @@ impl Corpus {
         let seq = *inner.by_id.get(id).ok_or_else(|| not_found(id))?;
         let links = inner.stories.related(seq).unwrap_or_default();
         links
-            .iter()
+            .into_iter()
             .filter_map(|(other, similarity)| {
-                let article = inner.by_seq.get(other)?;
+                let article = inner.by_seq.get(&other)?;
                 Some((article, similarity))
             })
             .map(|(article, similarity)| {
                 Ok(Related {
                     article: Arc::clone(article),
                     story_id: Self::story_id_locked(&inner, article.seq)?,
-                    similarity: similarity.clone(),
+                    similarity,
                 })
             })
             .collect()
