@@ -275,7 +275,7 @@ fn year_for_month(anchor: Option<Date>, month: u8, future: bool) -> Option<i32> 
 }
 
 /// The date a weekday name refers to. Newswire convention: a bare weekday is usually past: the
-/// anchor's own day when they match, the coming one only when it is at most two days ahead, else
+/// anchor's own day when they match, the coming one only when it is the next day, else
 /// the past one; "last" and "next", or a future cue, pick a direction.
 fn resolve_weekday(anchor: Date, day: Weekday, direction: i8) -> Option<Date> {
     let current = i64::from(anchor.weekday().number_days_from_monday());
@@ -286,7 +286,7 @@ fn resolve_weekday(anchor: Date, day: Weekday, direction: i8) -> Option<Date> {
         d if d > 0 => forward,
         d if d < 0 && back == 0 => -7,
         d if d < 0 => -back,
-        _ if back <= 4 => -back,
+        _ if back <= 5 => -back,
         _ => forward,
     };
     anchor.checked_add(Duration::days(offset))

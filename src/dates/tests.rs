@@ -55,6 +55,7 @@ mod cases {
     t!(monday_same_day, "State media reported Monday that letters were exchanged.", "2022-08-15", [("Monday", "DATE", "2022-08-15")]);
     t!(weekday_past, "The ministry said on Friday that talks failed.", "2022-08-15", [("Friday", "DATE", "2022-08-12")]);
     t!(weekday_three_days_ahead_is_past, "The envoys met on Monday.", "2025-08-15", [("Monday", "DATE", "2025-08-11")]);
+    t!(weekday_two_days_ahead_is_past, "Talks ended Friday without a deal.", "1990-08-15", [("Friday", "DATE", "1990-08-10")]);
     t!(weekday_nearest_ahead, "The panel meets Tuesday to decide.", "1998-08-17", [("Tuesday", "DATE", "1998-08-18")]);
     t!(next_weekday, "The envoy will return next Tuesday.", "2022-08-15", [("next Tuesday", "DATE", "2022-08-16")]);
     t!(last_weekday, "He spoke last Friday at the forum.", "2022-08-15", [("last Friday", "DATE", "2022-08-12")]);
