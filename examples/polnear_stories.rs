@@ -85,5 +85,24 @@ fn main() {
                 .unwrap_or_default();
             println!("  {date} {:<12} {}", a.document.source, a.document.title);
         }
+        // Why: the same-story links inside the story.
+        for (i, a) in story.articles.iter().enumerate() {
+            for link in corpus.related(&a.id).unwrap_or_default() {
+                let s = &link.similarity;
+                let earlier = story.articles[..i].iter().any(|e| e.id == link.article.id);
+                if s.same_story && earlier {
+                    println!(
+                        "    {} = {}: {} shared quotes, text {:.2}, entities {:.2}, {} days; {}",
+                        link.article.id,
+                        a.id,
+                        s.shared_quotes,
+                        s.text,
+                        s.entities,
+                        s.days_apart.map_or("?".into(), |d| d.to_string()),
+                        s.shared_entities.join(", "),
+                    );
+                }
+            }
+        }
     }
 }

@@ -6,9 +6,11 @@
 //! most salient entities whatever the date (for related stories on other occasions), and every
 //! word 4-gram of its quotes (quotes travel between outlets, whatever the stamp says). Posting
 //! lists are read from the newest end and at most [`PROBE_LIMIT`] deep ([`ANYTIME_PROBE_LIMIT`]
-//! for the date-free ones), so the cost of adding an article stays flat as the corpus grows.
+//! for the date-free ones), and at most [`MAX_COMPARED`] of the articles found are compared, so
+//! the work of adding an article is bounded whatever the corpus size ([`IndexWork`] counts it).
 //!
-//! Two articles are the same story when they share quoted statements, or when they were
+//! Two articles are the same story when they share quoted statements (and something of their
+//! content: shared wording alone is a stock phrase), or when they were
 //! published within a few days of each other and their content terms (TF-IDF cosine) and main
 //! entities (salience-weighted overlap) agree. Same actors on a different occasion (a letter three
 //! years later) share entities but neither quotes nor dates: a related story, not the same one.
@@ -40,6 +42,8 @@ const SAME_STORY_DAYS: u32 = 3;
 const SHARED_QUOTE_DAYS: u32 = 10;
 /// Days apart within which two shared quotes make one story (politicians repeat themselves).
 const SHARED_QUOTES_DAYS: u32 = 30;
+/// Least similarity (0.5 text + 0.5 entities) for shared quotes to make one story.
+const QUOTE_TOPIC_SIMILARITY: f32 = 0.1;
 /// Least text similarity for close-in-time articles to be one story without shared quotes:
 /// the same actors (every election article names the candidates) are not enough.
 const SAME_STORY_TEXT: f32 = 0.3;
@@ -483,8 +487,11 @@ fn link(newer: &Newer<'_>, gram_hits: u32, other: u64, b: &Profile, vb: &[(u64, 
     // Dates from page stamps do not keep apart articles that quote the same statements.
     let firm_days = days_apart.filter(|_| a.day_is_firm && b.day_is_firm);
     let within = |days: u32| firm_days.is_none_or(|d| d <= days);
-    let same_story = (shared_quotes >= 2 && within(SHARED_QUOTES_DAYS))
-        || (shared_quotes >= 1 && within(SHARED_QUOTE_DAYS))
+    // Shared wording with nothing else in common is a stock phrase ("a lot of people are
+    // saying"), not one statement reported twice.
+    let quoted = base >= QUOTE_TOPIC_SIMILARITY;
+    let same_story = (quoted && shared_quotes >= 2 && within(SHARED_QUOTES_DAYS))
+        || (quoted && shared_quotes >= 1 && within(SHARED_QUOTE_DAYS))
         || (days_apart.is_none_or(|d| d <= SAME_STORY_DAYS)
             && base >= SAME_STORY_SIMILARITY
             && text >= SAME_STORY_TEXT);
@@ -547,13 +554,13 @@ fn shared_names(a: &Profile, b: &Profile) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// A profile whose quotes are the given gram lists, on day `day`.
+    /// A profile about one speaker whose quotes are the given gram lists, on day `day`.
     fn quoting(day: i32, quotes: &[&[u64]]) -> Arc<Profile> {
         Arc::new(Profile {
             day: Some(day),
             day_is_firm: true,
             terms: Vec::new(),
-            entities: Vec::new(),
+            entities: vec![(99, "speaker".into(), 1.0)],
             quotes: quotes.iter().map(|q| q.to_vec()).collect(),
         })
     }
@@ -580,7 +587,14 @@ mod tests {
         assert_eq!(index.story_of(0), Some(0));
         assert_eq!(index.story_of(1), Some(1));
         assert_eq!(index.stories().len(), 2);
-        assert!(index.related(0).unwrap().is_empty());
+        // Same speaker, weeks apart, no shared quote: related at most.
+        assert!(
+            index
+                .related(0)
+                .unwrap()
+                .iter()
+                .all(|(other, s)| *other == 1 && !s.same_story)
+        );
     }
 
     /// A profile about the given entities (equal salience), on day `day`.
@@ -625,7 +639,7 @@ mod tests {
         let seq = MAX_COMPARED as u64 + 51;
         let newer = Arc::new(Profile {
             quotes: vec![quote.to_vec()],
-            ..(*about(100, &[1, 2, 3])).clone()
+            ..(*about(100, &[1, 2, 3, 99])).clone()
         });
         index.add(seq, newer);
         let work = index.work();
@@ -641,6 +655,22 @@ mod tests {
             "{related:?}"
         );
         assert_eq!(index.story_of(0), index.story_of(seq));
+    }
+
+    #[test]
+    fn shared_wording_with_nothing_else_in_common_is_not_one_story() {
+        let mut index = StoryIndex::default();
+        let phrase: &[u64] = &[7, 8, 9];
+        index.add(0, quoting(100, &[phrase]));
+        let unrelated = Arc::new(Profile {
+            quotes: vec![phrase.to_vec()],
+            ..(*about(101, &[5, 6])).clone()
+        });
+        index.add(1, unrelated);
+        assert_ne!(index.story_of(0), index.story_of(1));
+        let (other, similarity) = &index.related(1).unwrap()[0];
+        assert_eq!((*other, similarity.shared_quotes), (0, 1));
+        assert!(!similarity.same_story);
     }
 
     #[test]
