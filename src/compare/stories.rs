@@ -138,52 +138,42 @@ impl StoryIndex {
         let vector = self.vector(&profile.terms);
         let keys = self.keys(&profile);
         let newer = Newer::new(&profile, &vector);
-        // How many of its keys each earlier article was found under, and how many of its quote
-        // 4-grams it shares (fewer than two: no shared quote, the quote comparison is skipped).
-        let mut hits: HashMap<u64, u32> = HashMap::new();
-        let mut gram_hits: HashMap<u64, u32> = HashMap::new();
+        // For each earlier article found: how many of its keys it was found under, and how many
+        // of its quote 4-grams it shares (fewer than two: no shared quote, the quote comparison
+        // is skipped).
+        let mut found: HashMap<u64, (u32, u32)> = HashMap::new();
         let mut read = 0u64;
         for (probe, limit, grams) in [
             (&keys.topics, PROBE_LIMIT, false),
             (&keys.anytime, ANYTIME_PROBE_LIMIT, false),
             (&keys.grams, PROBE_LIMIT, true),
         ] {
-            let counts = if grams { &mut gram_hits } else { &mut hits };
             for key in probe {
                 let list = self.postings.get(key).map_or(&[][..], Vec::as_slice);
                 for &other in list.iter().rev().take(limit) {
                     read += 1;
-                    *counts.entry(other).or_default() += 1;
+                    let (hits, gram_hits) = found.entry(other).or_default();
+                    *if grams { gram_hits } else { hits } += 1;
                 }
             }
         }
         // Compared: every article sharing quote wording, then those found under the most keys,
         // newest first, up to MAX_COMPARED.
-        let mut ranked: Vec<(bool, u32, u64)> = hits
-            .iter()
-            .map(|(&other, &n)| {
-                let grams = gram_hits.get(&other).copied().unwrap_or(0);
-                (grams >= 2, n + grams, other)
-            })
-            .chain(
-                gram_hits
-                    .iter()
-                    .filter(|(other, _)| !hits.contains_key(other))
-                    .map(|(&other, &grams)| (grams >= 2, grams, other)),
-            )
+        let mut ranked: Vec<(bool, u32, u64, u32)> = found
+            .into_iter()
+            .map(|(other, (hits, grams))| (grams >= 2, hits + grams, other, grams))
             .collect();
         ranked.sort_unstable_by(|a, b| b.cmp(a));
         ranked.truncate(MAX_COMPARED);
-        let candidates = ranked.into_iter().map(|(_, _, other)| other);
         self.work.adds += 1;
         self.work.postings_read += read;
         let mut compared = 0u64;
-        let mut links: Vec<Link> = candidates
-            .filter_map(|other| {
+        let mut links: Vec<Link> = ranked
+            .into_iter()
+            .filter_map(|(_, _, other, gram_hits)| {
                 compared += 1;
                 let node = self.nodes.get(&other)?;
-                let hits = gram_hits.get(&other).copied().unwrap_or(0);
-                let link = link(&newer, hits, other, &node.profile, &node.vector);
+                let link = link(&newer, gram_hits, other, &node.profile, &node.vector);
                 (link.same_story || link.shared_quotes > 0 || link.score >= RELATED_SIMILARITY)
                     .then_some(link)
             })

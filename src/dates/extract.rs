@@ -242,6 +242,11 @@ fn date_value(date: Date) -> String {
     )
 }
 
+/// Quarter `q` of `year` ("1989-Q3"; "XXXX-Q3" when the year is unknown).
+fn quarter_value(year: Option<i32>, q: u8) -> String {
+    year.map_or_else(|| format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"))
+}
+
 fn week_value(date: Date) -> String {
     let (year, week, _) = date.to_iso_week_date();
     format!("{year:04}-W{week:02}")
@@ -804,9 +809,8 @@ impl Matcher<'_, '_> {
             direction
         };
         let date = self.anchor.and_then(|a| resolve_weekday(a, day, direction));
-        let value = date.map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
+        let mut value = date.map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
         let mut end = at + 1;
-        let mut value = value;
         // "Sunday night": the day with the part of day ("1998-10-25TNI").
         if let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == self.lower(end)) {
             value = format!("{value}T{part}");
@@ -875,13 +879,10 @@ impl Matcher<'_, '_> {
                     && self.lower(at + 2) == "'s"
                     && let Some(q) = self.ordinal_quarter(at + 3)
                 {
-                    let year = self.anchor.map(|a| a.year() + delta);
-                    let value =
-                        year.map_or_else(|| format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"));
                     return Some(Match {
                         end: at + 5,
                         kind: TimexType::Date,
-                        value,
+                        value: quarter_value(self.anchor.map(|a| a.year() + delta), q),
                         anchored: true,
                     });
                 }
@@ -917,10 +918,7 @@ impl Matcher<'_, '_> {
             return None;
         }
         // "the third quarter", "the first half".
-        if the
-            && let Some(&(_, q)) = ORDINALS.iter().find(|(w, _)| *w == self.lower(at))
-            && self.lower(at + 1) == "quarter"
-        {
+        if the && let Some(q) = self.ordinal_quarter(at) {
             let year = self.anchor.map(|a| {
                 if q > (u8::from(a.month()) - 1) / 3 + 1 {
                     a.year() - 1
@@ -928,11 +926,10 @@ impl Matcher<'_, '_> {
                     a.year()
                 }
             });
-            let value = year.map_or_else(|| format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"));
             return Some(Match {
                 end: at + 2,
                 kind: TimexType::Date,
-                value,
+                value: quarter_value(year, q),
                 anchored: true,
             });
         }
@@ -1111,9 +1108,6 @@ impl Matcher<'_, '_> {
                 ((q - 1).rem_euclid(4) + 1) as u8,
             )
         });
-        let quarter_value = |year: Option<i32>, q: u8| {
-            year.map_or_else(|| format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"))
-        };
         // "the 1988 third quarter", "the 1988 period".
         if the && let Some(year) = self.toks.get(at).and_then(year_of) {
             if let Some(q) = self.ordinal_quarter(at + 1) {
@@ -1224,18 +1218,13 @@ impl Matcher<'_, '_> {
                     anchored: true,
                 })
             }
-            // "the year ended Sept. 30" is a fiscal year's length; otherwise "the year" is the
-            // current one.
             // "the year two thousand".
-            "year" if the && self.year_at(noun_at + 1).is_some() => {
-                let (year, end) = self.year_at(noun_at + 1)?;
-                Some(Match {
-                    end,
-                    kind: TimexType::Date,
-                    value: format!("{year:04}"),
-                    anchored: false,
-                })
-            }
+            "year" if the && let Some((year, end)) = self.year_at(noun_at + 1) => Some(Match {
+                end,
+                kind: TimexType::Date,
+                value: format!("{year:04}"),
+                anchored: false,
+            }),
             // "the year ended Sept. 30" is a fiscal year's length; otherwise "the year" ("the
             // current year") is the anchor's.
             "year" if the && small_number(self.lower(noun_at + 1)).is_none() => {
