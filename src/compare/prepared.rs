@@ -79,10 +79,18 @@ impl Prepared {
             .map(|quote| {
                 let content = quote.span.slice(text);
                 let words = content.split_whitespace().count();
+                // A reported clause holding a quote is compared through the quote: its quoted
+                // words are what outlets share, the paraphrase around them is their own.
+                let holds_quote = || {
+                    analysis
+                        .quotes
+                        .iter()
+                        .any(|q| q.kind != QuoteKind::Indirect && quote.span.contains(q.span))
+                };
                 let usable = match quote.kind {
                     QuoteKind::Direct => true,
                     QuoteKind::Partial => words >= 4,
-                    QuoteKind::Indirect => words >= 6,
+                    QuoteKind::Indirect => words >= 6 && !holds_quote(),
                 };
                 usable.then(|| QuoteWords::new(content))
             })

@@ -158,6 +158,13 @@ impl Unit {
     }
 }
 
+/// True for a month or weekday name in any case ("Sunday", "Sept"): words that look like names
+/// to other extractors but are none.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    month_of(&lower).is_some() || weekday_of(&lower).is_some()
+}
+
 fn month_of(word: &str) -> Option<u8> {
     MONTHS
         .iter()

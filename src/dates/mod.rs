@@ -10,6 +10,7 @@ mod extract;
 pub mod timeml;
 
 pub use extract::extract;
+pub(crate) use extract::is_calendar_word;
 
 use crate::span::Span;
 use crate::text::{Block, BlockKind};

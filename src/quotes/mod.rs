@@ -10,6 +10,7 @@
 //! quote is credited to ("according to KCNA", "told the newspaper Izvestia", "Rodong Sinmun
 //! reported") is kept apart from the speaker. When nothing names a speaker, the quote has none.
 
+mod cues;
 mod marks;
 pub mod polnear;
 
@@ -56,95 +57,6 @@ pub struct Quote {
     /// How sure the attribution is, in (0, 1).
     pub confidence: f32,
 }
-
-/// Reporting verbs and their inflections.
-const CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "wrote",
-    "writes",
-    "write",
-    "added",
-    "adds",
-    "claimed",
-    "claims",
-    "vowed",
-    "vows",
-    "remarked",
-    "stated",
-    "states",
-    "noted",
-    "notes",
-    "warned",
-    "warns",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "explained",
-    "insisted",
-    "argued",
-    "argues",
-    "declared",
-    "announced",
-    "asked",
-    "asks",
-    "replied",
-    "continued",
-    "concluded",
-    "praised",
-    "promised",
-    "pledged",
-    "urged",
-    "reported",
-    "reports",
-    "acknowledged",
-    "admitted",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "suggested",
-    "suggests",
-    "predicted",
-    "recalled",
-    "responded",
-    "tweeted",
-    "posted",
-    "confirmed",
-    "denied",
-    "alleged",
-    "insists",
-    "maintained",
-    "observed",
-    "expressed",
-    "hoped",
-    "accused",
-    "called",
-    "described",
-    "according",
-    "wondered",
-    "countered",
-    "quipped",
-    "joked",
-    "boasted",
-    "complained",
-    "saying",
-    "stating",
-    "noting",
-    "adding",
-    "writing",
-    "warning",
-    "claiming",
-    "insisting",
-    "arguing",
-    "declaring",
-    "telling",
-    "conveyed",
-];
 
 /// Nouns that name a speaker without naming who ("a source", "officials", "the campaign").
 const SOURCE_NOUNS: &[&str] = &[
@@ -234,6 +146,41 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
         }
         let found = marks::quoted_spans(text, block.span);
         let block_sentences: Vec<&Sent<'_>> = sentences.iter().filter(|s| s.block == b).collect();
+        let others: Vec<Span> = found.iter().map(|f| f.outer).collect();
+        // Reported clauses, kept when they hold every quote they touch and some words of the
+        // writer besides ("Kim said the alliance was “invincible”", "called him “a stiff”"): a
+        // clause that is only a quote ("Kim wrote that “...”") leaves the quote to stand as the
+        // direct one.
+        let clauses: Vec<Quote> = block_sentences
+            .iter()
+            .flat_map(|s| {
+                let cited = cited_source(text, s, &others, &refs);
+                reported_clauses(text, s, &others, &refs)
+                    .into_iter()
+                    .map(move |q| Quote {
+                        cited_source: cited.clone(),
+                        ..q
+                    })
+            })
+            .filter(|c| {
+                let touched = others
+                    .iter()
+                    .filter(|o| o.start < c.span.end && c.span.start < o.end);
+                let mut words_outside = text[c.span.start..c.span.end].split_whitespace().count();
+                for o in touched {
+                    if !c.span.contains(*o) {
+                        return false;
+                    }
+                    words_outside = words_outside
+                        .saturating_sub(text[o.start..o.end].split_whitespace().count());
+                }
+                let naming = c
+                    .cue
+                    .and_then(|cue| cues::lemma(cue.slice(text)))
+                    .is_some_and(|l| cues::NAMING.contains(&l));
+                words_outside >= if naming { 1 } else { 3 }
+            })
+            .collect();
         for (n, q) in found.iter().enumerate() {
             let content = trim(text, q.content);
             if content.is_empty() {
@@ -243,17 +190,27 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             let ends_statement = text[..content.end]
                 .trim_end()
                 .ends_with(['.', ',', '!', '?', '…']);
-            let kind = if words >= 6 || (words >= 3 && ends_statement) {
+            // A quote inside a reported clause is part of the writer's sentence: partial, and
+            // attributed as the clause is.
+            let clause = clauses.iter().find(|c| c.span.contains(q.outer));
+            let kind = if clause.is_none() && (words >= 6 || (words >= 3 && ends_statement)) {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
             };
+            if let Some(c) = clause {
+                quotes.push(Quote {
+                    span: content,
+                    kind,
+                    ..c.clone()
+                });
+                continue;
+            }
             // The sentences the quote touches, and the words around it.
             let around: Vec<&&Sent<'_>> = block_sentences
                 .iter()
                 .filter(|s| s.span.start < q.outer.end && q.outer.start < s.span.end)
                 .collect();
-            let others: Vec<Span> = found.iter().map(|f| f.outer).collect();
             let attribution = around
                 .iter()
                 .find_map(|s| attribute(text, s, &others, q.outer, &refs));
@@ -274,11 +231,16 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 }
                 Some((speaker, cue)) => (speaker, Some(cue), 0.8),
                 None => {
-                    // The next quote of the paragraph, or a paragraph continuing a quote, keeps
-                    // the speaker of the one before.
+                    // The next quote of the paragraph, a paragraph continuing a quote, or a
+                    // paragraph opening with a quote right after one with a speaker keeps the
+                    // speaker of the one before.
+                    let opens_paragraph =
+                        n == 0 && text[block.span.start..q.outer.start].trim().is_empty();
                     let inherit = previous_speaker
                         .as_ref()
-                        .filter(|(pb, _)| *pb == b || (continues && n == 0))
+                        .filter(|(pb, _)| {
+                            *pb == b || (n == 0 && continues) || (opens_paragraph && *pb + 1 == b)
+                        })
                         .map(|(_, s)| s.clone());
                     let confidence = if inherit.is_some() { 0.6 } else { 0.3 };
                     (inherit, None, confidence)
@@ -313,22 +275,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             });
         }
         continues = found.last().is_some_and(|q| q.unclosed);
-        // Indirect quotes: reported speech whose content is not a full quoted statement. Its
-        // content may hold partial quotes ("Kim said the alliance was “invincible”").
-        let direct: Vec<Span> = quotes
-            .iter()
-            .filter(|q| q.kind == QuoteKind::Direct && block.span.contains(q.span))
-            .map(|q| q.span)
-            .collect();
-        for s in &block_sentences {
-            if let Some(quote) = indirect(text, s, &refs)
-                && !direct
-                    .iter()
-                    .any(|d| d.start < quote.span.end && quote.span.start < d.end)
-            {
-                quotes.push(quote);
-            }
-        }
+        quotes.extend(clauses);
     }
     quotes.sort_by_key(|q| q.span.start);
     quotes
@@ -399,19 +346,55 @@ fn trim(text: &str, span: Span) -> Span {
     Span::new(start, start + trimmed.len())
 }
 
-/// A reporting verb: lower case ("States" in "United States" is no verb), or "According".
+/// A reporting verb ("said", "warns", "According").
 fn is_cue(word: &str) -> bool {
-    (word.starts_with(char::is_lowercase) || word == "According")
-        && CUES.contains(&word.to_lowercase().as_str())
+    cues::lemma(word).is_some()
+}
+
+/// A reporting verb at token `i` used as a verb: "tweets", "claims", "calls" after a
+/// determiner or an adjective are nouns ("his early-morning tweets", "Republican claims").
+fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
+    let word = s.words[i];
+    if !is_cue(word) {
+        return false;
+    }
+    if !word.ends_with('s') || word.ends_with("ss") || i == 0 || word == "says" {
+        return true;
+    }
+    let before = s.words[i - 1];
+    let noun_use = DETERMINERS.contains(&before)
+        || matches!(
+            before,
+            "of" | "these" | "those" | "such" | "more" | "whose" | "her"
+        )
+        || before.ends_with('-')
+        || before.contains('-')
+        || (before.starts_with(char::is_uppercase)
+            && ref_at(refs, s.spans[i - 1]).is_none_or(|r| {
+                !matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
+            })
+            && !PRONOUNS.contains(&before)
+            && !matches!(before, "It" | "This" | "That"));
+    !noun_use
 }
 
 /// The entity mention or pronoun naming a speaker at token `i` of `s`, if any.
-fn speaker_at(text: &str, s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> Option<Speaker> {
+/// `loose` also takes a capitalized word the tagger missed ("Caddell said"), for the word
+/// right next to a cue.
+fn speaker_at(
+    text: &str,
+    s: &Sent<'_>,
+    i: usize,
+    refs: &[Ref<'_>],
+    loose: bool,
+) -> Option<Speaker> {
     let span = s.spans[i];
     if let Some(r) = ref_at(refs, span) {
-        // Places and nationalities do not speak ("the United States", "North Korean").
+        // Nationalities do not speak ("North Korean"), nor do places, except a country right
+        // at its verb ("Russia insisted", "Japan branded it ...": its government).
         if matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
             || r.kind == MentionKind::Nominal
+            || (loose && r.entity.kind == EntityType::Location)
         {
             return Some(Speaker {
                 entity_id: Some(r.entity.id.clone()),
@@ -423,7 +406,17 @@ fn speaker_at(text: &str, s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> Option<Sp
     }
     let word = s.words[i];
     // "a source said", "officials told", "the commission said": a speaker that is no entity.
-    if SOURCE_NOUNS.contains(&word.to_lowercase().as_str()) {
+    // ("promising to campaign", "in a statement", "by the committee" are no speakers.)
+    let in_phrase = |k: usize| {
+        matches!(
+            s.words[k],
+            "to" | "in" | "on" | "with" | "through" | "by" | "from" | "of"
+        )
+    };
+    let after_preposition = i > 0
+        && (in_phrase(i - 1)
+            || (i > 1 && DETERMINERS.contains(&s.words[i - 1]) && in_phrase(i - 2)));
+    if SOURCE_NOUNS.contains(&word.to_lowercase().as_str()) && !after_preposition {
         let mut from = i;
         while from > 0
             && i - from < 3
@@ -480,8 +473,14 @@ fn speaker_at(text: &str, s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> Option<Sp
         });
     }
     // A capitalized name the tagger missed, right next to the cue ("Caddell said").
-    if word.starts_with(char::is_uppercase)
-        && word.chars().skip(1).all(char::is_lowercase)
+    if loose
+        && word.starts_with(char::is_uppercase)
+        && !crate::dates::is_calendar_word(word)
+        && word.chars().any(char::is_lowercase)
+        && word
+            .chars()
+            .skip(1)
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
         && word.chars().count() > 2
         && !PRONOUNS.contains(&word)
         && i > 0
@@ -489,6 +488,17 @@ fn speaker_at(text: &str, s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> Option<Sp
         return Some(Speaker {
             entity_id: None,
             name: word.to_owned(),
+            span,
+        });
+    }
+    // "It added": the organization named last.
+    if matches!(word, "it" | "It") {
+        let org = refs
+            .iter()
+            .rfind(|r| r.span.end <= span.start && r.entity.kind == EntityType::Organization)?;
+        return Some(Speaker {
+            entity_id: Some(org.entity.id.clone()),
+            name: org.entity.name.clone(),
             span,
         });
     }
@@ -520,35 +530,202 @@ fn speaker_near(
     if s.words[cue].ends_with("ing") && cue > 0 && s.words[cue - 1] == "," {
         let subject = (0..cue - 1)
             .take_while(|&i| outside(i))
-            .find_map(|i| speaker_at(text, s, i, refs));
+            .find_map(|i| speaker_at(text, s, i, refs, false));
         if subject.is_some() {
             return subject;
         }
     }
-    for back in 1..=4 {
-        let Some(i) = cue.checked_sub(back) else {
+    if let Some(subject) = subject_before(text, s, cue, refs, &outside) {
+        return Some(subject);
+    }
+    // "said Putin", "said the former top aide": after the cue, unless the cue's object is its
+    // listener ("told AFP", "asked Sanders") or a phrase starts ("said in a statement").
+    if cues::lemma(s.words[cue]).is_some_and(|l| cues::LISTENER.contains(&l)) {
+        return None;
+    }
+    for i in cue + 1..(cue + 4).min(s.words.len()) {
+        if !outside(i)
+            || matches!(
+                s.words[i],
+                "in" | "on" | "at" | "to" | "during" | "for" | "with" | "of" | "that" | ","
+            )
+        {
             break;
-        };
-        // "..., Alexander Matsegora, said": the comma closing an appositive may sit between.
-        if back == 1 && s.words[i] == "," {
-            continue;
         }
-        if !outside(i) || matches!(s.words[i], "," | "“" | "”" | "\"" | "." | ";") {
-            break;
-        }
-        if let Some(sp) = speaker_at(text, s, i, refs) {
+        if let Some(sp) = speaker_at(text, s, i, refs, i == cue + 1) {
             return Some(sp);
         }
     }
-    for i in cue + 1..(cue + 4).min(s.words.len()) {
-        if !outside(i) {
-            break;
+    // "said one well-connected Democrat familiar with ...": a determiner phrase after the cue,
+    // through its first capitalized word or up to a comma, "who" or a preposition.
+    let n = s.words.len();
+    if cue + 2 < n && DETERMINERS.contains(&s.words[cue + 1]) && outside(cue + 1) {
+        let mut end = cue + 2;
+        while end < n.min(cue + 6)
+            && outside(end)
+            && s.words[end]
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-')
+            && !matches!(
+                s.words[end],
+                "who"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "of"
+                    | "that"
+                    | "familiar"
+                    | "and"
+            )
+        {
+            end += 1;
+            if s.words[end - 1].starts_with(char::is_uppercase) {
+                break;
+            }
         }
-        if let Some(sp) = speaker_at(text, s, i, refs) {
-            return Some(sp);
+        if end > cue + 2 {
+            let span = Span::new(s.spans[cue + 1].start, s.spans[end - 1].end);
+            return Some(Speaker {
+                entity_id: None,
+                name: span.slice(text).to_owned(),
+                span,
+            });
         }
     }
     None
+}
+
+/// Words that may stand between a subject and its cue ("has said", "then loudly asked", "goes
+/// on to say").
+fn is_between_subject_and_cue(word: &str) -> bool {
+    (word.len() > 3 && word.ends_with("ly") && word.starts_with(char::is_lowercase))
+        || matches!(
+            word,
+            "also"
+                | "then"
+                | "later"
+                | "again"
+                | "once"
+                | "has"
+                | "have"
+                | "had"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "would"
+                | "will"
+                | "could"
+                | "did"
+                | "does"
+                | "not"
+                | "never"
+                | "goes"
+                | "went"
+                | "on"
+                | "to"
+                | "further"
+                | "first"
+                | "often"
+                | "even"
+                | "still"
+        )
+}
+
+/// Determiners opening a subject that names no one ("a friend", "one well-connected Democrat",
+/// "the board").
+const DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "one", "One", "another", "Another", "some", "Some",
+    "several", "Several", "many", "Many", "two", "Two", "three", "Three", "his", "His", "her",
+    "Her", "their", "Their", "its", "Its", "my", "My", "our", "Our",
+];
+
+/// Words that end a plain subject phrase when read back from its verb ("the unrest in Charlotte
+/// and", "a comment that").
+const NOT_IN_SUBJECT: &[&str] = &[
+    "of", "in", "on", "at", "for", "with", "by", "from", "to", "and", "or", "but", "that", "which",
+    "who", "whom", "was", "is", "were", "are", "be", "been", "while", "as", "same",
+];
+
+/// The subject of the cue at token `cue`: a name, role noun or pronoun just before it, past
+/// auxiliaries and adverbs ("Kim has long said"), a comma-enclosed appositive ("Norah
+/// O’Donnell, who was off-screen, asked"; "Kasich (R-Ohio) said"), or else a determiner phrase
+/// naming no one ("a friend said", "the board said").
+fn subject_before(
+    text: &str,
+    s: &Sent<'_>,
+    cue: usize,
+    refs: &[Ref<'_>],
+    outside: &impl Fn(usize) -> bool,
+) -> Option<Speaker> {
+    let mut end = cue;
+    while end > 0 && end + 6 > cue && is_between_subject_and_cue(s.words[end - 1]) {
+        end -= 1;
+    }
+    let stop =
+        |i: usize| !outside(i) || matches!(s.words[i], "," | "“" | "”" | "\"" | "." | ";" | ":");
+    // Up to four words back from `end`, the nearest name, role noun or pronoun.
+    let named = |end: usize, loose_words: usize| {
+        (1..=4).find_map(|back| {
+            let i = end.checked_sub(back)?;
+            (!stop(i)).then(|| speaker_at(text, s, i, refs, back <= loose_words))?
+        })
+    };
+    let mut from = end;
+    // "..., Alexander Matsegora, said": the comma closing an appositive may sit between.
+    if from > 0 && s.words[from - 1] == "," {
+        from -= 1;
+    }
+    if let Some(found) = (1..=4).find_map(|back| {
+        let i = from.checked_sub(back)?;
+        if stop(i) {
+            return Some(None);
+        }
+        speaker_at(text, s, i, refs, back <= 2 && from + 2 >= cue).map(Some)
+    }) {
+        if found.is_some() {
+            return found;
+        }
+    }
+    // "X, who ..., said" / "X (R-Ohio) said": the subject before the enclosed words.
+    if end > 1 && matches!(s.words[end - 1], "," | ")") {
+        let open = if s.words[end - 1] == ")" { "(" } else { "," };
+        if let Some(j) = (end.saturating_sub(24)..end - 1)
+            .rev()
+            .find(|&j| s.words[j] == open)
+        {
+            let mut k = j;
+            while k > 0 && s.words[k - 1] == "," {
+                k -= 1;
+            }
+            if let Some(found) = named(k, 1) {
+                return Some(found);
+            }
+            end = k;
+        }
+    }
+    // "a friend said", "One Club for Growth ad argues": a determiner phrase of a few words.
+    let det = (1..=5).find_map(|back| {
+        let i = end.checked_sub(back)?;
+        if stop(i)
+            || s.words[i].chars().any(|c| !c.is_alphanumeric() && c != '-')
+            || NOT_IN_SUBJECT.contains(&s.words[i])
+        {
+            return Some(None);
+        }
+        DETERMINERS.contains(&s.words[i]).then_some(Some(i))
+    })??;
+    (det + 1 < end).then(|| {
+        let span = Span::new(s.spans[det].start, s.spans[end - 1].end);
+        Speaker {
+            entity_id: None,
+            name: span.slice(text).to_owned(),
+            span,
+        }
+    })
 }
 
 /// The attribution of the quote at `quote` inside sentence `s`: a cue verb outside every quote
@@ -566,7 +743,7 @@ fn attribute(
             .any(|q| q.start <= s.spans[i].start && s.spans[i].end <= q.end)
     };
     let mut cues: Vec<usize> = (0..s.words.len())
-        .filter(|&i| outside(i) && is_cue(s.words[i]))
+        .filter(|&i| outside(i) && cue_at(s, i, refs))
         .collect();
     // Verbs before "according to" (which names a channel as often as a speaker), nearest to
     // the quote first.
@@ -582,6 +759,17 @@ fn attribute(
     // An outlet reporting ("..., KCNA said") yields to a person the sentence also has
     // speaking ("the leader responded, saying that ..."): the outlet is the cited source.
     let mut outlet: Option<(Option<Speaker>, Span)> = None;
+    let mut bare: Option<Span> = None;
+    // At most three words between the quote and the cue.
+    let near = |cue: usize| {
+        let at = s.spans[cue];
+        let between = if at.start >= quote.end {
+            Span::new(quote.end, at.start)
+        } else {
+            Span::new(at.end, quote.start.max(at.end))
+        };
+        s.spans.iter().filter(|t| between.contains(**t)).count() <= 3
+    };
     let is_org = |sp: &Speaker| {
         refs.iter()
             .any(|r| r.span == sp.span && r.entity.kind == EntityType::Organization)
@@ -590,7 +778,7 @@ fn attribute(
         if s.words[cue].eq_ignore_ascii_case("according") {
             if s.words.get(cue + 1) == Some(&"to") {
                 let speaker = (cue + 2..(cue + 6).min(s.words.len()))
-                    .find_map(|i| speaker_at(text, s, i, refs));
+                    .find_map(|i| speaker_at(text, s, i, refs, true));
                 let end = s.spans[cue + 1].end;
                 return Some((speaker, Span::new(s.spans[cue].start, end)));
             }
@@ -602,10 +790,15 @@ fn attribute(
                 outlet.get_or_insert((Some(sp), s.spans[cue]));
             }
             Some(sp) => return Some((Some(sp), s.spans[cue])),
+            // A cue right next to the quote whose speaker we cannot name ("“...,” said one
+            // of those advisers") still makes the quote an attribution.
+            None if near(cue) => {
+                bare.get_or_insert(s.spans[cue]);
+            }
             None => {}
         }
     }
-    outlet
+    outlet.or(bare.map(|cue| (None, cue)))
 }
 
 /// An outlet credited in sentence `s`: "according to X", "X reported", "told (the newspaper) X",
@@ -667,80 +860,229 @@ fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> 
     None
 }
 
-/// Reported speech without quotation marks: "X said (that) CONTENT", "CONTENT, X said", and
-/// "according to X, CONTENT".
-fn indirect(text: &str, s: &Sent<'_>, refs: &[Ref<'_>]) -> Option<Quote> {
+/// Words that may stand between a cue and its content ("said Tuesday that", "told reporters
+/// in a statement that").
+const CUE_ADJUNCTS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "statement",
+    "interview",
+    "interviews",
+    "speech",
+    "email",
+    "emailed",
+    "press",
+    "conference",
+    "release",
+    "reporters",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "voters",
+    "supporters",
+    "audience",
+    "crowd",
+    "recently",
+    "later",
+    "also",
+    "repeatedly",
+    "today",
+    "yesterday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "earlier",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+];
+
+/// Reported clauses of sentence `s`, as indirect quotes: "X said (that) CONTENT", "CONTENT, X
+/// said", "according to X, CONTENT" / "CONTENT, according to X", and "X called Y “NAME”". The
+/// content may hold quotation marks (`quotes`, their outer spans): a clause that is only a
+/// quote is dropped by the caller, which keeps the quote as the direct one.
+fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> Vec<Quote> {
     let n = s.words.len();
-    let always = |_: usize| true;
-    for cue in 0..n {
-        if !is_cue(s.words[cue]) {
-            continue;
-        }
-        let lower = s.words[cue].to_lowercase();
-        if lower == "according" {
+    let inside = |i: usize| {
+        quotes
+            .iter()
+            .any(|q| q.start <= s.spans[i].start && s.spans[i].end <= q.end)
+    };
+    let outside = |i: usize| !inside(i);
+    let cues: Vec<usize> = (0..n)
+        .filter(|&i| outside(i) && cue_at(s, i, refs))
+        .collect();
+    // Where each cue's subject starts, for cutting a content before the next attribution ("...
+    // the woman, he claimed they ...").
+    let speakers: Vec<Option<Speaker>> = cues
+        .iter()
+        .map(|&cue| {
+            if s.words[cue].eq_ignore_ascii_case("according") {
+                None
+            } else {
+                speaker_near(text, s, cue, refs, outside)
+            }
+        })
+        .collect();
+    let token_at = |at: usize| s.spans.iter().position(|t| t.start >= at).unwrap_or(n);
+    // The start of the next "..., X said" after token `from`: a subject opening a clause.
+    let next_clause = |from: usize| -> usize {
+        cues.iter()
+            .zip(&speakers)
+            .filter(|&(&c, _)| c > from)
+            .find_map(|(&c, sp)| {
+                let first = sp.as_ref().map_or(c, |sp| token_at(sp.span.start).min(c));
+                (first > from + 1
+                    && matches!(s.words[first - 1], "," | "but" | "and" | ";" | "while"))
+                .then_some(first - 1)
+            })
+            .unwrap_or(n)
+    };
+    let mut out: Vec<Quote> = Vec::new();
+    for (k, &cue) in cues.iter().enumerate() {
+        let word = s.words[cue].to_lowercase();
+        let lemma = cues::lemma(s.words[cue]).unwrap_or_default();
+        let cue_span = s.spans[cue];
+        if word == "according" {
             if s.words.get(cue + 1) != Some(&"to") {
                 continue;
             }
-            let speaker = (cue + 2..(cue + 6).min(n)).find_map(|i| speaker_at(text, s, i, refs));
+            let speaker =
+                (cue + 2..(cue + 6).min(n)).find_map(|i| speaker_at(text, s, i, refs, true));
+            let cue_span = Span::new(cue_span.start, s.spans[cue + 1].end);
             // "According to X, CONTENT." or "CONTENT, according to X."
-            let comma = (cue + 2..n).find(|&i| s.words[i] == ",");
-            let (start, end) = if cue == 0 || (cue == 1 && s.words[0] == "And") {
-                let Some(c) = comma else { continue };
-                (c + 1, n)
+            let clause = if cue == 0 || (cue == 1 && matches!(s.words[0], "And" | "But")) {
+                (cue + 2..n)
+                    .find(|&i| s.words[i] == ",")
+                    .map(|c| (c + 1, next_clause(c + 1)))
             } else {
-                (
-                    0,
-                    cue.saturating_sub(usize::from(cue > 0 && s.words[cue - 1] == ",")),
-                )
+                Some((0, cue))
             };
-            return make_indirect(
-                s,
-                start,
-                end,
-                speaker,
-                Span::new(s.spans[cue].start, s.spans[cue + 1].end),
-            );
+            if let Some((start, end)) = clause {
+                out.extend(clause_quote(s, start, end, speaker, cue_span));
+            }
+            continue;
         }
-        let Some(speaker) = speaker_near(text, s, cue, refs, always) else {
+        let Some(speaker) = speakers[k].clone() else {
             continue;
         };
-        // "X said (that) CONTENT": content follows the cue (and a "told reporters").
-        let mut start = cue + 1;
-        if matches!(lower.as_str(), "told" | "tells" | "tell" | "asked") {
-            while start < n && !matches!(s.words[start], "that" | ",") && start < cue + 4 {
+        let speaker_first = token_at(speaker.span.start);
+        let speaker_last = s
+            .spans
+            .iter()
+            .rposition(|t| t.end <= speaker.span.end)
+            .unwrap_or(cue);
+        let subject_before = speaker.span.end <= cue_span.start;
+        // "X called Y “NAME”": the object through the quoted name.
+        if cues::NAMING.contains(&lemma) {
+            if let Some(q) = (cue + 1..(cue + 12).min(n)).find(|&i| inside(i)) {
+                let end = (q..n).take_while(|&i| inside(i)).last().unwrap_or(q) + 1;
+                out.extend(clause_quote(s, cue + 1, end, Some(speaker), cue_span));
+            }
+            continue;
+        }
+        // "CONTENT, X said (in a statement)." — the attribution closes the sentence.
+        let group = if subject_before { speaker_first } else { cue };
+        let after = if subject_before {
+            cue + 1
+        } else {
+            speaker_last + 1
+        };
+        let rest: Vec<&str> = (after..n)
+            .map(|i| s.words[i])
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect();
+        if group >= 2 && s.words[group - 1] == "," && rest.len() <= 8 && !rest.contains(&"that") {
+            // From the end of an earlier clause of this sentence, if any.
+            let from = out
+                .iter()
+                .map(|q| q.span.end)
+                .max()
+                .map_or(0, &token_at);
+            // "“...,” Russia’s ambassador, Alexander Matsegora, said": the words between a
+            // quote and the speaker are the speaker's appositive, not content.
+            let end = (from..group - 1)
+                .rev()
+                .take(12)
+                .find(|&i| inside(i))
+                .map_or(group - 1, |i| i + 1);
+            out.extend(clause_quote(s, from, end, Some(speaker), cue_span));
+            continue;
+        }
+        // "X said (on Tuesday) (that) CONTENT".
+        let mut start = after;
+        if let Some(that) = (start..(start + 8).min(n))
+            .take_while(|&i| outside(i) && (i == start || !is_cue(s.words[i])))
+            .find(|&i| s.words[i] == "that")
+        {
+            start = that + 1;
+        } else {
+            let listener = cues::LISTENER.contains(&lemma);
+            while start < n
+                && start < after + 6
+                && outside(start)
+                && (CUE_ADJUNCTS.contains(&s.words[start])
+                    || (listener && ref_at(refs, s.spans[start]).is_some()))
+            {
                 start += 1;
             }
         }
-        if start < n && s.words[start] == "that" {
-            start += 1;
-        }
-        // "CONTENT, X said." — the cue ends the sentence.
-        let tail = (cue + 1..n).all(|i| {
-            matches!(s.words[i], "." | "," | "!" | "?") || speaker.span.start <= s.spans[i].start
-        });
-        if tail && cue >= 3 {
-            let comma = (0..cue).rev().find(|&i| s.words[i] == ",");
-            if let Some(c) = comma {
-                return make_indirect(s, 0, c, Some(speaker), s.spans[cue]);
-            }
-        }
-        if n - start >= 4 && speaker.span.end <= s.spans[cue].start {
-            if let Some(quote) = make_indirect(s, start, n, Some(speaker), s.spans[cue]) {
-                return Some(quote);
-            }
+        out.extend(clause_quote(
+            s,
+            start,
+            next_clause(start),
+            Some(speaker),
+            cue_span,
+        ));
+    }
+    // One clause per stretch of text: the first found keeps it.
+    let mut kept: Vec<Quote> = Vec::new();
+    for q in out {
+        if !kept
+            .iter()
+            .any(|k| k.span.start < q.span.end && q.span.start < k.span.end)
+        {
+            kept.push(q);
         }
     }
-    None
+    kept
 }
 
-fn make_indirect(
+/// The indirect quote over tokens `start..end` of `s`, without edge punctuation, if it has at
+/// least four tokens.
+fn clause_quote(
     s: &Sent<'_>,
-    start: usize,
+    mut start: usize,
     mut end: usize,
     speaker: Option<Speaker>,
     cue: Span,
 ) -> Option<Quote> {
-    while end > start && matches!(s.words[end - 1], "." | "," | "!" | "?" | ";") {
+    end = end.min(s.words.len());
+    while start < end && matches!(s.words[start], "," | ":" | ";" | "-" | "—" | "–") {
+        start += 1;
+    }
+    while end > start && matches!(s.words[end - 1], "." | "," | "!" | "?" | ";" | ":") {
         end -= 1;
     }
     if end <= start || end - start < 4 {
