@@ -777,7 +777,11 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
                                 .speaker
                                 .as_ref()
                                 .map(|s| s.entity_id.clone().unwrap_or_else(|| s.name.clone()));
-                            let quoted = q.kind != QuoteKind::Indirect || marks(q.span);
+                            // (PolNeAR's "quoted" contents hold a quotation mark; two
+                            // apostrophes, its NYT texts' marks, are not among them.)
+                            let apostrophes = text[..q.span.start].trim_end().ends_with("''");
+                            let quoted =
+                                (q.kind != QuoteKind::Indirect && !apostrophes) || marks(q.span);
                             (q.span, q.speaker.as_ref().map(|s| s.span), key, quoted)
                         })
                         .collect()

@@ -23,33 +23,47 @@ fn closer_of(open: char) -> &'static [char] {
         '«' => &['»'],
         '‘' => &['’'],
         '\'' => &['\''],
+        TWO_APOSTROPHES => &[TWO_APOSTROPHES],
         _ => &['"'],
     }
 }
+
+/// The opener standing for two apostrophes (`''`), the double quotation mark of some newspaper
+/// archives ("''I don't know,'' she said").
+const TWO_APOSTROPHES: char = '\u{0}';
 
 /// The quoted stretches of `text[block]`, in order, not nested.
 pub(crate) fn quoted_spans(text: &str, block: Span) -> Vec<Quoted> {
     let slice = &text[block.start..block.end];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut out = Vec::new();
-    let mut open: Option<(usize, usize, char)> = None;
+    let mut open: Option<(usize, char)> = None;
     let word_char = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        let before_is_word = k > 0 && word_char(k - 1);
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, mut c) = chars[k];
+        // `''` is one mark, two bytes long.
+        let mut len = c.len_utf8();
+        if c == '\'' && chars.get(k + 1).is_some_and(|&(_, d)| d == '\'') {
+            c = TWO_APOSTROPHES;
+            len = 2;
+            k += 1;
+        }
+        let before_is_word = at > 0 && k > 0 && word_char(k - 1 - usize::from(len == 2));
         let after_is_word = word_char(k + 1);
         match open {
             None => {
                 let opens = match c {
-                    '“' | '„' | '«' | '"' => true,
+                    '“' | '„' | '«' | '"' | TWO_APOSTROPHES => true,
                     // A single mark opens only at the start of a word: not "don't", "Korea’s".
                     '‘' | '\'' => !before_is_word && after_is_word,
                     _ => false,
                 };
                 if opens {
-                    open = Some((k, at, c));
+                    open = Some((at, c));
                 }
             }
-            Some((_, start, opener)) => {
+            Some((start, opener)) => {
                 let closes = closer_of(opener).contains(&c)
                     && match c {
                         // An apostrophe inside a word does not close ("Korea’s").
@@ -59,9 +73,9 @@ pub(crate) fn quoted_spans(text: &str, block: Span) -> Vec<Quoted> {
                     };
                 if closes {
                     out.push(Quoted {
-                        outer: Span::new(block.start + start, block.start + at + c.len_utf8()),
+                        outer: Span::new(block.start + start, block.start + at + len),
                         content: Span::new(
-                            block.start + start + opener.len_utf8(),
+                            block.start + start + opener_len(opener),
                             block.start + at,
                         ),
                         unclosed: false,
@@ -70,18 +84,27 @@ pub(crate) fn quoted_spans(text: &str, block: Span) -> Vec<Quoted> {
                 }
             }
         }
+        k += 1;
     }
-    if let Some((_, start, opener)) = open {
+    if let Some((start, opener)) = open {
         // A single mark that never closed was an apostrophe after all.
         if !matches!(opener, '‘' | '\'') {
             out.push(Quoted {
                 outer: Span::new(block.start + start, block.end),
-                content: Span::new(block.start + start + opener.len_utf8(), block.end),
+                content: Span::new(block.start + start + opener_len(opener), block.end),
                 unclosed: true,
             });
         }
     }
     out
+}
+
+fn opener_len(opener: char) -> usize {
+    if opener == TWO_APOSTROPHES {
+        2
+    } else {
+        opener.len_utf8()
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +133,8 @@ mod tests {
             ("It was a ‘bad day for all", vec![]),
             ("No quotes at all here.", vec![]),
             ("“One.” Then “two.”", vec![("One.", false), ("two.", false)]),
+            ("''I don't know,'' said Amy.", vec![("I don't know,", false)]),
+            ("Mr. O'Neill said ''it's over''", vec![("it's over", false)]),
         ] {
             assert_eq!(contents(text), expected, "{text}");
         }

@@ -178,7 +178,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     .cue
                     .and_then(|cue| cues::lemma(cue.slice(text)))
                     .is_some_and(|l| cues::NAMING.contains(&l));
-                words_outside >= if naming { 1 } else { 3 }
+                words_outside >= if naming { 1 } else { 2 }
             })
             .collect();
         for (n, q) in found.iter().enumerate() {
@@ -860,29 +860,17 @@ fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> 
     None
 }
 
-/// Words that may stand between a cue and its content ("said Tuesday that", "told reporters
-/// in a statement that").
-const CUE_ADJUNCTS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "their",
-    "its",
-    "statement",
-    "interview",
-    "interviews",
-    "speech",
-    "email",
-    "emailed",
-    "press",
-    "conference",
-    "release",
+/// Words that may follow a cue before its content ("said Tuesday", "told reporters").
+const CUE_ADVERBS: &[&str] = &[
+    "today",
+    "yesterday",
+    "recently",
+    "later",
+    "earlier",
+    "also",
+    "repeatedly",
+    "again",
+    "once",
     "reporters",
     "him",
     "her",
@@ -891,32 +879,90 @@ const CUE_ADJUNCTS: &[&str] = &[
     "me",
     "voters",
     "supporters",
-    "audience",
-    "crowd",
-    "recently",
-    "later",
-    "also",
-    "repeatedly",
-    "today",
-    "yesterday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "earlier",
-    "last",
-    "this",
-    "week",
-    "month",
-    "year",
+];
+
+/// Nouns closing a phrase between a cue and its content ("in a statement", "at a news
+/// conference", "on Twitter").
+const CUE_PHRASE_ENDS: &[&str] = &[
+    "statement",
+    "interview",
+    "interviews",
+    "speech",
+    "email",
+    "release",
+    "conference",
+    "briefing",
+    "call",
+    "appearance",
+    "rally",
+    "event",
+    "hearing",
+    "Twitter",
+    "Facebook",
+    "television",
+    "radio",
+    "debate",
+    "post",
+    "letter",
+    "op-ed",
+    "video",
     "night",
     "morning",
     "afternoon",
     "evening",
 ];
+
+/// The first token of a cue's content from token `start`: past time words, listeners ("told
+/// reporters", "told the crowd", "told CNN", for verbs with a listener) and phrases like "in a
+/// statement" or "on Tuesday".
+fn skip_adjuncts(
+    s: &Sent<'_>,
+    mut start: usize,
+    listener: bool,
+    refs: &[Ref<'_>],
+    outside: &impl Fn(usize) -> bool,
+) -> usize {
+    let n = s.words.len();
+    let limit = (start + 8).min(n);
+    while start < limit && outside(start) {
+        let word = s.words[start];
+        if CUE_ADVERBS.contains(&word) || crate::dates::is_calendar_word(word) {
+            start += 1;
+            continue;
+        }
+        if listener {
+            if let Some(r) = ref_at(refs, s.spans[start]) {
+                start = s
+                    .spans
+                    .iter()
+                    .rposition(|t| t.end <= r.span.end)
+                    .unwrap_or(start)
+                    + 1;
+                continue;
+            }
+            if matches!(word, "the" | "a" | "an" | "his" | "her" | "their")
+                && start + 1 < n
+                && s.words[start + 1].starts_with(char::is_lowercase)
+                && s.words
+                    .get(start + 2)
+                    .is_some_and(|w| *w == "that" || *w == ",")
+            {
+                start += 2;
+                continue;
+            }
+        }
+        if matches!(word, "in" | "on" | "at" | "during" | "to") {
+            if let Some(end) = (start + 1..(start + 6).min(n)).find(|&j| {
+                CUE_PHRASE_ENDS.contains(&s.words[j]) || crate::dates::is_calendar_word(s.words[j])
+            }) {
+                start = end + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    start
+}
 
 /// Reported clauses of sentence `s`, as indirect quotes: "X said (that) CONTENT", "CONTENT, X
 /// said", "according to X, CONTENT" / "CONTENT, according to X", and "X called Y “NAME”". The
@@ -948,7 +994,14 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
     let token_at = |at: usize| s.spans.iter().position(|t| t.start >= at).unwrap_or(n);
     // The start of the next "..., X said" after token `from`: a subject opening a clause.
     let next_clause = |from: usize| -> usize {
-        cues.iter()
+        // "... but did not suggest ...", "and added": a second cue of the same subject.
+        let conjoined = cues.iter().filter(|&&c| c > from + 1).find_map(|&c| {
+            (c.saturating_sub(3).max(from + 1)..c)
+                .find(|&j| matches!(s.words[j], "but" | "and"))
+                .filter(|&j| (j + 1..c).all(|m| is_between_subject_and_cue(s.words[m])))
+        });
+        let subject = cues
+            .iter()
             .zip(&speakers)
             .filter(|&(&c, _)| c > from)
             .find_map(|(&c, sp)| {
@@ -957,7 +1010,8 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                     && matches!(s.words[first - 1], "," | "but" | "and" | ";" | "while"))
                 .then_some(first - 1)
             })
-            .unwrap_or(n)
+            .unwrap_or(n);
+        conjoined.map_or(subject, |c| c.min(subject))
     };
     let mut out: Vec<Quote> = Vec::new();
     for (k, &cue) in cues.iter().enumerate() {
@@ -985,6 +1039,16 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             continue;
         }
         let Some(speaker) = speakers[k].clone() else {
+            // "..., saying that CONTENT": reported speech even when no subject can be named.
+            if s.words.get(cue + 1) == Some(&"that") {
+                out.extend(clause_quote(
+                    s,
+                    cue + 2,
+                    next_clause(cue + 2),
+                    None,
+                    cue_span,
+                ));
+            }
             continue;
         };
         let speaker_first = token_at(speaker.span.start);
@@ -1013,13 +1077,13 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .map(|i| s.words[i])
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .collect();
+        // "“...,” Ramos said, referring to ...": the cue attributes the quote before it.
+        if group >= 1 && inside(group - 1) && !rest.contains(&"that") {
+            continue;
+        }
         if group >= 2 && s.words[group - 1] == "," && rest.len() <= 8 && !rest.contains(&"that") {
             // From the end of an earlier clause of this sentence, if any.
-            let from = out
-                .iter()
-                .map(|q| q.span.end)
-                .max()
-                .map_or(0, &token_at);
+            let from = out.iter().map(|q| q.span.end).max().map_or(0, &token_at);
             // "“...,” Russia’s ambassador, Alexander Matsegora, said": the words between a
             // quote and the speaker are the speaker's appositive, not content.
             let end = (from..group - 1)
@@ -1030,7 +1094,10 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             out.extend(clause_quote(s, from, end, Some(speaker), cue_span));
             continue;
         }
-        // "X said (on Tuesday) (that) CONTENT".
+        // "X said (on Tuesday) (that) CONTENT"; not "said X, CONTENT".
+        if !subject_before {
+            continue;
+        }
         let mut start = after;
         if let Some(that) = (start..(start + 8).min(n))
             .take_while(|&i| outside(i) && (i == start || !is_cue(s.words[i])))
@@ -1038,15 +1105,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         {
             start = that + 1;
         } else {
-            let listener = cues::LISTENER.contains(&lemma);
-            while start < n
-                && start < after + 6
-                && outside(start)
-                && (CUE_ADJUNCTS.contains(&s.words[start])
-                    || (listener && ref_at(refs, s.spans[start]).is_some()))
-            {
-                start += 1;
-            }
+            start = skip_adjuncts(s, start, cues::LISTENER.contains(&lemma), refs, &outside);
         }
         out.extend(clause_quote(
             s,
