@@ -794,7 +794,8 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
             .collect();
         // PolNeAR annotates a statement interrupted by its attribution ("“A,” he said. “B.”")
         // as one content; systems report its parts as quotes with the same speaker. Parts of one
-        // speaker separated by a few words of attribution are joined, for every system alike.
+        // speaker separated by a few words of attribution within a paragraph are joined, for
+        // every system alike.
         let mut predicted: Vec<polnear::Predicted> = Vec::new();
         let mut last_speaker: Option<&String> = None;
         for (content, speaker_span, speaker, quoted) in kept {
@@ -804,6 +805,7 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
                 && speaker.is_some()
                 && speaker.as_ref() == last_speaker
                 && content.start >= prev.content.end
+                && !text[prev.content.end..content.start].contains('\n')
                 && text[prev.content.end..content.start]
                     .split_whitespace()
                     .count()

@@ -193,11 +193,25 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             // A quote inside a reported clause is part of the writer's sentence: partial, and
             // attributed as the clause is.
             let clause = clauses.iter().find(|c| c.span.contains(q.outer));
-            let kind = if clause.is_none() && (words >= 6 || (words >= 3 && ends_statement)) {
-                QuoteKind::Direct
-            } else {
-                QuoteKind::Partial
-            };
+            let title = is_title(content.slice(text));
+            let kind =
+                if clause.is_none() && !title && (words >= 6 || (words >= 3 && ends_statement)) {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Partial
+                };
+            // A title in quotation marks ("Face the Nation", "The Revenant") is nobody's words.
+            if title && clause.is_none() {
+                quotes.push(Quote {
+                    span: content,
+                    kind,
+                    speaker: None,
+                    cue: None,
+                    cited_source: None,
+                    confidence: 0.3,
+                });
+                continue;
+            }
             if let Some(c) = clause {
                 quotes.push(Quote {
                     span: content,
@@ -335,6 +349,41 @@ fn sentences_of<'t>(text: &'t str, seg: &Segmentation) -> Vec<Sent<'t>> {
             spans: tokens.iter().map(|t| t.span).collect(),
         })
         .collect()
+}
+
+/// True for a quoted title or name ("Face the Nation,", "The Art of the Deal"): up to eight
+/// words, every word but short function words capitalized, no clause punctuation inside.
+fn is_title(content: &str) -> bool {
+    let words: Vec<&str> = content
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let inner = content.trim_end_matches(['.', ',', '!', '?', ' ']);
+    words.len() >= 2
+        && words.len() <= 8
+        && !inner.contains(['.', ',', '!', '?', ';', ':'])
+        && words
+            .first()
+            .is_some_and(|w| !matches!(*w, "I" | "We" | "You" | "It"))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    *w,
+                    "of" | "the"
+                        | "and"
+                        | "a"
+                        | "an"
+                        | "in"
+                        | "on"
+                        | "for"
+                        | "with"
+                        | "to"
+                        | "at"
+                        | "by"
+                        | "or"
+                )
+        })
 }
 
 /// `span` without surrounding white space and edge punctuation other than the statement's own
