@@ -601,6 +601,16 @@ fn speaker_near(
         {
             break;
         }
+        // "said she should not ...": a pronoun after the cue opens the content; only "...,"
+        // said he." inverts.
+        let pronoun = PRONOUNS.contains(&s.words[i]) || matches!(s.words[i], "it" | "It");
+        if pronoun
+            && s.words
+                .get(i + 1)
+                .is_some_and(|w| w.chars().any(char::is_alphanumeric))
+        {
+            break;
+        }
         if let Some(sp) = speaker_at(text, s, i, refs, i == cue + 1) {
             return Some(sp);
         }
@@ -716,6 +726,15 @@ fn subject_before(
     }
     let stop =
         |i: usize| !outside(i) || matches!(s.words[i], "," | "“" | "”" | "\"" | "." | ";" | ":");
+    // "Trump summed up Clinton as “terrible,” ... and said ...": a second verb of the
+    // sentence's subject, its first person or organization.
+    if end > 0 && matches!(s.words[end - 1], "and" | "but") {
+        return (0..end - 1)
+            .take_while(|&i| outside(i))
+            .filter_map(|i| ref_at(refs, s.spans[i]).map(|r| (i, r)))
+            .find(|(_, r)| matches!(r.entity.kind, EntityType::Person | EntityType::Organization))
+            .and_then(|(i, _)| speaker_at(text, s, i, refs, false));
+    }
     // Up to four words back from `end`, the nearest name, role noun or pronoun.
     let named = |end: usize, loose_words: usize| {
         (1..=4).find_map(|back| {
@@ -1127,7 +1146,25 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .collect();
         // "“...,” Ramos said, referring to ...": the cue attributes the quote before it.
-        if group >= 1 && inside(group - 1) && !rest.contains(&"that") {
+        if (group.saturating_sub(3)..group).any(inside) && !rest.contains(&"that") {
+            continue;
+        }
+        // "CONTENT, Sanders said, a policy that ..." / "The goal, he said, is to ...": an
+        // attribution set off by commas inside the sentence. The content is what comes before,
+        // or the whole sentence when only a few words come before.
+        let after_comma = (after..n).find(|&i| s.words[i] != ".");
+        if group >= 2
+            && s.words[group - 1] == ","
+            && after_comma.is_some_and(|i| s.words[i] == "," && i <= after + 6)
+        {
+            let from = out.iter().map(|q| q.span.end).max().map_or(0, &token_at);
+            let before = group - 1 - from;
+            let (start, end) = if before < 4 {
+                (from, next_clause(after))
+            } else {
+                (from, group - 1)
+            };
+            out.extend(clause_quote(s, start, end, Some(speaker), cue_span));
             continue;
         }
         if group >= 2 && s.words[group - 1] == "," && rest.len() <= 8 && !rest.contains(&"that") {
