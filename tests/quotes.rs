@@ -101,6 +101,107 @@ fn a_quote_running_over_two_paragraphs_keeps_its_speaker() {
     assert_eq!(speaker(first), Some("Vladimir Putin"), "{quotes:#?}");
 }
 
+/// Reported speech in the shapes PolNeAR annotates, on sentences written for this test.
+const REPORTED: &str = "Campaign notes
+
+Mayor Lena Ortiz said the budget was “balanced for the first time in a decade” and would pass.
+
+The plan would cut bus fares for students, Ortiz said, a change that could cost millions.
+
+The goal, she said, is to finish the tunnel before the election.
+
+Governor Abel Stone mocked the plan, calling it “a fantasy,” and said voters would reject it.
+
+''We will not raise taxes,'' said Ortiz, who spoke at City Hall. ''Not this year.''
+
+A friend said the mayor rarely sleeps.
+
+The council will debate the plan on “Meet the Voters,” the city's cable show.
+";
+
+fn reported() -> Vec<Quote> {
+    Analyzer::new(Limits::default())
+        .analyze(&Document::from_text(REPORTED))
+        .unwrap()
+        .quotes
+}
+
+fn text_of(q: &Quote) -> &str {
+    q.span.slice(REPORTED)
+}
+
+fn reported_containing<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
+    quotes
+        .iter()
+        .find(|q| text_of(q).contains(needle))
+        .unwrap_or_else(|| panic!("no quote with {needle:?} in {quotes:#?}"))
+}
+
+#[test]
+fn reported_clauses_hold_their_partial_quotes() {
+    let quotes = reported();
+    // The clause is the content; the quote inside it is partial and shares its speaker.
+    let clause = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("balanced for"))
+        .expect("the reported clause");
+    assert_eq!(
+        text_of(clause),
+        "the budget was “balanced for the first time in a decade” and would pass"
+    );
+    assert_eq!(speaker(clause), Some("Lena Ortiz"));
+    let inner = quotes
+        .iter()
+        .find(|q| text_of(q) == "balanced for the first time in a decade")
+        .expect("the quote inside");
+    assert_eq!(inner.kind, QuoteKind::Partial);
+    assert_eq!(speaker(inner), Some("Lena Ortiz"));
+}
+
+#[test]
+fn attributions_set_off_by_commas_and_conjoined_verbs() {
+    let quotes = reported();
+    // "CONTENT, Ortiz said, a change that ...": the content is what comes before.
+    let fares = reported_containing(&quotes, "cut bus fares");
+    assert_eq!(text_of(fares), "The plan would cut bus fares for students");
+    assert_eq!(speaker(fares), Some("Lena Ortiz"));
+    // "The goal, she said, is ...": few words before, so the whole sentence.
+    let goal = reported_containing(&quotes, "finish the tunnel");
+    assert!(text_of(goal).starts_with("The goal"), "{goal:?}");
+    assert_eq!(speaker(goal), Some("Lena Ortiz"));
+    // "Stone mocked the plan, calling it “a fantasy,” and said voters would reject it": both
+    // are Stone's; "voters" opens the content and is no speaker.
+    let reject = reported_containing(&quotes, "voters would reject it");
+    assert_eq!(speaker(reject), Some("Abel Stone"));
+    assert_eq!(reject.cue.unwrap().slice(REPORTED), "said");
+    let fantasy = reported_containing(&quotes, "a fantasy");
+    assert_eq!(speaker(fantasy), Some("Abel Stone"));
+    // A subject naming no one still speaks.
+    let friend = reported_containing(&quotes, "rarely sleeps");
+    assert_eq!(
+        friend.speaker.as_ref().unwrap().span.slice(REPORTED),
+        "A friend"
+    );
+}
+
+#[test]
+fn two_apostrophes_quote_and_titles_are_nobody_s_words() {
+    let quotes = reported();
+    let taxes = reported_containing(&quotes, "We will not raise taxes");
+    assert_eq!(text_of(taxes), "We will not raise taxes,");
+    assert_eq!(taxes.kind, QuoteKind::Direct);
+    assert_eq!(speaker(taxes), Some("Lena Ortiz"));
+    let year = reported_containing(&quotes, "Not this year");
+    assert_eq!(speaker(year), Some("Lena Ortiz"));
+    // A show's name in quotation marks is no one's quote.
+    let show = quotes
+        .iter()
+        .find(|q| text_of(q).starts_with("Meet the Voters"))
+        .expect("the title");
+    assert_eq!(show.kind, QuoteKind::Partial);
+    assert!(show.speaker.is_none() && show.cue.is_none(), "{show:?}");
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     #[test]

@@ -939,14 +939,20 @@ const CUE_ADVERBS: &[&str] = &[
     "repeatedly",
     "again",
     "once",
+];
+
+/// Listeners of a verb that has one ("told reporters that").
+const LISTENERS: &[&str] = &[
     "reporters",
     "him",
     "her",
     "them",
     "us",
     "me",
+    "you",
     "voters",
     "supporters",
+    "lawmakers",
 ];
 
 /// Nouns closing a phrase between a cue and its content ("in a statement", "at a news
@@ -999,6 +1005,10 @@ fn skip_adjuncts(
             continue;
         }
         if listener {
+            if LISTENERS.contains(&word) {
+                start += 1;
+                continue;
+            }
             if let Some(r) = ref_at(refs, s.spans[start]) {
                 start = s
                     .spans
