@@ -1,14 +1,21 @@
 //! Quotes: who said what, with which verb, credited to which outlet.
 //!
-//! Direct and partial quotes are found from quotation marks in BODY paragraphs; indirect ones
-//! from reported-speech patterns ("X said that ...", "according to X, ..."). Each quote's speaker
-//! is looked for around its cue verb, in the order newswire uses: after the quote (`"...," Putin
-//! said.`), before it (`Kim wrote that "..."`, `Putin said: "..."`), then by inheritance (the
-//! next quote of the same paragraph, or a paragraph that continues a quote, keeps the speaker).
-//! A pronoun speaker ("he said") resolves to the most recently named person; a role noun ("the
-//! Russian leader") is already an entity mention, resolved by the entities stage. The outlet a
-//! quote is credited to ("according to KCNA", "told the newspaper Izvestia", "Rodong Sinmun
-//! reported") is kept apart from the speaker. When nothing names a speaker, the quote has none.
+//! Per BODY paragraph, reported clauses come first: every reporting verb (`cues.rs`: one
+//! lexicon of lemmas, inflections generated) with its subject gives the clause it reports, in
+//! the shapes newswire uses: "X said (that) CONTENT", "CONTENT, X said", "CONTENT, X said, ...",
+//! "according to X, CONTENT", "X called Y “NAME”". Then the quoted spans (`marks.rs`): a quote
+//! inside a clause with words of the writer around it is that clause's partial quote and shares
+//! its attribution (PolNeAR, like a reader, takes the clause as the content); a clause that is
+//! only a quote leaves the quote to stand as the direct one. A quote standing alone gets the
+//! speaker of the cue nearest it, after it (`"...," Putin said.`) or before (`Putin said: "..."`),
+//! or inherits the one before it in the paragraph, or in the paragraph before when it opens
+//! its own; a quoted title ("Face the Nation") is nobody's. Subjects are found past adverbs and
+//! auxiliaries ("has long said"), appositives ("Norah O'Donnell, who was off-screen, asked"),
+//! conjoined verbs ("... and said"), and may name no one ("a friend said"). A pronoun resolves
+//! to the most recently named person ("it" to the organization); a role noun ("the Russian
+//! leader") is already an entity mention, resolved by the entities stage. The outlet a quote is
+//! credited to ("according to KCNA", "told the newspaper Izvestia", "Rodong Sinmun reported")
+//! is kept apart from the speaker. When nothing names a speaker, the quote has none.
 
 mod cues;
 mod marks;
