@@ -2,8 +2,9 @@
 //!
 //! Reads every `.txt` file under `PARALLAX_BENCH_TEXTS` (default: the PolNeAR dev texts in
 //! `../shared/data/quotes/polnear/dev/text`), and reports bytes per second for analyzing the
-//! whole set, one article at a time on one core, as the server does per request. The benchmark
-//! also checks its input: every article must yield body sentences and words.
+//! whole set, one article at a time on one core, as the server does per request; and the quote
+//! stage alone (`quotes::find_quotes` over the analyses' segmentation and entities). The
+//! benchmark also checks its input: every article must yield body sentences and words.
 
 mod common;
 
@@ -20,16 +21,24 @@ fn analyze(c: &mut Criterion) {
     let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
     let analyzer = Analyzer::new(Limits::default());
     // The benchmark doubles as a check that it measures real work.
-    for document in &documents {
-        let analysis = analyzer
-            .analyze(document)
-            .expect("bench texts are valid articles");
-        assert!(
-            analysis.word_count > 0,
-            "an article without body words: {:.60}",
-            document.text
-        );
-    }
+    let analyses: Vec<_> = documents
+        .iter()
+        .map(|document| {
+            let analysis = analyzer
+                .analyze(document)
+                .expect("bench texts are valid articles");
+            assert!(
+                analysis.word_count > 0,
+                "an article without body words: {:.60}",
+                document.text
+            );
+            analysis
+        })
+        .collect();
+    assert!(
+        analyses.iter().map(|a| a.quotes.len()).sum::<usize>() > 0,
+        "bench texts without quotes"
+    );
     let mut group = c.benchmark_group("analyze");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
@@ -38,6 +47,22 @@ fn analyze(c: &mut Criterion) {
             documents
                 .iter()
                 .map(|d| analyzer.analyze(d).expect("valid").word_count)
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("quotes");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(20);
+    group.bench_function(format!("polnear_dev_{}_articles", documents.len()), |b| {
+        b.iter(|| {
+            documents
+                .iter()
+                .zip(&analyses)
+                .map(|(d, a)| {
+                    parallax::quotes::find_quotes(&d.text, &a.segmentation, &a.entities).len()
+                })
                 .sum::<usize>()
         })
     });
