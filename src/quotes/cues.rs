@@ -92,7 +92,7 @@ const REGULAR: &[&str] = &[
     "affirm",
     "criticize",
     "criticise",
-    "predict",
+    "wish",
 ];
 
 /// Irregular forms and their lemmas.

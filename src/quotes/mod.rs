@@ -1079,6 +1079,11 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
     let token_at = |at: usize| s.spans.iter().position(|t| t.start >= at).unwrap_or(n);
     // The start of the next "..., X said" after token `from`: a subject opening a clause.
     let next_clause = |from: usize| -> usize {
+        // "..., according to KCNA": the channel closes the content.
+        let channel = cues
+            .iter()
+            .find(|&&c| c > from && s.words[c].eq_ignore_ascii_case("according"))
+            .copied();
         // "... but did not suggest ...", "and added": a second cue of the same subject.
         let conjoined = cues.iter().filter(|&&c| c > from + 1).find_map(|&c| {
             (c.saturating_sub(3).max(from + 1)..c)
@@ -1096,7 +1101,10 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 .then_some(first - 1)
             })
             .unwrap_or(n);
-        conjoined.map_or(subject, |c| c.min(subject))
+        [conjoined, channel]
+            .into_iter()
+            .flatten()
+            .fold(subject, usize::min)
     };
     let mut out: Vec<Quote> = Vec::new();
     for (k, &cue) in cues.iter().enumerate() {
@@ -1163,7 +1171,18 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .collect();
         // "“...,” Ramos said, referring to ...": the cue attributes the quote before it.
-        if (group.saturating_sub(3)..group).any(inside) && !rest.contains(&"that") {
+        // So does "“...,” Russia’s ambassador to North Korea, Alexander Matsegora, said": a
+        // quote closing a few words before the subject, with no other verb between.
+        let appositive = group >= 1 && s.words[group - 1] == ",";
+        let window = if appositive { 12 } else { 3 };
+        let quote_before = (group.saturating_sub(window)..group)
+            .rev()
+            .find(|&i| inside(i));
+        if quote_before.is_some_and(|q| {
+            (q + 1..group)
+                .all(|i| !cue_at(s, i, refs) && !matches!(s.words[i], "but" | "and" | ";"))
+        }) && !rest.contains(&"that")
+        {
             continue;
         }
         // "CONTENT, Sanders said, a policy that ..." / "The goal, he said, is to ...": an
