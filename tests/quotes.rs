@@ -117,6 +117,10 @@ Governor Abel Stone mocked the plan, calling it “a fantasy,” and said voters
 A friend said the mayor rarely sleeps.
 
 The council will debate the plan on “Meet the Voters,” the city's cable show.
+
+She remarked, “The tunnel will open on time,” according to the city's newsletter.
+
+“We will build it in four years,” the city's chief engineer, Mara Quint, said in an interview, as reported by a local blog.
 ";
 
 fn reported() -> Vec<Quote> {
@@ -181,6 +185,29 @@ fn attributions_set_off_by_commas_and_conjoined_verbs() {
     assert_eq!(
         friend.speaker.as_ref().unwrap().span.slice(REPORTED),
         "A friend"
+    );
+}
+
+#[test]
+fn a_quote_between_its_cue_and_its_channel_stays_direct() {
+    let quotes = reported();
+    // "She remarked, “...,” according to ...": no reported clause swallows the quote.
+    let tunnel = reported_containing(&quotes, "The tunnel will open");
+    assert_eq!(tunnel.kind, QuoteKind::Direct, "{quotes:#?}");
+    assert_eq!(speaker(tunnel), Some("Lena Ortiz"));
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("tunnel will open")),
+        "{quotes:#?}"
+    );
+    // "“...,” the chief engineer, Mara Quint, said in an interview, as reported by ...".
+    let build = reported_containing(&quotes, "We will build it");
+    assert_eq!(build.kind, QuoteKind::Direct);
+    assert_eq!(speaker(build), Some("Mara Quint"));
+    assert!(
+        !quotes.iter().any(|q| text_of(q).contains("as reported by")),
+        "{quotes:#?}"
     );
 }
 
