@@ -873,7 +873,25 @@ fn attribute(
             None => {}
         }
     }
-    outlet.or(bare.map(|cue| (None, cue)))
+    outlet.or(bare.map(|cue| (None, cue))).or_else(|| {
+        // "Former secretary of state Hillary Clinton: “We learned ...”": a name and a colon
+        // introduce the quote; the colon is the cue.
+        let colon = s
+            .spans
+            .iter()
+            .rposition(|t| t.end <= quote.start)
+            .filter(|&i| s.words[i] == ":" && outside(i))?;
+        (colon.saturating_sub(3)..colon)
+            .rev()
+            .find_map(|i| {
+                ref_at(refs, s.spans[i])
+                    .filter(|r| {
+                        matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
+                    })
+                    .and_then(|_| speaker_at(text, s, i, refs, false))
+            })
+            .map(|speaker| (Some(speaker), s.spans[colon]))
+    })
 }
 
 /// An outlet credited in sentence `s`: "according to X", "X reported", "told (the newspaper) X",
