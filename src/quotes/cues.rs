@@ -93,6 +93,9 @@ const REGULAR: &[&str] = &[
     "criticize",
     "criticise",
     "wish",
+    "show",
+    "reveal",
+    "indicate",
 ];
 
 /// Irregular forms and their lemmas.
@@ -110,6 +113,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("thinks", "think"),
     ("thought", "think"),
     ("reads", "read"),
+    ("found", "find"),
+    ("finds", "find"),
     ("according", "according"),
 ];
 
@@ -214,6 +219,8 @@ mod tests {
             ("labeled", Some("label")),
             ("stresses", Some("stress")),
             ("According", Some("according")),
+            ("found", Some("find")),
+            ("showed", Some("show")),
             ("claim", None),
             ("Said", None),
             ("States", None),
