@@ -41,15 +41,18 @@ pub(crate) fn quoted_spans(text: &str, block: Span) -> Vec<Quoted> {
     let word_char = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
     let mut k = 0;
     while k < chars.len() {
-        let (at, mut c) = chars[k];
+        let (at, raw) = chars[k];
+        // (A NUL in the text is no mark, whatever the stand-in below.)
+        let mut c = if raw == TWO_APOSTROPHES { ' ' } else { raw };
         // `''` is one mark, two bytes long.
         let mut len = c.len_utf8();
+        let first = k;
         if c == '\'' && chars.get(k + 1).is_some_and(|&(_, d)| d == '\'') {
             c = TWO_APOSTROPHES;
             len = 2;
             k += 1;
         }
-        let before_is_word = at > 0 && k > 0 && word_char(k - 1 - usize::from(len == 2));
+        let before_is_word = first > 0 && word_char(first - 1);
         let after_is_word = word_char(k + 1);
         match open {
             None => {
@@ -134,6 +137,8 @@ mod tests {
             ("No quotes at all here.", vec![]),
             ("“One.” Then “two.”", vec![("One.", false), ("two.", false)]),
             ("''I don't know,'' said Amy.", vec![("I don't know,", false)]),
+            ("«Oui», dit-il, « non ».", vec![("Oui", false), (" non ", false)]),
+            ("a\u{0}b \u{0}c", vec![]),
             ("Mr. O'Neill said ''it's over''", vec![("it's over", false)]),
         ] {
             assert_eq!(contents(text), expected, "{text}");

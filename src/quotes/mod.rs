@@ -1116,7 +1116,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 let first = sp.as_ref().map_or(c, |sp| token_at(sp.span.start).min(c));
                 (first > from + 1
                     && matches!(s.words[first - 1], "," | "but" | "and" | ";" | "while"))
-                .then_some(first - 1)
+                .then(|| first - 1)
             })
             .unwrap_or(n);
         [conjoined, channel]
