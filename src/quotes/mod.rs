@@ -1095,7 +1095,8 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         })
         .collect();
     let token_at = |at: usize| s.spans.iter().position(|t| t.start >= at).unwrap_or(n);
-    // The start of the next "..., X said" after token `from`: a subject opening a clause.
+    // Where a content starting at token `from` ends: before the next attribution of the
+    // sentence ("..., he claimed", "but did not suggest", "according to KCNA").
     let next_clause = |from: usize| -> usize {
         // "..., according to KCNA": the channel closes the content.
         let channel = cues
