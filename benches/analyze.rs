@@ -39,34 +39,30 @@ fn analyze(c: &mut Criterion) {
         analyses.iter().map(|a| a.quotes.len()).sum::<usize>() > 0,
         "bench texts without quotes"
     );
-    let mut group = c.benchmark_group("analyze");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.sample_size(20);
-    group.bench_function(format!("polnear_dev_{}_articles", documents.len()), |b| {
-        b.iter(|| {
-            documents
-                .iter()
-                .map(|d| analyzer.analyze(d).expect("valid").word_count)
-                .sum::<usize>()
-        })
+    let name = format!("polnear_dev_{}_articles", documents.len());
+    // One group per stage, each timing a pass over every article.
+    let mut measure = |stage: &str, pass: &dyn Fn() -> usize| {
+        let mut group = c.benchmark_group(stage);
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.sample_size(20);
+        group.bench_function(&name, |b| b.iter(pass));
+        group.finish();
+    };
+    measure("analyze", &|| {
+        documents
+            .iter()
+            .map(|d| analyzer.analyze(d).expect("valid").word_count)
+            .sum()
     });
-    group.finish();
-
-    let mut group = c.benchmark_group("quotes");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.sample_size(20);
-    group.bench_function(format!("polnear_dev_{}_articles", documents.len()), |b| {
-        b.iter(|| {
-            documents
-                .iter()
-                .zip(&analyses)
-                .map(|(d, a)| {
-                    parallax::quotes::find_quotes(&d.text, &a.segmentation, &a.entities).len()
-                })
-                .sum::<usize>()
-        })
+    measure("quotes", &|| {
+        documents
+            .iter()
+            .zip(&analyses)
+            .map(|(d, a)| {
+                parallax::quotes::find_quotes(&d.text, &a.segmentation, &a.entities).len()
+            })
+            .sum()
     });
-    group.finish();
 }
 
 criterion_group!(benches, analyze);

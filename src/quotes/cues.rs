@@ -197,7 +197,12 @@ pub(super) fn lemma(word: &str) -> Option<&'static str> {
     if !(word.starts_with(char::is_lowercase) || word == "According") {
         return None;
     }
-    forms().get(word.to_lowercase().as_str()).copied()
+    // Every word of every sentence comes through here: no allocation unless it has capitals.
+    if word.chars().any(char::is_uppercase) {
+        forms().get(word.to_lowercase().as_str()).copied()
+    } else {
+        forms().get(word).copied()
+    }
 }
 
 #[cfg(test)]

@@ -48,6 +48,17 @@ pub struct Speaker {
     pub span: Span,
 }
 
+impl Speaker {
+    /// A speaker that is no entity, named by the words at `span` ("a friend", "officials").
+    fn unnamed(text: &str, span: Span) -> Self {
+        Self {
+            entity_id: None,
+            name: span.slice(text).to_owned(),
+            span,
+        }
+    }
+}
+
 /// A quote.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -522,11 +533,7 @@ fn speaker_at(
                 });
             }
         }
-        return Some(Speaker {
-            entity_id: None,
-            name: span.slice(text).to_owned(),
-            span,
-        });
+        return Some(Speaker::unnamed(text, span));
     }
     // A capitalized name the tagger missed, right next to the cue ("Caddell said").
     if loose
@@ -541,11 +548,7 @@ fn speaker_at(
         && !PRONOUNS.contains(&word)
         && i > 0
     {
-        return Some(Speaker {
-            entity_id: None,
-            name: word.to_owned(),
-            span,
-        });
+        return Some(Speaker::unnamed(text, span));
     }
     // "It added": the organization named last.
     if matches!(word, "it" | "It") {
@@ -654,11 +657,7 @@ fn speaker_near(
         }
         if end > cue + 2 {
             let span = Span::new(s.spans[cue + 1].start, s.spans[end - 1].end);
-            return Some(Speaker {
-                entity_id: None,
-                name: span.slice(text).to_owned(),
-                span,
-            });
+            return Some(Speaker::unnamed(text, span));
         }
     }
     None
@@ -795,11 +794,7 @@ fn subject_before(
     })??;
     (det + 1 < end).then(|| {
         let span = Span::new(s.spans[det].start, s.spans[end - 1].end);
-        Speaker {
-            entity_id: None,
-            name: span.slice(text).to_owned(),
-            span,
-        }
+        Speaker::unnamed(text, span)
     })
 }
 
