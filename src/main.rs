@@ -641,25 +641,45 @@ fn eval_dates(args: EvalDatesArgs) -> anyhow::Result<ExitCode> {
             })
             .collect();
         if args.errors {
+            // The words around a span, on one line, to read an error in its sentence.
+            let context = |span: parallax::Span| {
+                let mut from = span.start.saturating_sub(70);
+                while !doc.text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let mut to = (span.end + 70).min(doc.text.len());
+                while !doc.text.is_char_boundary(to) {
+                    to += 1;
+                }
+                let around = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+                format!(
+                    "{} [{}] {}",
+                    around(&doc.text[from..span.start]),
+                    around(span.slice(&doc.text)),
+                    around(&doc.text[span.end..to])
+                )
+            };
             for gold in &doc.timexes {
                 match predicted
                     .iter()
                     .find(|p| p.span.start < gold.span.end && gold.span.start < p.span.end)
                 {
                     None => println!(
-                        "MISS  {name}: {:?} {} {}",
+                        "MISS  {name}: {:?} {} {}\t{}",
                         gold.span.slice(&doc.text),
                         gold.kind,
-                        gold.value
+                        gold.value,
+                        context(gold.span)
                     ),
                     Some(p) if p.span != gold.span || p.value != gold.value => println!(
-                        "DIFF  {name}: gold {:?} {} {} | got {:?} {} {}",
+                        "DIFF  {name}: gold {:?} {} {} | got {:?} {} {}\t{}",
                         gold.span.slice(&doc.text),
                         gold.kind,
                         gold.value,
                         p.span.slice(&doc.text),
                         p.kind,
-                        p.value
+                        p.value,
+                        context(gold.span)
                     ),
                     Some(_) => {}
                 }
@@ -671,10 +691,11 @@ fn eval_dates(args: EvalDatesArgs) -> anyhow::Result<ExitCode> {
                     .any(|g| p.span.start < g.span.end && g.span.start < p.span.end)
                 {
                     println!(
-                        "EXTRA {name}: {:?} {} {}",
+                        "EXTRA {name}: {:?} {} {}\t{}",
                         p.span.slice(&doc.text),
                         p.kind,
-                        p.value
+                        p.value,
+                        context(p.span)
                     );
                 }
             }

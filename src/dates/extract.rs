@@ -266,23 +266,47 @@ fn add_months(year: i32, month: u8, delta: i32) -> (i32, u8) {
     (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
 }
 
-/// The year a bare month most likely means in a news report dated `anchor`: a month up to three
+/// Which occurrence of a month (or season) a reference means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lean {
+    /// Nothing says: the nearest, by the newswire habit in [`year_for_month`].
+    Nearest,
+    /// The clause is in the past tense: the latest occurrence up to the anchor's month.
+    Past,
+    /// The clause looks forward: the first occurrence from the anchor's month on.
+    Future,
+    /// "last May": the latest occurrence before the anchor's month.
+    Last,
+    /// "this May": the anchor's year.
+    This,
+    /// "next May": the first occurrence after the anchor's month.
+    Next,
+}
+
+/// The year a month means in a news report dated `anchor`. Without a cue: a month up to three
 /// months ahead is the coming one, any other the past one (this year's when it is the anchor's
-/// month); a forward-looking context picks the coming one.
-fn year_for_month(anchor: Option<Date>, month: u8, future: bool) -> Option<i32> {
+/// month).
+fn year_for_month(anchor: Option<Date>, month: u8, lean: Lean) -> Option<i32> {
     let anchor = anchor?;
-    let current = i32::from(u8::from(anchor.month()));
-    let month = i32::from(month);
-    let ahead = (month - current).rem_euclid(12);
-    Some(if future {
-        anchor.year() + i32::from(month < current)
-    } else if ahead == 0 {
-        anchor.year()
-    } else if ahead < 4 {
-        // The nearest occurrence is ahead: later this year, or early next year.
-        anchor.year() + i32::from(month < current)
-    } else {
-        anchor.year() - i32::from(month > current)
+    let current = u8::from(anchor.month());
+    let year = anchor.year();
+    Some(match lean {
+        Lean::This => year,
+        Lean::Last => year - i32::from(month >= current),
+        Lean::Past => year - i32::from(month > current),
+        Lean::Future => year + i32::from(month < current),
+        Lean::Next => year + i32::from(month <= current),
+        Lean::Nearest => {
+            let ahead = (i32::from(month) - i32::from(current)).rem_euclid(12);
+            if ahead == 0 {
+                year
+            } else if ahead < 4 {
+                // The nearest occurrence is ahead: later this year, or early next year.
+                year + i32::from(month < current)
+            } else {
+                year - i32::from(month > current)
+            }
+        }
     })
 }
 
@@ -312,6 +336,107 @@ fn looks_forward(toks: &[Tok<'_>], i: usize) -> bool {
             "will" | "'ll" | "shall" | "next" | "coming" | "upcoming" | "scheduled"
         )
     })
+}
+
+/// Words that make a clause look forward ("are expected to join in April", "will be named ...
+/// for a mission in December").
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "wo",
+    "expected",
+    "expects",
+    "expect",
+    "scheduled",
+    "planned",
+    "due",
+    "upcoming",
+];
+
+/// Verbs that look forward only before "to" ("plans to", but "announced the plan Aug. 21").
+const FUTURE_BEFORE_TO: &[&str] = &["plan", "plans", "planning", "intends", "aims", "hopes"];
+
+/// Past forms of common verbs that do not end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "began", "came", "took", "made", "won", "lost", "went",
+    "saw", "told", "brought", "bought", "sold", "left", "met", "held", "gave", "got", "paid",
+    "fell", "rose", "became", "found", "thought", "ran", "wrote", "spent", "sent", "built", "kept",
+    "led", "ago", "struck", "fought", "broke", "chose", "drove", "flew", "grew", "knew", "spoke",
+    "stood", "swore", "threw", "wore", "hit", "quit",
+];
+
+/// Words ending in "-ed" that are no past tense.
+const NOT_PAST: &[&str] = &[
+    "hundred",
+    "indeed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "limited",
+    "united",
+    "supposed",
+    "interested",
+    "concerned",
+    "embed",
+    "speed",
+    "breed",
+];
+
+/// Does the clause around tokens `[start, end)` look forward? Its nearest verb form within the
+/// sentence decides: a forward-looking word ("are expected to join in April") says yes, a past
+/// form ("announced the plan Aug. 21") no. A past participle after a form of "be" is a passive,
+/// not a tense ("will be named ... for a mission in December"). After the date the clause ends at
+/// a comma (", officials said").
+///
+/// A past form only keeps a farther future word from deciding: news reports the future in the
+/// past ("said it will pay on Dec. 7"), and on TBAQ train reading past forms as past cost more
+/// months than it fixed.
+fn clause_looks_forward(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
+    let boundary = |t: &Tok<'_>| matches!(t.text, "." | "!" | "?" | ";");
+    // Some(true): looks forward; Some(false): a past form; None: neither.
+    let read = |k: usize| -> Option<bool> {
+        let word = toks[k].lower.as_ref();
+        if FUTURE_WORDS.contains(&word)
+            || (FUTURE_BEFORE_TO.contains(&word)
+                && toks.get(k + 1).is_some_and(|t| t.lower == "to"))
+        {
+            return Some(true);
+        }
+        let passive = k > 0
+            && matches!(
+                toks[k - 1].lower.as_ref(),
+                "be" | "been" | "being" | "is" | "are" | "am"
+            );
+        let past = IRREGULAR_PAST.contains(&word)
+            || (word.len() >= 5
+                && !NOT_PAST.contains(&word)
+                && word.ends_with("ed")
+                && word.chars().all(|c| c.is_ascii_lowercase())
+                && toks[k].text.starts_with(|c: char| c.is_lowercase()));
+        (past && !passive).then_some(false)
+    };
+    let before = (start.saturating_sub(15)..start)
+        .rev()
+        .take_while(|&k| !boundary(&toks[k]));
+    let after =
+        (end..toks.len().min(end + 6)).take_while(|&k| !boundary(&toks[k]) && toks[k].text != ",");
+    // Nearest first, before winning a tie.
+    let mut before = before.peekable();
+    let mut after = after.peekable();
+    loop {
+        let next = match (before.peek(), after.peek()) {
+            (Some(&b), Some(&a)) if start - b <= a + 1 - end => before.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => after.next(),
+            (Some(_), None) => before.next(),
+            (None, None) => return false,
+        };
+        if let Some(k) = next {
+            if let Some(forward) = read(k) {
+                return forward;
+            }
+        }
+    }
 }
 
 /// The value of `unit` shifted by `delta` from the anchor, at the unit's granularity.
@@ -352,12 +477,13 @@ fn unresolved(unit: Unit) -> String {
     }
 }
 
-const SEASONS: [(&str, &str); 5] = [
-    ("spring", "SP"),
-    ("summer", "SU"),
-    ("fall", "FA"),
-    ("autumn", "FA"),
-    ("winter", "WI"),
+/// Seasons, their TIMEX3 code and the month they start in (winter is dated by its December).
+const SEASONS: [(&str, &str, u8); 5] = [
+    ("spring", "SP", 3),
+    ("summer", "SU", 6),
+    ("fall", "FA", 9),
+    ("autumn", "FA", 9),
+    ("winter", "WI", 12),
 ];
 
 const PARTS_OF_DAY: [(&str, &str); 5] = [
@@ -379,6 +505,31 @@ struct Matcher<'t, 'a> {
 impl Matcher<'_, '_> {
     fn lower(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.lower.as_ref())
+    }
+
+    /// The year of a month named at tokens `[start, end)` without one: the year a following
+    /// "this year" / "next year" / "last year" names ("in April next year"), else the one the
+    /// clause's tense points to.
+    fn year_for(&self, month: u8, start: usize, end: usize) -> Option<i32> {
+        if self.lower(end + 1) == "year" {
+            let delta = match self.lower(end) {
+                "this" => Some(0),
+                "next" => Some(1),
+                "last" => Some(-1),
+                _ => None,
+            };
+            if let Some(delta) = delta {
+                return self.anchor.map(|a| a.year() + delta);
+            }
+        }
+        let lean = if start > 0 && self.lower(start - 1) == "since" {
+            Lean::Past
+        } else if looks_forward(self.toks, start) || clause_looks_forward(self.toks, start, end) {
+            Lean::Future
+        } else {
+            Lean::Nearest
+        };
+        year_for_month(self.anchor, month, lean)
     }
 
     /// Skips a period right after an abbreviation ("Aug." is "Aug" + ".").
@@ -432,7 +583,7 @@ impl Matcher<'_, '_> {
                     anchored: false,
                 });
             }
-            let year = year_for_month(self.anchor, month, looks_forward(self.toks, i));
+            let year = self.year_for(month, i, end);
             return Some(Match {
                 end,
                 kind: TimexType::Date,
@@ -454,7 +605,7 @@ impl Matcher<'_, '_> {
                 year
             });
             let year_given = year;
-            let year = year.or_else(|| year_for_month(self.anchor, m, false));
+            let year = year.or_else(|| self.year_for(m, i, end));
             return Some(Match {
                 end,
                 kind: TimexType::Date,
@@ -477,8 +628,7 @@ impl Matcher<'_, '_> {
                 end = after;
             }
             let anchored = year.is_none();
-            let year =
-                year.or_else(|| year_for_month(self.anchor, month, looks_forward(self.toks, i)));
+            let year = year.or_else(|| self.year_for(month, i, end));
             return Some(Match {
                 end,
                 kind: TimexType::Date,
@@ -521,7 +671,7 @@ impl Matcher<'_, '_> {
         if (matches!(month, 3 | 5) || tok.text.len() <= 4) && !cue {
             return None;
         }
-        let year = year_for_month(self.anchor, month, looks_forward(self.toks, i));
+        let year = self.year_for(month, i, end);
         Some(Match {
             end,
             kind: TimexType::Date,
@@ -589,7 +739,13 @@ impl Matcher<'_, '_> {
     /// "15:00", "3 p.m.", "3:30 a.m. KST".
     fn clock(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        let named = match self.lower(i) {
+            "noon" | "midday" => Some(12),
+            "midnight" => Some(24),
+            _ => None,
+        };
         let (hour, minute) = match tok.text.split_once(':') {
+            _ if named.is_some() => (named.unwrap_or_default(), 0),
             Some((h, m)) if m.len() == 2 => (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?),
             Some(_) => return None,
             None => (tok.text.parse::<u8>().ok()?, 0),
@@ -597,6 +753,8 @@ impl Matcher<'_, '_> {
         let mut end = i + 1;
         let mut hour = hour;
         match self.lower(end) {
+            // "noon", "midnight" alone are times of the anchor's day.
+            _ if named.is_some() => {}
             "a.m." | "am" => {
                 end += 1;
                 if hour == 12 {
@@ -612,7 +770,8 @@ impl Matcher<'_, '_> {
             _ if tok.text.contains(':') => {}
             _ => return None,
         }
-        if hour > 23 || minute > 59 {
+        // 24:00 is midnight at the end of the day, as TIMEX3 writes it.
+        if (hour > 23 && (named.is_none() || minute > 0)) || minute > 59 {
             return None;
         }
         if matches!(
@@ -651,6 +810,16 @@ impl Matcher<'_, '_> {
                 }
             }
             end += 1;
+        } else {
+            // "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6": the calendar date gives the date.
+            let at = end + usize::from(self.lower(end) == ",");
+            if let Some(m) = self
+                .calendar(at)
+                .filter(|m| m.kind == TimexType::Date && m.value.len() == 10)
+            {
+                date = m.value;
+                end = m.end;
+            }
         }
         Some(Match {
             end,
@@ -846,6 +1015,10 @@ impl Matcher<'_, '_> {
         if the {
             at += 1;
         }
+        // "this past spring", "this coming Monday": the second word decides.
+        if start_word == "this" && matches!(self.lower(at + 1), "past" | "coming") {
+            at += 1;
+        }
         let delta = match self.lower(at) {
             "last" | "past" | "previous" | "prior" | "latest" => Some(-1),
             "this" | "current" | "same" => Some(0),
@@ -854,13 +1027,18 @@ impl Matcher<'_, '_> {
         };
         if let Some(delta) = delta {
             let word = self.lower(at + 1);
+            let lean = match delta {
+                d if d < 0 => Lean::Last,
+                0 => Lean::This,
+                _ => Lean::Next,
+            };
             if let Some(month) = self
                 .toks
                 .get(at + 1)
                 .filter(|t| capitalized(t))
                 .and_then(|t| month_of(&t.lower))
             {
-                let year = year_for_month(self.anchor, month, delta > 0);
+                let year = year_for_month(self.anchor, month, lean);
                 return Some(Match {
                     end: at + 2,
                     kind: TimexType::Date,
@@ -868,10 +1046,20 @@ impl Matcher<'_, '_> {
                     anchored: true,
                 });
             }
-            if let Some((_, season)) = SEASONS.iter().find(|(w, _)| *w == word) {
-                let value = self.anchor.map_or_else(
+            if let Some((_, season, starts)) = SEASONS.iter().find(|(w, ..)| *w == word) {
+                // "this past spring" is the latest one to have ended (in October, this year's);
+                // "last spring" is last year's, as TimeML annotators read it; "next summer" the
+                // first to begin after the anchor.
+                let year = if self.lower(at) == "past" {
+                    year_for_month(self.anchor, (starts + 2).min(12), Lean::Last)
+                } else if delta < 0 {
+                    self.anchor.map(|a| a.year() - 1)
+                } else {
+                    year_for_month(self.anchor, *starts, lean)
+                };
+                let value = year.map_or_else(
                     || format!("XXXX-{season}"),
-                    |a| format!("{:04}-{season}", a.year() + delta),
+                    |year| format!("{year:04}-{season}"),
                 );
                 return Some(Match {
                     end: at + 2,
@@ -1338,6 +1526,7 @@ impl Matcher<'_, '_> {
                 .or_else(|| self.weekday(i))
                 .or_else(|| self.calendar(i))
                 .or_else(|| self.numeric(i))
+                .or_else(|| self.clock(i))
                 .or_else(|| self.year(i))
                 .or_else(|| self.duration_or_set(i))
                 .or_else(|| self.word(i))

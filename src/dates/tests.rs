@@ -51,6 +51,17 @@ mod cases {
     t!(march_with_day, "They met on March 3.", "2022-08-15", [("March 3", "DATE", "2022-03-03")]);
     t!(month_soon_ahead, "Elections are due in February.", "1998-12-05", [("February", "DATE", "1999-02")]);
     t!(month_far_ahead_is_past, "Elections were held in April.", "1998-12-05", [("April", "DATE", "1998-04")]);
+    // The clause's tense, and "this/next/last year" after the month, choose the year.
+    t!(month_far_ahead_expected, "The three are expected to join in April, officials said.", "1998-12-05", [("April", "DATE", "1999-04")]);
+    t!(month_passive_future, "She will be named commander of the shuttle for a mission in December.", "1998-03-04", [("December", "DATE", "1998-12")]);
+    t!(month_past_verb_keeps_nearest, "The thrift announced the plan Aug. 21.", "1989-10-30", [("Aug. 21", "DATE", "1989-08-21")]);
+    t!(month_since_is_past, "The carrier has been on patrol since March and will return.", "1990-02-13", [("March", "DATE", "1989-03")]);
+    t!(month_this_year, "The process began in February this year.", "1998-12-03", [("February", "DATE", "1998-02"), ("this year", "DATE", "1998")]);
+    t!(month_next_year, "They join in April next year.", "1998-06-03", [("April", "DATE", "1999-04"), ("next year", "DATE", "1999")]);
+    t!(last_month_name, "The two presidents signed the treaty last May.", "1998-02-27", [("last May", "DATE", "1997-05")]);
+    t!(last_month_name_behind, "He left the bank last October.", "1999-05-05", [("last October", "DATE", "1998-10")]);
+    t!(this_month_name, "With the election due this September, the polls matter.", "1998-02-05", [("this September", "DATE", "1998-09")]);
+    t!(next_month_name, "The summit is next March.", "1998-03-10", [("next March", "DATE", "1999-03")]);
     // Relative to the anchor.
     t!(monday_same_day, "State media reported Monday that letters were exchanged.", "2022-08-15", [("Monday", "DATE", "2022-08-15")]);
     t!(weekday_past, "The ministry said on Friday that talks failed.", "2022-08-15", [("Friday", "DATE", "2022-08-12")]);
@@ -65,6 +76,9 @@ mod cases {
     t!(this_year, "Exports rose this year by a third.", "2022-08-15", [("this year", "DATE", "2022")]);
     t!(next_month, "A summit is planned for next month.", "2022-12-10", [("next month", "DATE", "2023-01")]);
     t!(last_summer, "The counter-offensive last summer failed.", "2025-08-15", [("last summer", "DATE", "2024-SU")]);
+    t!(past_spring, "Sales fell this past spring, the company said.", "1989-10-30", [("this past spring", "DATE", "1989-SP")]);
+    t!(next_summer_in_summer, "The plant reopens next summer.", "1998-07-10", [("next summer", "DATE", "1999-SU")]);
+    t!(next_summer_in_spring, "The plant reopens next summer.", "1998-03-10", [("next summer", "DATE", "1998-SU")]);
     t!(yesterday, "The shelling resumed yesterday near the port.", "2022-08-15", [("yesterday", "DATE", "2022-08-14")]);
     t!(today, "The market opened lower today.", "2022-08-15", [("today", "DATE", "2022-08-15")]);
     t!(tomorrow, "Voting ends tomorrow.", "2022-12-31", [("tomorrow", "DATE", "2023-01-01")]);
@@ -121,6 +135,10 @@ mod cases {
     t!(clock_24h, "The statement came at 15:00 local time.", "2022-08-15", [("15:00", "TIME", "2022-08-15T15:00")]);
     t!(clock_pm_zone, "The launch was detected at 3 p.m. KST on the coast.", "2022-08-15", [("3 p.m. KST", "TIME", "2022-08-15T15:00")]);
     t!(clock_with_weekday, "Polls close at 9 a.m. Tuesday.", "2000-04-03", [("9 a.m. Tuesday", "TIME", "2000-04-04T09:00")]);
+    t!(clock_with_date, "Bids are due by 5 p.m. EST, Nov. 6, the company said.", "1989-10-30", [("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")]);
+    t!(noon_weekday, "Negotiations broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "TIME", "1998-02-12T12:00")]);
+    t!(midnight_alone, "The offer expires at midnight.", "1989-10-27", [("midnight", "TIME", "1989-10-27T24:00")]);
+    t!(midday, "He was arrested at midday.", "1999-10-08", [("midday", "TIME", "1999-10-08T12:00")]);
     // False positives.
     t!(a_second, "A second letter followed the first.", "2022-08-15", []);
     t!(count_not_year, "The army sent 2000 troops to the border.", "2022-08-15", []);
