@@ -193,6 +193,12 @@ struct EvalNerArgs {
     /// Print each missed (-) and spurious (+) mention with its sentence number.
     #[arg(long)]
     errors: bool,
+    /// Score what Analyze reports rather than the tagger alone: each document's mentions
+    /// grouped into entities (a name found once is found throughout, one type per entity), and
+    /// each mention the name itself, without the determiner or title a noun-phrase annotation
+    /// such as GUM's includes ("the United States", "President Bush").
+    #[arg(long)]
+    documents: bool,
     /// Fail (exit 1) when PERSON F1 is below this.
     #[arg(long)]
     min_person_f1: Option<f64>,
@@ -944,10 +950,36 @@ fn tag_sentences(
         .collect()
 }
 
+/// Tags the gold sentences' tokens document by document, as Analyze does (see
+/// `entities::document_mentions`).
+fn tag_documents(
+    recognizer: &parallax::entities::Recognizer,
+    gold: &[parallax::entities::conll::Sentence],
+) -> Vec<Vec<parallax::entities::conll::Mention>> {
+    let mut out = Vec::with_capacity(gold.len());
+    let mut start = 0;
+    while start < gold.len() {
+        let end = (start + 1..gold.len())
+            .find(|&i| gold[i].new_document)
+            .unwrap_or(gold.len());
+        let sentences: Vec<Vec<&str>> = gold[start..end]
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
+        out.extend(parallax::entities::document_mentions(
+            recognizer, &sentences,
+        ));
+        start = end;
+    }
+    out
+}
+
 fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
     use parallax::entities::{EntityType, Recognizer, conll};
     let gold = read_ner_files(&args.gold)?;
-    let mentions = if args.predicted.is_empty() {
+    let mentions = if args.predicted.is_empty() && args.documents {
+        tag_documents(&Recognizer::builtin(), &gold)
+    } else if args.predicted.is_empty() {
         tag_sentences(&Recognizer::builtin(), &gold)
     } else {
         let predicted = read_ner_files(&args.predicted)?;

@@ -143,3 +143,40 @@ fn debris_never_yields_an_entity_and_spans_are_in_prose() {
         "{top:?}"
     );
 }
+
+/// What `parallax eval ner --documents` scores: a document's name mentions as Analyze groups
+/// them, on given tokens.
+#[test]
+fn document_mentions_find_a_name_throughout_without_its_determiner() {
+    use parallax::entities::{Recognizer, conll::Mention, document_mentions};
+    let sentences: Vec<Vec<&str>> = [
+        "Military analyst Igor Korotchenko said the letters showed a new alliance .",
+        "The ministry in Pyongyang did not comment .",
+        "Korotchenko added that the Kremlin would respond .",
+    ]
+    .iter()
+    .map(|s| s.split(' ').collect())
+    .collect();
+    let found = document_mentions(&Recognizer::builtin(), &sentences);
+    assert_eq!(found.len(), 3);
+    let person = |start, end| Mention {
+        start,
+        end,
+        kind: EntityType::Person,
+    };
+    assert!(found[0].contains(&person(2, 4)), "{:?}", found[0]);
+    assert!(found[2].contains(&person(0, 1)), "{:?}", found[2]);
+    // "the Kremlin" is reported as "Kremlin", whatever its type.
+    assert!(
+        found[2].iter().any(|m| (m.start, m.end) == (4, 5)),
+        "{:?}",
+        found[2]
+    );
+    assert!(
+        found[1]
+            .iter()
+            .any(|m| m.kind == EntityType::Location && (m.start, m.end) == (3, 4)),
+        "{:?}",
+        found[1]
+    );
+}

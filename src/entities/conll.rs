@@ -29,6 +29,9 @@ pub struct Sentence {
     pub tokens: Vec<String>,
     /// Its mentions, in order.
     pub mentions: Vec<Mention>,
+    /// It opens a document: the first sentence of a file, or the first after a `# newdoc`
+    /// comment or a `-DOCSTART-` line.
+    pub new_document: bool,
 }
 
 /// Reads a file in either format, choosing by content (CoNLL-U has 10 tab-separated columns).
@@ -49,12 +52,14 @@ pub fn parse_iob(source: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut tokens = Vec::new();
     let mut tags: Vec<String> = Vec::new();
-    let mut flush = |tokens: &mut Vec<String>, tags: &mut Vec<String>| {
+    let mut new_document = true;
+    let mut flush = |tokens: &mut Vec<String>, tags: &mut Vec<String>, new_document: &mut bool| {
         if !tokens.is_empty() {
             let mentions = mentions_from_tags(tags);
             sentences.push(Sentence {
                 tokens: std::mem::take(tokens),
                 mentions,
+                new_document: std::mem::take(new_document),
             });
             tags.clear();
         }
@@ -62,7 +67,7 @@ pub fn parse_iob(source: &str) -> Vec<Sentence> {
     for line in source.lines() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
-            flush(&mut tokens, &mut tags);
+            flush(&mut tokens, &mut tags, &mut new_document);
             continue;
         }
         let columns: Vec<&str> = if line.contains('\t') {
@@ -74,6 +79,10 @@ pub fn parse_iob(source: &str) -> Vec<Sentence> {
         let is_tag = |t: &str| t == "O" || t.split_once('-').is_some_and(|(p, _)| p.len() == 1);
         let token_line = columns.len() == 2 && is_tag(columns[1]);
         if (line.starts_with('#') && !token_line) || line.starts_with("-DOCSTART-") {
+            if line.starts_with("-DOCSTART-") || line.starts_with("# newdoc") {
+                flush(&mut tokens, &mut tags, &mut new_document);
+                new_document = true;
+            }
             continue;
         }
         // Universal NER: index, token, tag, ...; the others: token first, tag last.
@@ -85,7 +94,7 @@ pub fn parse_iob(source: &str) -> Vec<Sentence> {
         tokens.push(token.to_owned());
         tags.push(tag.to_owned());
     }
-    flush(&mut tokens, &mut tags);
+    flush(&mut tokens, &mut tags, &mut new_document);
     sentences
 }
 
@@ -123,15 +132,20 @@ pub fn mentions_from_tags(tags: &[String]) -> Vec<Mention> {
 pub fn parse_conllu(source: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut rows: Vec<Vec<&str>> = Vec::new();
+    let mut new_document = true;
     for line in source.lines().chain(std::iter::once("")) {
         if line.trim().is_empty() {
             if !rows.is_empty() {
-                sentences.push(conllu_sentence(&rows));
+                sentences.push(Sentence {
+                    new_document: std::mem::take(&mut new_document),
+                    ..conllu_sentence(&rows)
+                });
                 rows.clear();
             }
             continue;
         }
         if line.starts_with('#') {
+            new_document |= line.starts_with("# newdoc") && !sentences.is_empty();
             continue;
         }
         let columns: Vec<&str> = line.split('\t').collect();
@@ -196,7 +210,11 @@ fn conllu_sentence(rows: &[Vec<&str>]) -> Sentence {
         .collect();
     mentions.sort();
     mentions.dedup();
-    Sentence { tokens, mentions }
+    Sentence {
+        tokens,
+        mentions,
+        new_document: false,
+    }
 }
 
 /// True positives, false positives and false negatives per type.
@@ -362,6 +380,19 @@ mod tests {
                 kind: EntityType::Person
             }]
         );
+    }
+
+    #[test]
+    fn documents_open_at_newdoc_and_docstart() {
+        let uner = "# newdoc id = a\n# sent_id = a-1\n1\tKim\tB-PER\t-\t-\n\n# sent_id = a-2\n1\tspoke\tO\t-\t-\n\n# newdoc id = b\n# sent_id = b-1\n1\tSeoul\tB-LOC\t-\t-\n";
+        let opens: Vec<bool> = parse(uner).iter().map(|s| s.new_document).collect();
+        assert_eq!(opens, [true, false, true]);
+        let conll = "-DOCSTART- O\n\nKim B-PER\n\nspoke O\n\n-DOCSTART- O\n\nSeoul B-LOC\n";
+        let opens: Vec<bool> = parse(conll).iter().map(|s| s.new_document).collect();
+        assert_eq!(opens, [true, false, true]);
+        let two_gum = format!("# newdoc id = a\n{GUM}\n# newdoc id = b\n{GUM}\n{GUM}");
+        let opens: Vec<bool> = parse(&two_gum).iter().map(|s| s.new_document).collect();
+        assert_eq!(opens, [true, true, false]);
     }
 
     /// A GUM-style sentence, "The envoy Igor Petrov visited North Korea .": a nominal person

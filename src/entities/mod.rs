@@ -346,22 +346,7 @@ pub fn find_entities(
             _ if Some(sentence.block) == lede => 2.0,
             _ => 1.0,
         };
-        let truecased = recognizer.truecase(&words);
-        let tagged = match &truecased {
-            Some(words) => {
-                let words: Vec<&str> = words.iter().map(String::as_str).collect();
-                recognizer.recognize(&words)
-            }
-            None => recognizer.recognize(&words),
-        };
-        for scored in join_split_names(&words, tagged) {
-            found.push(Found {
-                sentence: index,
-                tokens: (scored.mention.start, scored.mention.end),
-                kind: scored.mention.kind,
-                confidence: scored.confidence,
-            });
-        }
+        found.extend(tag_sentence(recognizer, index, &words));
         sentences.push(SentenceTokens {
             spans: tokens.iter().map(|t| t.span).collect(),
             words,
@@ -369,6 +354,88 @@ pub fn find_entities(
         });
     }
     canonical::group(&sentences, &found, recognizer.gazetteer())
+}
+
+/// The mentions the tagger finds in sentence `index` of an article: a sentence in Title Case or
+/// ALL CAPS is truecased first, then tagged, then two slips are repaired ([`join_split_names`]).
+fn tag_sentence(recognizer: &Recognizer, index: usize, words: &[&str]) -> Vec<Found> {
+    let tagged = match recognizer.truecase(words) {
+        Some(truecased) => {
+            let truecased: Vec<&str> = truecased.iter().map(String::as_str).collect();
+            recognizer.recognize(&truecased)
+        }
+        None => recognizer.recognize(words),
+    };
+    join_split_names(words, tagged)
+        .into_iter()
+        .map(|scored| Found {
+            sentence: index,
+            tokens: (scored.mention.start, scored.mention.end),
+            kind: scored.mention.kind,
+            confidence: scored.confidence,
+        })
+        .collect()
+}
+
+/// The name mentions of a document given as tokenized sentences, as [`find_entities`] reports
+/// them: each sentence tagged, the mentions grouped into entities (which adds the occurrences of
+/// a name the tagger missed and gives every mention its entity's type), and each name mention
+/// returned with its entity's type, per sentence, in order. This is what the evaluation on
+/// annotated corpora scores, whose tokens are given.
+pub fn document_mentions(recognizer: &Recognizer, sentences: &[Vec<&str>]) -> Vec<Vec<Mention>> {
+    // Token spans in an imagined text: tokens one space apart, sentences one newline apart.
+    let mut offset = 0;
+    let mut tokens = Vec::with_capacity(sentences.len());
+    let mut found = Vec::new();
+    for (index, words) in sentences.iter().enumerate() {
+        let spans: Vec<crate::span::Span> = words
+            .iter()
+            .map(|w| {
+                let span = crate::span::Span::new(offset, offset + w.len());
+                offset += w.len() + 1;
+                span
+            })
+            .collect();
+        found.extend(tag_sentence(recognizer, index, words));
+        tokens.push(SentenceTokens {
+            words: words.clone(),
+            spans,
+            weight: 1.0,
+        });
+    }
+    // Token positions by span start and end.
+    let mut starts = std::collections::HashMap::new();
+    let mut ends = std::collections::HashMap::new();
+    for (s, sentence) in tokens.iter().enumerate() {
+        for (i, span) in sentence.spans.iter().enumerate() {
+            starts.insert(span.start, (s, i));
+            ends.insert(span.end, (s, i + 1));
+        }
+    }
+    let mut out = vec![Vec::new(); sentences.len()];
+    for entity in canonical::group(&tokens, &found, recognizer.gazetteer()) {
+        for m in entity
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name)
+        {
+            if let (Some(&(s, start)), Some(&(s2, end))) =
+                (starts.get(&m.span.start), ends.get(&m.span.end))
+                && s == s2
+            {
+                out[s].push(Mention {
+                    start,
+                    end,
+                    kind: entity.kind,
+                });
+            }
+        }
+    }
+    for mentions in &mut out {
+        mentions.sort();
+        mentions.dedup();
+    }
+    out
 }
 
 /// Repairs two tagger slips that grouping cannot: a first name the tagger took for a place
@@ -487,6 +554,7 @@ pub fn training_corpus(
                 .map(|s| conll::Sentence {
                     tokens: s.tokens.iter().map(|t| t.to_lowercase()).collect(),
                     mentions: s.mentions.clone(),
+                    new_document: false,
                 }),
         );
     }

@@ -662,6 +662,7 @@ mod tests {
 
     fn examples() -> Vec<Example> {
         let sentence = |words: &str, mentions: Vec<Mention>| Example {
+            new_document: false,
             tokens: words.split(' ').map(str::to_owned).collect(),
             mentions,
         };
