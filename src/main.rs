@@ -772,65 +772,75 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
         let ann = std::fs::read_to_string(ann_path)
             .with_context(|| format!("reading {}", ann_path.display()))?;
         let gold = polnear::parse_ann(&ann, &text);
-        // Candidates: (content, speaker span, speaker identity, quoted).
+        // Candidates: (content, speaker span, speaker identity, quoted, a quote rather than
+        // reported speech).
         let marks = |span: parallax::Span| span.slice(&text).contains(['“', '”', '"', '«', '»']);
-        let candidates: Vec<(parallax::Span, Option<parallax::Span>, Option<String>, bool)> =
-            match &external {
-                Some(rows) => rows
-                    .get(&name)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|&(c0, c1, s0, s1)| {
-                        let at =
-                            |c: i64| usize::try_from(c).ok().and_then(|c| char_to_byte(&text, c));
-                        let content = parallax::Span::new(at(c0)?, at(c1)?);
-                        let speaker = at(s0).zip(at(s1)).map(|(x, y)| parallax::Span::new(x, y));
-                        let key = speaker.map(|s| s.slice(&text).to_lowercase());
-                        Some((content, speaker, key, marks(content)))
+        type Candidate = (
+            parallax::Span,
+            Option<parallax::Span>,
+            Option<String>,
+            bool,
+            bool,
+        );
+        let candidates: Vec<Candidate> = match &external {
+            Some(rows) => rows
+                .get(&name)
+                .into_iter()
+                .flatten()
+                .filter_map(|&(c0, c1, s0, s1)| {
+                    let at = |c: i64| usize::try_from(c).ok().and_then(|c| char_to_byte(&text, c));
+                    let content = parallax::Span::new(at(c0)?, at(c1)?);
+                    let speaker = at(s0).zip(at(s1)).map(|(x, y)| parallax::Span::new(x, y));
+                    let key = speaker.map(|s| s.slice(&text).to_lowercase());
+                    Some((content, speaker, key, marks(content), true))
+                })
+                .collect(),
+            None => {
+                let analysis = analyzer.analyze(&parallax::Document::from_text(text.as_str()))?;
+                // Attributions, as PolNeAR annotates them: quotes with a speaker or a cue (a
+                // scare quote is no attribution), "quoted" when the content holds a quotation
+                // mark, as for the gold.
+                analysis
+                    .quotes
+                    .iter()
+                    .filter(|q| q.speaker.is_some() || q.cue.is_some())
+                    .map(|q| {
+                        let key = q
+                            .speaker
+                            .as_ref()
+                            .map(|s| s.entity_id.clone().unwrap_or_else(|| s.name.clone()));
+                        // (PolNeAR's "quoted" contents hold a quotation mark; two
+                        // apostrophes, its NYT texts' marks, are not among them.)
+                        let apostrophes = text[..q.span.start].trim_end().ends_with("''");
+                        let quoted =
+                            (q.kind != QuoteKind::Indirect && !apostrophes) || marks(q.span);
+                        (
+                            q.span,
+                            q.speaker.as_ref().map(|s| s.span),
+                            key,
+                            quoted,
+                            q.kind != QuoteKind::Indirect,
+                        )
                     })
-                    .collect(),
-                None => {
-                    let analysis =
-                        analyzer.analyze(&parallax::Document::from_text(text.as_str()))?;
-                    // Attributions, as PolNeAR annotates them: quotes with a speaker or a cue (a
-                    // scare quote is no attribution), "quoted" when the content holds a quotation
-                    // mark, as for the gold.
-                    analysis
-                        .quotes
-                        .iter()
-                        .filter(|q| q.speaker.is_some() || q.cue.is_some())
-                        .map(|q| {
-                            let key = q
-                                .speaker
-                                .as_ref()
-                                .map(|s| s.entity_id.clone().unwrap_or_else(|| s.name.clone()));
-                            // (PolNeAR's "quoted" contents hold a quotation mark; two
-                            // apostrophes, its NYT texts' marks, are not among them.)
-                            let apostrophes = text[..q.span.start].trim_end().ends_with("''");
-                            let quoted =
-                                (q.kind != QuoteKind::Indirect && !apostrophes) || marks(q.span);
-                            (q.span, q.speaker.as_ref().map(|s| s.span), key, quoted)
-                        })
-                        .collect()
-                }
-            };
+                    .collect()
+            }
+        };
         // Not nested in another (each token belongs to one PolNeAR attribution).
         let kept: Vec<_> = candidates
             .iter()
             .filter(|c| !candidates.iter().any(|o| o.0 != c.0 && o.0.contains(c.0)))
             .collect();
         // PolNeAR annotates a statement interrupted by its attribution ("“A,” he said. “B.”")
-        // as one content; systems report its parts as quotes with the same speaker. Parts of one
-        // speaker separated by a few words of attribution within a paragraph are joined, for
-        // every system alike.
+        // as one content in fragments; systems report its parts as quotes with the same
+        // speaker. Quotes of one speaker separated by a few words of attribution within a
+        // paragraph are parts of one content, for every system alike.
         let mut predicted: Vec<polnear::Predicted> = Vec::new();
-        let mut last_speaker: Option<&String> = None;
-        for (content, speaker_span, speaker, quoted) in kept {
+        let mut last: Option<(&String, bool)> = None;
+        for (content, speaker_span, speaker, quoted, quote) in kept {
             if let Some(prev) = predicted.last_mut()
-                && prev.quoted
-                && *quoted
+                && *quote
                 && speaker.is_some()
-                && speaker.as_ref() == last_speaker
+                && last == speaker.as_ref().map(|s| (s, true))
                 && content.start >= prev.content.end
                 && !text[prev.content.end..content.start].contains('\n')
                 && text[prev.content.end..content.start]
@@ -839,14 +849,17 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
                     <= 12
             {
                 prev.content = parallax::Span::new(prev.content.start, content.end);
+                prev.parts.push(*content);
+                prev.quoted |= *quoted;
                 continue;
             }
             predicted.push(polnear::Predicted {
                 content: *content,
+                parts: vec![*content],
                 speaker: *speaker_span,
                 quoted: *quoted,
             });
-            last_speaker = speaker.as_ref();
+            last = speaker.as_ref().map(|s| (s, *quote));
         }
         if args.errors {
             let short = |s: parallax::Span| {
@@ -859,7 +872,7 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
             for g in gold.iter().filter(|g| g.quoted) {
                 if !predicted
                     .iter()
-                    .any(|p| polnear::overlap(&text, g.content, p.content) >= 0.5)
+                    .any(|p| polnear::overlap(&text, &g.fragments, &p.parts) >= 0.5)
                 {
                     println!(
                         "{name}\t- {}\t[{}]",
@@ -871,7 +884,7 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
             for p in predicted.iter().filter(|p| p.quoted) {
                 if !gold
                     .iter()
-                    .any(|g| polnear::overlap(&text, g.content, p.content) >= 0.5)
+                    .any(|g| polnear::overlap(&text, &g.fragments, &p.parts) >= 0.5)
                 {
                     println!(
                         "{name}\t+ {}\t[{}]",

@@ -3,9 +3,12 @@
 //! Each `attributions/NAME.ann` holds `T` lines (`Source`, `Cue`, `Content` spans) and `E` lines
 //! tying them into attributions. A content with a quotation mark is a direct or partial quote;
 //! the others are indirect. Contents are matched by token overlap (shared word tokens at least
-//! half of the longer span) and exactly (same span after trimming marks, white space and edge
-//! punctuation); a matched content's speaker is right when the predicted speaker's span overlaps
-//! the gold source span.
+//! half of the larger content's) and exactly (the same words); a matched content's speaker is
+//! right when the predicted speaker's span overlaps the gold source span.
+//!
+//! A content may come in fragments around its attribution ("“A,” he said. “B.”" is one content,
+//! A and B); its words are the fragments' words, not those of the hull, which would count the
+//! attribution's words as content. A prediction may have parts the same way.
 
 use std::collections::HashMap;
 
@@ -16,6 +19,8 @@ use crate::span::Span;
 pub struct Attribution {
     /// The content span (a content may be split over several spans; this is their hull).
     pub content: Span,
+    /// The content's fragments, in order (one for most contents).
+    pub fragments: Vec<Span>,
     /// The source (speaker) span, if annotated.
     pub source: Option<Span>,
     /// The cue span, if annotated.
@@ -31,7 +36,7 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<Attribution> {
     let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     bytes.push(text.len());
     let to_byte = |c: usize| bytes.get(c).copied();
-    let mut spans: HashMap<&str, Span> = HashMap::new();
+    let mut spans: HashMap<&str, Vec<Span>> = HashMap::new();
     for line in ann.lines() {
         let mut fields = line.splitn(3, '\t');
         let (Some(id), Some(middle)) = (fields.next(), fields.next()) else {
@@ -44,7 +49,7 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<Attribution> {
         let Some((_, ranges)) = middle.split_once(' ') else {
             continue;
         };
-        let mut hull: Option<Span> = None;
+        let mut fragments: Vec<Span> = Vec::new();
         for range in ranges.split(';') {
             let mut ends = range
                 .split_whitespace()
@@ -53,12 +58,12 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<Attribution> {
                 && let (Some(a), Some(b)) = (to_byte(a), to_byte(b))
                 && a <= b
             {
-                hull =
-                    Some(hull.map_or(Span::new(a, b), |h| Span::new(h.start.min(a), h.end.max(b))));
+                fragments.push(Span::new(a, b));
             }
         }
-        if let Some(h) = hull {
-            spans.insert(id, h);
+        if !fragments.is_empty() {
+            fragments.sort_by_key(|f| f.start);
+            spans.insert(id, fragments);
         }
     }
     let mut out = Vec::new();
@@ -73,18 +78,20 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<Attribution> {
             let Some((name, id)) = role.split_once(':') else {
                 continue;
             };
-            let span = spans.get(id).copied();
+            let fragments = spans.get(id);
             match name {
-                "Content" => content = span,
-                "Source" => source = span,
-                "Cue" => cue = span,
+                "Content" => content = fragments.cloned(),
+                "Source" => source = fragments.map(|f| hull(f)),
+                "Cue" => cue = fragments.map(|f| hull(f)),
                 _ => {}
             }
         }
-        if let Some(content) = content {
+        if let Some(fragments) = content {
+            let content = hull(&fragments);
             let quoted = content.slice(text).contains(['“', '”', '"', '«', '»']);
             out.push(Attribution {
                 content,
+                fragments,
                 source,
                 cue,
                 quoted,
@@ -95,11 +102,21 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<Attribution> {
     out
 }
 
+/// The smallest span holding every span of `spans` (not empty).
+fn hull(spans: &[Span]) -> Span {
+    let start = spans.iter().map(|s| s.start).min().unwrap_or(0);
+    let end = spans.iter().map(|s| s.end).max().unwrap_or(0);
+    Span::new(start, end)
+}
+
 /// A predicted quote as the scorer sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Predicted {
-    /// Content span.
+    /// Content span (the hull of its parts).
     pub content: Span,
+    /// The content's parts, in order: one, or the quotes of one statement interrupted by its
+    /// attribution.
+    pub parts: Vec<Span>,
     /// Speaker span, if any.
     pub speaker: Option<Span>,
     /// True for direct and partial quotes.
@@ -198,19 +215,28 @@ fn words(text: &str, span: Span) -> Vec<(usize, usize)> {
     out
 }
 
-/// Shared word tokens over the longer span's, in [0, 1].
-pub fn overlap(text: &str, a: Span, b: Span) -> f64 {
-    let (wa, wb) = (words(text, a), words(text, b));
+/// The word tokens of a content's fragments or parts.
+fn words_of(text: &str, parts: &[Span]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = parts.iter().flat_map(|&p| words(text, p)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Shared word tokens over the larger content's, in [0, 1]; each content is its fragments
+/// (gold) or parts (predicted).
+pub fn overlap(text: &str, a: &[Span], b: &[Span]) -> f64 {
+    let (wa, wb) = (words_of(text, a), words_of(text, b));
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
-    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    let shared = wa.iter().filter(|w| wb.binary_search(w).is_ok()).count();
     shared as f64 / wa.len().max(wb.len()) as f64
 }
 
-fn same_words(text: &str, a: Span, b: Span) -> bool {
-    let strip = |s: Span| {
-        let mut w = words(text, s);
+fn same_words(text: &str, a: &[Span], b: &[Span]) -> bool {
+    let strip = |s: &[Span]| {
+        let mut w = words_of(text, s);
         if w.first()
             .is_some_and(|&(x, y)| text[x..y].eq_ignore_ascii_case("that"))
         {
@@ -237,12 +263,12 @@ pub fn score(text: &str, gold: &[Attribution], predicted: &[Predicted]) -> (Coun
         for g in &gold {
             let best = predicted
                 .iter()
-                .map(|p| (overlap(text, g.content, p.content), p))
+                .map(|p| (overlap(text, &g.fragments, &p.parts), p))
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((o, p)) = best.filter(|(o, _)| *o >= 0.5) {
                 let _ = o;
                 c.matched += 1;
-                if same_words(text, g.content, p.content) {
+                if same_words(text, &g.fragments, &p.parts) {
                     c.exact += 1;
                 }
                 if let Some(source) = g.source {
@@ -259,7 +285,7 @@ pub fn score(text: &str, gold: &[Attribution], predicted: &[Predicted]) -> (Coun
             .iter()
             .filter(|p| {
                 gold.iter()
-                    .any(|g| overlap(text, g.content, p.content) >= 0.5)
+                    .any(|g| overlap(text, &g.fragments, &p.parts) >= 0.5)
             })
             .count();
         counts.add(c);
@@ -295,11 +321,13 @@ mod tests {
         let predicted = [
             Predicted {
                 content: at("ties will grow stronger."),
+                parts: vec![at("ties will grow stronger.")],
                 speaker: Some(at("Putin")),
                 quoted: true,
             },
             Predicted {
                 content: at("talks went"),
+                parts: vec![at("talks went")],
                 speaker: None,
                 quoted: false,
             },
@@ -310,6 +338,46 @@ mod tests {
         // "talks went" vs "talks went well": 2 of 3 words.
         assert_eq!((all.gold, all.matched, all.exact), (2, 2, 1));
         assert_eq!(all.speaker_right, 1);
-        assert!((overlap(text, at("talks went"), at("talks went well")) - 2.0 / 3.0).abs() < 1e-9);
+        assert!(
+            (overlap(text, &[at("talks went")], &[at("talks went well")]) - 2.0 / 3.0).abs() < 1e-9
+        );
+    }
+
+    #[test]
+    fn a_content_in_fragments_is_its_fragments_words() {
+        let text = "“Ties will grow,” Putin said. “Trade too.” Kim agreed.";
+        let at = |s: &str| {
+            let start = text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        let (a, b) = (at("Ties will grow,"), at("Trade too."));
+        // brat offsets are characters: “ is one character, three bytes.
+        let chars = |s: Span| text[..s.start].chars().count();
+        let ann = format!(
+            "T1\tContent {} {};{} {}\tx\nT2\tSource 18 23\tPutin\nE1\tAttribution:T2 Content:T1 Source:T2\n",
+            chars(a),
+            chars(a) + 15,
+            chars(b),
+            chars(b) + 10
+        );
+        let gold = parse_ann(&ann, text);
+        assert_eq!(gold[0].fragments, [a, b]);
+        assert!(gold[0].quoted);
+        // Both parts: every word, and no word of "Putin said".
+        let both = Predicted {
+            content: Span::new(a.start, b.end),
+            parts: vec![a, b],
+            speaker: Some(at("Putin")),
+            quoted: true,
+        };
+        assert_eq!(overlap(text, &gold[0].fragments, &both.parts), 1.0);
+        let (quoted, _) = score(text, &gold, &[both]);
+        assert_eq!(
+            (quoted.matched, quoted.exact, quoted.speaker_right),
+            (1, 1, 1)
+        );
+        // The first part alone: 3 of 5 words; the hull would count "Putin said" as content.
+        assert!((overlap(text, &gold[0].fragments, &[a]) - 0.6).abs() < 1e-9);
+        assert!(overlap(text, &gold[0].fragments, &[Span::new(a.start, b.end)]) < 1.0);
     }
 }
