@@ -161,7 +161,7 @@ struct EvalQuotesArgs {
     /// A PolNeAR split folder (holding `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`).
     #[arg(default_value = "../shared/data/quotes/polnear/dev")]
     split: PathBuf,
-    /// Print missed (-) and spurious (+) quoted contents.
+    /// Print missed quoted (-) and indirect (-i) contents, and spurious quoted ones (+).
     #[arg(long)]
     errors: bool,
     /// Score another system's quotes instead of Parallax's: a TSV of text name, content start,
@@ -869,15 +869,18 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
                     .collect::<String>()
                     .replace('\n', " ")
             };
-            for g in gold.iter().filter(|g| g.quoted) {
+            for g in &gold {
                 if !predicted
                     .iter()
                     .any(|p| polnear::overlap(&text, &g.fragments, &p.parts) >= 0.5)
                 {
+                    // "-" a quoted content, "-i" an indirect one, with its cue.
                     println!(
-                        "{name}\t- {}\t[{}]",
+                        "{name}\t{} {}\t[{}]\t{}",
+                        if g.quoted { "-" } else { "-i" },
                         short(g.content),
-                        g.source.map(short).unwrap_or_default()
+                        g.source.map(short).unwrap_or_default(),
+                        g.cue.map(short).unwrap_or_default()
                     );
                 }
             }

@@ -229,6 +229,70 @@ fn two_apostrophes_quote_and_titles_are_nobody_s_words() {
     assert!(show.speaker.is_none() && show.cue.is_none(), "{show:?}");
 }
 
+/// A poll story: shares of people as speakers, relative "who said", a passive that is no cue,
+/// and verbs of knowing, fearing and wanting.
+const POLL: &str = "Voters sour on the tunnel
+
+Twenty-four percent said they would pay higher fares for it. More than six in 10 said the city should wait.
+
+Among the voters who said they ride the bus daily, support was lower.
+
+After being informed that he would be charged, police said, the contractor went to City Hall.
+
+Mayor Lena Ortiz knows the plan has few friends. Her aides fear the council will reject it, and the treasurer declined to comment.
+";
+
+fn poll() -> Vec<Quote> {
+    Analyzer::new(Limits::default())
+        .analyze(&Document::from_text(POLL))
+        .unwrap()
+        .quotes
+}
+
+fn poll_quote<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
+    quotes
+        .iter()
+        .find(|q| q.span.slice(POLL).contains(needle))
+        .unwrap_or_else(|| panic!("no quote holds {needle:?}: {quotes:#?}"))
+}
+
+fn spoken_by(q: &Quote) -> &str {
+    q.speaker.as_ref().map_or("", |s| s.span.slice(POLL))
+}
+
+#[test]
+fn shares_of_people_and_relative_pronouns_speak_in_polls() {
+    let quotes = poll();
+    let fares = poll_quote(&quotes, "they would pay higher fares");
+    assert_eq!(fares.kind, QuoteKind::Indirect);
+    assert_eq!(spoken_by(fares), "Twenty-four percent");
+    assert_eq!(fares.cue.unwrap().slice(POLL), "said");
+    let wait = poll_quote(&quotes, "the city should wait");
+    assert_eq!(spoken_by(wait), "More than six in 10");
+    let bus = poll_quote(&quotes, "they ride the bus daily");
+    assert_eq!(spoken_by(bus), "the voters who");
+}
+
+#[test]
+fn a_passive_is_no_cue_and_knowing_and_fearing_report() {
+    let quotes = poll();
+    // "would be charged" is said of the contractor, not by anyone; the police said it all.
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.cue.is_none_or(|c| c.slice(POLL) != "charged")),
+        "{quotes:#?}"
+    );
+    let informed = poll_quote(&quotes, "After being informed");
+    assert_eq!(spoken_by(informed), "police");
+    let plan = poll_quote(&quotes, "the plan has few friends");
+    assert_eq!(speaker(plan), Some("Lena Ortiz"));
+    assert_eq!(plan.cue.unwrap().slice(POLL), "knows");
+    let council = poll_quote(&quotes, "the council will reject it");
+    assert_eq!(council.cue.unwrap().slice(POLL), "fear");
+    assert_eq!(spoken_by(council), "Her aides");
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     #[test]

@@ -96,6 +96,14 @@ const REGULAR: &[&str] = &[
     "show",
     "reveal",
     "indicate",
+    "fear",
+    "worry",
+    "doubt",
+    "propose",
+    "decline",
+    "refuse",
+    "want",
+    "expect",
 ];
 
 /// Irregular forms and their lemmas.
@@ -116,13 +124,18 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("found", "find"),
     ("finds", "find"),
     ("according", "according"),
+    ("knew", "know"),
+    ("knows", "know"),
+    ("known", "know"),
+    ("feels", "feel"),
+    ("felt", "feel"),
 ];
 
 /// Base forms that are cues ("they say", "I think"); the others are too often nouns.
 const BASE_FORM_CUES: &[&str] = &[
     "say", "tell", "write", "add", "argue", "insist", "believe", "think", "warn", "predict",
     "suggest", "explain", "ask", "agree", "hope", "wonder", "recall", "admit", "contend",
-    "maintain",
+    "maintain", "show", "know", "fear", "feel", "doubt",
 ];
 
 /// Verbs naming what someone called something ("called him “a total stiff”").

@@ -425,6 +425,18 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
     if !is_cue(word) {
         return false;
     }
+    // A passive ("would be charged", "was told that", "being informed") makes its subject the
+    // one spoken to or about, not the speaker.
+    if i > 0
+        && matches!(
+            s.words[i - 1],
+            "be" | "been" | "being" | "is" | "are" | "was" | "were" | "am"
+        )
+        && (word.ends_with("ed")
+            || matches!(word, "told" | "said" | "written" | "thought" | "found"))
+    {
+        return false;
+    }
     if !word.ends_with('s') || word.ends_with("ss") || i == 0 || word == "says" {
         return true;
     }
@@ -490,10 +502,11 @@ fn speaker_at(
             && !s.words[from - 1].contains(|c: char| !c.is_alphanumeric() && c != '-')
             && !is_cue(s.words[from - 1])
             && (s.words[from - 1].starts_with(char::is_lowercase)
-                || matches!(s.words[from - 1], "The" | "A" | "An"))
+                || DETERMINERS.contains(&s.words[from - 1]))
         {
             from -= 1;
-            if matches!(s.words[from], "the" | "The" | "a" | "A" | "an" | "An") {
+            // "the", "a", "his", "Her", "two" open the phrase.
+            if DETERMINERS.contains(&s.words[from]) {
                 break;
             }
         }
@@ -781,6 +794,30 @@ fn subject_before(
             end = k;
         }
     }
+    // "voters who said": the relative pronoun's antecedent, a name or the words before it.
+    if end > 1 && matches!(s.words[end - 1], "who" | "Who") {
+        if let Some(found) = speaker_at(text, s, end - 2, refs, false) {
+            return Some(found);
+        }
+        // Back to a determiner, at most three words ("the voters who", "Among those who").
+        let mut from = end - 1;
+        while from > 0
+            && end - from < 4
+            && !stop(from - 1)
+            && !NOT_IN_SUBJECT.contains(&s.words[from - 1].to_lowercase().as_str())
+            && s.words[from - 1] != "Among"
+        {
+            from -= 1;
+            if DETERMINERS.contains(&s.words[from]) {
+                break;
+            }
+        }
+        if from + 1 == end {
+            return None;
+        }
+        let span = Span::new(s.spans[from].start, s.spans[end - 1].end);
+        return Some(Speaker::unnamed(text, span));
+    }
     // "a friend said", "One Club for Growth ad argues": a determiner phrase of a few words.
     let det = (1..=5).find_map(|back| {
         let i = end.checked_sub(back)?;
@@ -791,9 +828,85 @@ fn subject_before(
             return Some(None);
         }
         DETERMINERS.contains(&s.words[i]).then_some(Some(i))
-    })??;
-    (det + 1 < end).then(|| {
+    });
+    if let Some(Some(det)) = det
+        && det + 1 < end
+    {
         let span = Span::new(s.spans[det].start, s.spans[end - 1].end);
+        return Some(Speaker::unnamed(text, span));
+    }
+    quantity_subject(text, s, end, &stop)
+}
+
+/// Words that make a phrase a share of people ("28 percent of voters", "six in 10", "nearly
+/// half", "a majority of Republicans", "most of them").
+const QUANTITIES: &[&str] = &[
+    "percent",
+    "%",
+    "half",
+    "majority",
+    "most",
+    "third",
+    "thirds",
+    "quarter",
+    "plurality",
+    "minority",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+];
+
+/// Words a share phrase may open with before its quantity ("nearly half", "more than six in 10").
+const QUANTITY_OPENERS: &[&str] = &[
+    "nearly", "almost", "about", "roughly", "just", "only", "more", "fewer", "less", "than",
+    "over", "under", "some", "a", "the",
+];
+
+/// A poll's share of people as the subject of the cue ending at `end`: "Twenty-four percent
+/// said", "More than six in 10 said", "a majority of Republicans said". Polls report opinions
+/// this way, with no one to name.
+fn quantity_subject(
+    text: &str,
+    s: &Sent<'_>,
+    end: usize,
+    stop: &impl Fn(usize) -> bool,
+) -> Option<Speaker> {
+    let counted = |w: &str| {
+        let lower = w.to_lowercase();
+        w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || QUANTITIES.contains(&lower.as_str())
+            || lower.ends_with("-four")
+            || lower.strip_suffix("ty").is_some_and(|t| t.len() >= 3)
+    };
+    let words = |i: usize| {
+        s.words[i]
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '%')
+    };
+    // The phrase: up to seven words back, to the start of the clause.
+    let mut from = end;
+    while from > 0 && end - from < 7 && !stop(from - 1) && words(from - 1) {
+        from -= 1;
+    }
+    // It opens at its first quantity (or a word that leads one in).
+    let start = (from..end).find(|&i| {
+        counted(s.words[i])
+            || (QUANTITY_OPENERS.contains(&s.words[i].to_lowercase().as_str())
+                && i + 1 < end
+                && (counted(s.words[i + 1])
+                    || QUANTITY_OPENERS.contains(&s.words[i + 1].to_lowercase().as_str())))
+    })?;
+    // Only "of", "in" and plain words may follow the quantity ("six in 10", "of them").
+    let tail_ok = (start..end).all(|i| !matches!(s.words[i], "that" | "which" | "and" | "but"));
+    (tail_ok && (start..end).any(|i| counted(s.words[i]))).then(|| {
+        let span = Span::new(s.spans[start].start, s.spans[end - 1].end);
         Speaker::unnamed(text, span)
     })
 }
