@@ -874,9 +874,14 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
                     .iter()
                     .any(|p| polnear::overlap(&text, &g.fragments, &p.parts) >= 0.5)
                 {
-                    // "-" a quoted content, "-i" an indirect one, with its cue.
+                    // "-" a quoted content, "-i" an indirect one, with the best overlap any
+                    // prediction reached (0: not found at all) and its cue.
+                    let best = predicted
+                        .iter()
+                        .map(|p| polnear::overlap(&text, &g.fragments, &p.parts))
+                        .fold(0.0f64, f64::max);
                     println!(
-                        "{name}\t{} {}\t[{}]\t{}",
+                        "{name}\t{} {best:.2} {}\t[{}]\t{}",
                         if g.quoted { "-" } else { "-i" },
                         short(g.content),
                         g.source.map(short).unwrap_or_default(),

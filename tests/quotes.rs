@@ -240,6 +240,14 @@ Among the voters who said they ride the bus daily, support was lower.
 After being informed that he would be charged, police said, the contractor went to City Hall.
 
 Mayor Lena Ortiz knows the plan has few friends. Her aides fear the council will reject it, and the treasurer declined to comment.
+
+As for the tunnel, she said she is not worried about the vote. Other council members said they have not read the plan.
+
+The bill was backed by Senator Ruth Dale of Ohio, the ranking member, who said none of the money would reach the city.
+
+The mill is under intense pressure from Asian imports, said the company's chief executive, Paul Brandt.
+
+Her spokesman called it a “dream” and said it was more popular than the polls suggest.
 ";
 
 fn poll() -> Vec<Quote> {
@@ -291,6 +299,29 @@ fn a_passive_is_no_cue_and_knowing_and_fearing_report() {
     let council = poll_quote(&quotes, "the council will reject it");
     assert_eq!(council.cue.unwrap().slice(POLL), "fear");
     assert_eq!(spoken_by(council), "Her aides");
+}
+
+#[test]
+fn subjects_behind_openers_relatives_and_conjoined_verbs() {
+    let quotes = poll();
+    // A short opener before the subject is no content of a tail attribution.
+    let vote = poll_quote(&quotes, "she is not worried about the vote");
+    assert_eq!(speaker(vote), Some("Lena Ortiz"));
+    let members = poll_quote(&quotes, "they have not read the plan");
+    assert_eq!(spoken_by(members), "Other council members");
+    // "..., the ranking member, who said": the person before the appositive.
+    let money = poll_quote(&quotes, "none of the money would reach the city");
+    assert_eq!(speaker(money), Some("Ruth Dale"));
+    // "CONTENT, said X": the words before, not a place before the comma.
+    let mill = poll_quote(&quotes, "The mill is under intense pressure");
+    assert_eq!(
+        mill.span.slice(POLL),
+        "The mill is under intense pressure from Asian imports"
+    );
+    assert!(!spoken_by(mill).contains("Asian"), "{mill:?}");
+    // "Her spokesman called it ... and said ...": the subject opening the sentence.
+    let popular = poll_quote(&quotes, "it was more popular than the polls suggest");
+    assert_eq!(spoken_by(popular), "Her spokesman");
 }
 
 proptest::proptest! {

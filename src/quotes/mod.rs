@@ -718,7 +718,8 @@ fn is_between_subject_and_cue(word: &str) -> bool {
 const DETERMINERS: &[&str] = &[
     "the", "The", "a", "A", "an", "An", "one", "One", "another", "Another", "some", "Some",
     "several", "Several", "many", "Many", "two", "Two", "three", "Three", "his", "His", "her",
-    "Her", "their", "Their", "its", "Its", "my", "My", "our", "Our",
+    "Her", "their", "Their", "its", "Its", "my", "My", "our", "Our", "other", "Other", "both",
+    "Both", "all", "All", "most", "Most", "these", "These", "those", "Those",
 ];
 
 /// Words that end a plain subject phrase when read back from its verb ("the unrest in Charlotte
@@ -752,7 +753,13 @@ fn subject_before(
             .take_while(|&i| outside(i))
             .filter_map(|i| ref_at(refs, s.spans[i]).map(|r| (i, r)))
             .find(|(_, r)| matches!(r.entity.kind, EntityType::Person | EntityType::Organization))
-            .and_then(|(i, _)| speaker_at(text, s, i, refs, false));
+            .and_then(|(i, _)| speaker_at(text, s, i, refs, false))
+            // "He called it ... and said ...": a pronoun or source noun opening the sentence.
+            .or_else(|| {
+                (0..(end - 1).min(3))
+                    .take_while(|&i| outside(i))
+                    .find_map(|i| speaker_at(text, s, i, refs, false))
+            });
     }
     // Up to four words back from `end`, the nearest name, role noun or pronoun.
     let named = |end: usize, loose_words: usize| {
@@ -771,7 +778,16 @@ fn subject_before(
         if stop(i) {
             return Some(None);
         }
-        speaker_at(text, s, i, refs, back <= 2 && from + 2 >= cue).map(Some)
+        // (A place is a speaker only right at its verb, not across a comma: "pressure from
+        // Asian imports, said the chief executive".)
+        speaker_at(
+            text,
+            s,
+            i,
+            refs,
+            back <= 2 && from + 2 >= cue && from == end,
+        )
+        .map(Some)
     }) {
         if found.is_some() {
             return found;
@@ -798,6 +814,19 @@ fn subject_before(
     if end > 1 && matches!(s.words[end - 1], "who" | "Who") {
         if let Some(found) = speaker_at(text, s, end - 2, refs, false) {
             return Some(found);
+        }
+        // "Sen. Dianne Feinstein of California, the ranking Democrat, who said": the nearest
+        // person or organization before the comma.
+        if s.words[end - 2] == "," {
+            return (end.saturating_sub(14)..end - 2)
+                .rev()
+                .take_while(|&i| outside(i))
+                .filter(|&i| {
+                    ref_at(refs, s.spans[i]).is_some_and(|r| {
+                        matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
+                    })
+                })
+                .find_map(|i| speaker_at(text, s, i, refs, false));
         }
         // Back to a determiner, at most three words ("the voters who", "Among those who").
         let mut from = end - 1;
@@ -1251,7 +1280,13 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                     .find(|&i| s.words[i] == ",")
                     .map(|c| (c + 1, next_clause(c + 1)))
             } else {
-                Some((0, cue))
+                // From the start of the clause: after a colon or semicolon ("... firms: London
+                // was ..., according to one index").
+                let start = (0..cue)
+                    .rev()
+                    .find(|&i| outside(i) && matches!(s.words[i], ":" | ";"))
+                    .map_or(0, |i| i + 1);
+                Some((start, cue))
             };
             if let Some((start, end)) = clause {
                 out.extend(clause_quote(s, start, end, speaker, cue_span));
@@ -1330,7 +1365,21 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             out.extend(clause_quote(s, start, end, Some(speaker), cue_span));
             continue;
         }
-        if group >= 2 && s.words[group - 1] == "," && rest.len() <= 8 && !rest.contains(&"that") {
+        // (Not after a short opener: "As for Trump, he said he is not worried" reports
+        // forward.)
+        let opener = |from: usize| {
+            subject_before
+                && (group < from + 5
+                    || s.words
+                        .get(after)
+                        .is_some_and(|w| matches!(*w, "he" | "she" | "they" | "we" | "I" | "it")))
+        };
+        if group >= 2
+            && s.words[group - 1] == ","
+            && rest.len() <= 8
+            && !rest.contains(&"that")
+            && !opener(out.iter().map(|q| q.span.end).max().map_or(0, &token_at))
+        {
             // From the end of an earlier clause of this sentence, if any.
             let from = out.iter().map(|q| q.span.end).max().map_or(0, &token_at);
             // "“...,” Russia’s ambassador, Alexander Matsegora, said": the words between a
