@@ -248,6 +248,8 @@ The bill was backed by Senator Ruth Dale of Ohio, the ranking member, who said n
 The mill is under intense pressure from Asian imports, said the company's chief executive, Paul Brandt.
 
 Her spokesman called it a “dream” and said it was more popular than the polls suggest.
+
+Councilman Ray Dunn blasted the mayor for “hiding” the costs from voters.
 ";
 
 fn poll() -> Vec<Quote> {
@@ -322,6 +324,21 @@ fn subjects_behind_openers_relatives_and_conjoined_verbs() {
     // "Her spokesman called it ... and said ...": the subject opening the sentence.
     let popular = poll_quote(&quotes, "it was more popular than the polls suggest");
     assert_eq!(spoken_by(popular), "Her spokesman");
+}
+
+#[test]
+fn verbs_of_criticism_report_with_their_partial_quotes() {
+    let quotes = poll();
+    let clause = poll_quote(&quotes, "the mayor for");
+    assert_eq!(clause.kind, QuoteKind::Indirect);
+    assert_eq!(clause.cue.unwrap().slice(POLL), "blasted");
+    assert_eq!(speaker(clause), Some("Ray Dunn"));
+    let hiding = quotes
+        .iter()
+        .find(|q| q.span.slice(POLL) == "hiding")
+        .expect("the partial quote");
+    assert_eq!(hiding.kind, QuoteKind::Partial);
+    assert_eq!(speaker(hiding), Some("Ray Dunn"));
 }
 
 proptest::proptest! {
