@@ -772,17 +772,8 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
         let ann = std::fs::read_to_string(ann_path)
             .with_context(|| format!("reading {}", ann_path.display()))?;
         let gold = polnear::parse_ann(&ann, &text);
-        // Candidates: (content, speaker span, speaker identity, quoted, a quote rather than
-        // reported speech).
         let marks = |span: parallax::Span| span.slice(&text).contains(['“', '”', '"', '«', '»']);
-        type Candidate = (
-            parallax::Span,
-            Option<parallax::Span>,
-            Option<String>,
-            bool,
-            bool,
-        );
-        let candidates: Vec<Candidate> = match &external {
+        let candidates: Vec<polnear::SystemQuote> = match &external {
             Some(rows) => rows
                 .get(&name)
                 .into_iter()
@@ -791,8 +782,14 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
                     let at = |c: i64| usize::try_from(c).ok().and_then(|c| char_to_byte(&text, c));
                     let content = parallax::Span::new(at(c0)?, at(c1)?);
                     let speaker = at(s0).zip(at(s1)).map(|(x, y)| parallax::Span::new(x, y));
-                    let key = speaker.map(|s| s.slice(&text).to_lowercase());
-                    Some((content, speaker, key, marks(content), true))
+                    Some(polnear::SystemQuote {
+                        content,
+                        speaker,
+                        key: speaker.map(|s| s.slice(&text).to_lowercase()),
+                        quoted: marks(content),
+                        quote: true,
+                        cue: None,
+                    })
                 })
                 .collect(),
             None => {
@@ -805,62 +802,26 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
                     .iter()
                     .filter(|q| q.speaker.is_some() || q.cue.is_some())
                     .map(|q| {
-                        let key = q
-                            .speaker
-                            .as_ref()
-                            .map(|s| s.entity_id.clone().unwrap_or_else(|| s.name.clone()));
                         // (PolNeAR's "quoted" contents hold a quotation mark; two
                         // apostrophes, its NYT texts' marks, are not among them.)
                         let apostrophes = text[..q.span.start].trim_end().ends_with("''");
-                        let quoted =
-                            (q.kind != QuoteKind::Indirect && !apostrophes) || marks(q.span);
-                        (
-                            q.span,
-                            q.speaker.as_ref().map(|s| s.span),
-                            key,
-                            quoted,
-                            q.kind != QuoteKind::Indirect,
-                        )
+                        polnear::SystemQuote {
+                            content: q.span,
+                            speaker: q.speaker.as_ref().map(|s| s.span),
+                            key: q
+                                .speaker
+                                .as_ref()
+                                .map(|s| s.entity_id.clone().unwrap_or_else(|| s.name.clone())),
+                            quoted: (q.kind != QuoteKind::Indirect && !apostrophes)
+                                || marks(q.span),
+                            quote: q.kind != QuoteKind::Indirect,
+                            cue: Some(q.cue),
+                        }
                     })
                     .collect()
             }
         };
-        // Not nested in another (each token belongs to one PolNeAR attribution).
-        let kept: Vec<_> = candidates
-            .iter()
-            .filter(|c| !candidates.iter().any(|o| o.0 != c.0 && o.0.contains(c.0)))
-            .collect();
-        // PolNeAR annotates a statement interrupted by its attribution ("“A,” he said. “B.”")
-        // as one content in fragments; systems report its parts as quotes with the same
-        // speaker. Quotes of one speaker separated by a few words of attribution within a
-        // paragraph are parts of one content, for every system alike.
-        let mut predicted: Vec<polnear::Predicted> = Vec::new();
-        let mut last: Option<(&String, bool)> = None;
-        for (content, speaker_span, speaker, quoted, quote) in kept {
-            if let Some(prev) = predicted.last_mut()
-                && *quote
-                && speaker.is_some()
-                && last == speaker.as_ref().map(|s| (s, true))
-                && content.start >= prev.content.end
-                && !text[prev.content.end..content.start].contains('\n')
-                && text[prev.content.end..content.start]
-                    .split_whitespace()
-                    .count()
-                    <= 12
-            {
-                prev.content = parallax::Span::new(prev.content.start, content.end);
-                prev.parts.push(*content);
-                prev.quoted |= *quoted;
-                continue;
-            }
-            predicted.push(polnear::Predicted {
-                content: *content,
-                parts: vec![*content],
-                speaker: *speaker_span,
-                quoted: *quoted,
-            });
-            last = speaker.as_ref().map(|s| (s, *quote));
-        }
+        let predicted = polnear::statements(&text, &candidates);
         if args.errors {
             let short = |s: parallax::Span| {
                 s.slice(&text)

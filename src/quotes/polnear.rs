@@ -123,6 +123,71 @@ pub struct Predicted {
     pub quoted: bool,
 }
 
+/// A system's quote as the scorer reads it, before its parts are joined ([`statements`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SystemQuote {
+    /// Content span.
+    pub content: Span,
+    /// Speaker span, if any.
+    pub speaker: Option<Span>,
+    /// Who speaks (an entity id, or the speaker's words), to tell one speaker's quotes.
+    pub key: Option<String>,
+    /// The content holds a quotation mark, as PolNeAR's quoted subset does.
+    pub quoted: bool,
+    /// A direct or partial quote rather than reported speech.
+    pub quote: bool,
+    /// The quote's own cue, `Some(None)` when it continues an earlier quote's attribution;
+    /// `None` when the system reports no cues.
+    pub cue: Option<Option<Span>>,
+}
+
+/// A system's quotes as contents: a quote nested in another is dropped (each token belongs to
+/// one PolNeAR attribution), and the parts of one statement are joined. PolNeAR annotates a
+/// statement interrupted by its attribution ("“A,” he said. “B.”") as one content in fragments;
+/// systems report its parts as quotes. Quotes of one speaker a few words apart within a
+/// paragraph are parts of one content, for every system alike, unless the later one has an
+/// attribution of its own ("“A,” she said. “B,” she said."; "said, adding: “B”"), which only a
+/// system that reports cues can say.
+pub fn statements(text: &str, quotes: &[SystemQuote]) -> Vec<Predicted> {
+    let kept = quotes.iter().filter(|c| {
+        !quotes
+            .iter()
+            .any(|o| o.content != c.content && o.content.contains(c.content))
+    });
+    let mut predicted: Vec<Predicted> = Vec::new();
+    let mut last: Option<&SystemQuote> = None;
+    for c in kept {
+        if let Some(prev) = predicted.last_mut()
+            && let Some(before) = last
+            && c.quote
+            && before.quote
+            && c.key.is_some()
+            && c.key == before.key
+            && c.cue
+                .is_none_or(|cue| cue.is_none() || cue == before.cue.flatten())
+            && c.content.start >= prev.content.end
+            && !text[prev.content.end..c.content.start].contains('\n')
+            && text[prev.content.end..c.content.start]
+                .split_whitespace()
+                .count()
+                <= 12
+        {
+            prev.content = Span::new(prev.content.start, c.content.end);
+            prev.parts.push(c.content);
+            prev.quoted |= c.quoted;
+            continue;
+        }
+        predicted.push(Predicted {
+            content: c.content,
+            parts: vec![c.content],
+            speaker: c.speaker,
+            quoted: c.quoted,
+        });
+        last = Some(c);
+    }
+    predicted
+}
+
 /// Counts for one subset of contents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -379,5 +444,51 @@ mod tests {
         // The first part alone: 3 of 5 words; the hull would count "Putin said" as content.
         assert!((overlap(text, &gold[0].fragments, &[a]) - 0.6).abs() < 1e-9);
         assert!(overlap(text, &gold[0].fragments, &[Span::new(a.start, b.end)]) < 1.0);
+    }
+
+    #[test]
+    fn parts_of_one_statement_join_unless_the_later_has_its_own_cue() {
+        let text = "“A b c,” she said. “D e f.” Then: “G h,” she said. “I j,” she said.";
+        let at = |s: &str| {
+            let start = text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        let quote = |content: &str, cue: Option<Option<Span>>| SystemQuote {
+            content: at(content),
+            speaker: Some(at("she")),
+            key: Some("e1".to_owned()),
+            quoted: true,
+            quote: true,
+            cue,
+        };
+        let said = |nth: usize| {
+            let start = text.match_indices("said").nth(nth).unwrap().0;
+            Some(Some(Span::new(start, start + 4)))
+        };
+        let ours = [
+            quote("A b c,", said(0)),
+            quote("D e f.", Some(None)),
+            quote("G h,", said(1)),
+            quote("I j,", said(2)),
+        ];
+        let joined = statements(text, &ours);
+        let parts: Vec<Vec<&str>> = joined
+            .iter()
+            .map(|p| p.parts.iter().map(|s| s.slice(text)).collect())
+            .collect();
+        assert_eq!(
+            parts,
+            [vec!["A b c,", "D e f."], vec!["G h,"], vec!["I j,"]]
+        );
+        // A system that reports no cues: all of one speaker's nearby quotes join.
+        let theirs: Vec<SystemQuote> = ours
+            .iter()
+            .map(|q| SystemQuote {
+                cue: None,
+                ..q.clone()
+            })
+            .collect();
+        assert_eq!(statements(text, &theirs).len(), 1);
+        assert_eq!(statements(text, &theirs)[0].parts.len(), 4);
     }
 }
