@@ -250,6 +250,8 @@ The mill is under intense pressure from Asian imports, said the company's chief 
 Her spokesman called it a “dream” and said it was more popular than the polls suggest.
 
 Councilman Ray Dunn blasted the mayor for “hiding” the costs from voters.
+
+The tunnel will lift the east side by creating an economy of “small shops and long hours,” Ray Dunn said Monday.
 ";
 
 fn poll() -> Vec<Quote> {
@@ -324,6 +326,28 @@ fn subjects_behind_openers_relatives_and_conjoined_verbs() {
     // "Her spokesman called it ... and said ...": the subject opening the sentence.
     let popular = poll_quote(&quotes, "it was more popular than the polls suggest");
     assert_eq!(spoken_by(popular), "Her spokesman");
+}
+
+#[test]
+fn a_quote_closing_the_writer_s_clause_is_partial_in_that_clause() {
+    let quotes = poll();
+    let clause = poll_quote(&quotes, "The tunnel will lift the east side");
+    assert_eq!(clause.kind, QuoteKind::Indirect);
+    assert!(
+        clause
+            .span
+            .slice(POLL)
+            .ends_with("small shops and long hours,”"),
+        "{:?}",
+        clause.span.slice(POLL)
+    );
+    assert_eq!(speaker(clause), Some("Ray Dunn"));
+    let shops = quotes
+        .iter()
+        .find(|q| q.span.slice(POLL).starts_with("small shops"))
+        .expect("the quote");
+    assert_eq!(shops.kind, QuoteKind::Partial);
+    assert_eq!(speaker(shops), Some("Ray Dunn"));
 }
 
 #[test]

@@ -1340,9 +1340,23 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         let quote_before = (group.saturating_sub(window)..group)
             .rev()
             .find(|&i| inside(i));
+        // (Unless the quote closes a clause of the writer's: "Trump plans to ... an
+        // environment of “risk-taking,” Carson said" reports the whole clause.)
+        let from_here = out.iter().map(|q| q.span.end).max().map_or(0, &token_at);
+        let writers_words = |q: usize| {
+            let opens = (from_here..=q)
+                .rev()
+                .take_while(|&i| inside(i))
+                .last()
+                .unwrap_or(q);
+            (from_here..opens)
+                .filter(|&i| s.words[i].chars().any(char::is_alphanumeric))
+                .count()
+        };
         if quote_before.is_some_and(|q| {
             (q + 1..group)
                 .all(|i| !cue_at(s, i, refs) && !matches!(s.words[i], "but" | "and" | ";"))
+                && writers_words(q) < 4
         }) && !rest.contains(&"that")
         {
             continue;
@@ -1374,8 +1388,14 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                         .get(after)
                         .is_some_and(|w| matches!(*w, "he" | "she" | "they" | "we" | "I" | "it")))
         };
+        // The comma before the subject, or inside the closing mark ("... capital investment,”
+        // Ben Carson said").
+        let tail_comma = group >= 2 && s.words[group - 1] == ","
+            || (group >= 3
+                && matches!(s.words[group - 1], "\"" | "”" | "''" | "’")
+                && s.words[group - 2] == ",");
         if group >= 2
-            && s.words[group - 1] == ","
+            && tail_comma
             && rest.len() <= 8
             && !rest.contains(&"that")
             && !opener(out.iter().map(|q| q.span.end).max().map_or(0, &token_at))
@@ -1384,11 +1404,15 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             let from = out.iter().map(|q| q.span.end).max().map_or(0, &token_at);
             // "“...,” Russia’s ambassador, Alexander Matsegora, said": the words between a
             // quote and the speaker are the speaker's appositive, not content.
-            let end = (from..group - 1)
+            let mut end = (from..group - 1)
                 .rev()
                 .take(12)
                 .find(|&i| inside(i))
                 .map_or(group - 1, |i| i + 1);
+            // The closing mark too, so that the clause holds the whole quote.
+            if end < group && matches!(s.words[end], "\"" | "”" | "''" | "’") {
+                end += 1;
+            }
             out.extend(clause_quote(s, from, end, Some(speaker), cue_span));
             continue;
         }
