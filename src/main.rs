@@ -361,6 +361,9 @@ struct HealthcheckArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_) | Command::Healthcheck(_)) {
+        quiet_on_closed_pipe();
+    }
     let result = match cli.command {
         Command::Serve(args) => serve(args),
         Command::Analyze(args) => analyze(args),
@@ -380,6 +383,19 @@ fn main() -> ExitCode {
             eprintln!("parallax: {error:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Lets a one-shot command whose output pipe closes (`parallax analyze x | head`) end as Unix
+/// tools do, killed by SIGPIPE, rather than panic in `println!`: Rust ignores SIGPIPE, so a
+/// write to a closed pipe fails and `println!` panics on the failure. The server keeps SIGPIPE
+/// ignored: a client closing its socket must never end it.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: `signal` with a valid signal number and SIG_DFL only resets a disposition; this
+    // runs before the command starts any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

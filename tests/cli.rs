@@ -147,3 +147,29 @@ fn healthcheck_tells_serving_from_unreachable() {
         .unwrap();
     assert!(!output.status.success());
 }
+
+/// `parallax analyze x | head` ends quietly, as Unix tools do, rather than with a panic.
+#[cfg(unix)]
+#[test]
+fn a_closed_output_pipe_ends_the_command_without_a_panic() {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = Command::new(BIN)
+        .args(["analyze", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    // Close the reading end before the command writes.
+    drop(child.stdout.take());
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(TEXT.repeat(50).as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.signal(), Some(libc::SIGPIPE), "{stderr}");
+}
