@@ -252,6 +252,8 @@ Her spokesman called it a “dream” and said it was more popular than the poll
 Councilman Ray Dunn blasted the mayor for “hiding” the costs from voters.
 
 The tunnel will lift the east side by creating an economy of “small shops and long hours,” Ray Dunn said Monday.
+
+Dunn cautioned “let’s not get ahead of ourselves,” before predicting a long fight.
 ";
 
 fn poll() -> Vec<Quote> {
@@ -348,6 +350,24 @@ fn a_quote_closing_the_writer_s_clause_is_partial_in_that_clause() {
         .expect("the quote");
     assert_eq!(shops.kind, QuoteKind::Partial);
     assert_eq!(speaker(shops), Some("Ray Dunn"));
+}
+
+#[test]
+fn a_quote_right_after_its_cue_is_the_statement_not_the_clause_after_it() {
+    let quotes = poll();
+    let caution = poll_quote(&quotes, "let’s not get ahead of ourselves");
+    assert_eq!(caution.kind, QuoteKind::Direct);
+    assert_eq!(
+        caution.span.slice(POLL),
+        "let’s not get ahead of ourselves,"
+    );
+    assert_eq!(speaker(caution), Some("Ray Dunn"));
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.span.slice(POLL).contains("before predicting")),
+        "{quotes:#?}"
+    );
 }
 
 #[test]

@@ -612,7 +612,10 @@ fn speaker_near(
     }
     // "said Putin", "said the former top aide": after the cue, unless the cue's object is its
     // listener ("told AFP", "asked Sanders") or a phrase starts ("said in a statement").
-    if cues::lemma(s.words[cue]).is_some_and(|l| cues::LISTENER.contains(&l)) {
+    // (Nor after a participle: "before predicting a long fight" names what is predicted.)
+    if cues::lemma(s.words[cue]).is_some_and(|l| cues::LISTENER.contains(&l))
+        || s.words[cue].ends_with("ing")
+    {
         return None;
     }
     for i in cue + 1..(cue + 4).min(s.words.len()) {
@@ -1429,13 +1432,22 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         } else {
             start = skip_adjuncts(s, start, cues::LISTENER.contains(&lemma), refs, &outside);
         }
-        out.extend(clause_quote(
-            s,
-            start,
-            next_clause(start),
-            Some(speaker),
-            cue_span,
-        ));
+        let mut end = next_clause(start);
+        // "Kasich cautioned “let’s not get ahead of ourselves,” before predicting ...": a quote
+        // right after the cue whose words end in punctuation is the statement; what follows is
+        // the writer's.
+        if start < n && inside(start) {
+            // (The quote's tokens, its marks included.)
+            let last = (start..n)
+                .take_while(|&i| inside(i))
+                .last()
+                .unwrap_or(start);
+            if last > start && matches!(s.words[last - 1], "," | "." | "?" | "!") && last + 1 < end
+            {
+                end = last + 1;
+            }
+        }
+        out.extend(clause_quote(s, start, end, Some(speaker), cue_span));
     }
     // One clause per stretch of text: the first found keeps it.
     let mut kept: Vec<Quote> = Vec::new();
