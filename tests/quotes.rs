@@ -20,18 +20,28 @@ Putin ended his letter with a promise. “We will stand together in every trial 
 “No force will divide us,” Putin said.
 ";
 
-fn quotes() -> Vec<Quote> {
+/// The quotes Analyze finds in `text`.
+fn quotes_of(text: &str) -> Vec<Quote> {
     Analyzer::new(Limits::default())
-        .analyze(&Document::from_text(ARTICLE))
+        .analyze(&Document::from_text(text))
         .unwrap()
         .quotes
 }
 
-fn containing<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
+/// The first of `quotes` (found in `text`) whose words hold `needle`.
+fn holding<'a>(quotes: &'a [Quote], text: &str, needle: &str) -> &'a Quote {
     quotes
         .iter()
-        .find(|q| q.span.slice(ARTICLE).contains(needle))
-        .unwrap_or_else(|| panic!("no quote with {needle:?}"))
+        .find(|q| q.span.slice(text).contains(needle))
+        .unwrap_or_else(|| panic!("no quote holds {needle:?}: {quotes:#?}"))
+}
+
+fn quotes() -> Vec<Quote> {
+    quotes_of(ARTICLE)
+}
+
+fn containing<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
+    holding(quotes, ARTICLE, needle)
 }
 
 fn speaker(q: &Quote) -> Option<&str> {
@@ -124,10 +134,7 @@ She remarked, “The tunnel will open on time,” according to the city's newsle
 ";
 
 fn reported() -> Vec<Quote> {
-    Analyzer::new(Limits::default())
-        .analyze(&Document::from_text(REPORTED))
-        .unwrap()
-        .quotes
+    quotes_of(REPORTED)
 }
 
 fn text_of(q: &Quote) -> &str {
@@ -135,10 +142,7 @@ fn text_of(q: &Quote) -> &str {
 }
 
 fn reported_containing<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
-    quotes
-        .iter()
-        .find(|q| text_of(q).contains(needle))
-        .unwrap_or_else(|| panic!("no quote with {needle:?} in {quotes:#?}"))
+    holding(quotes, REPORTED, needle)
 }
 
 #[test]
@@ -257,17 +261,11 @@ Dunn cautioned “let’s not get ahead of ourselves,” before predicting a lon
 ";
 
 fn poll() -> Vec<Quote> {
-    Analyzer::new(Limits::default())
-        .analyze(&Document::from_text(POLL))
-        .unwrap()
-        .quotes
+    quotes_of(POLL)
 }
 
 fn poll_quote<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
-    quotes
-        .iter()
-        .find(|q| q.span.slice(POLL).contains(needle))
-        .unwrap_or_else(|| panic!("no quote holds {needle:?}: {quotes:#?}"))
+    holding(quotes, POLL, needle)
 }
 
 fn spoken_by(q: &Quote) -> &str {
