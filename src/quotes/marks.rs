@@ -67,7 +67,16 @@ pub(crate) fn quoted_spans(text: &str, block: Span) -> Vec<Quoted> {
                 }
             }
             Some((start, opener)) => {
-                let closes = closer_of(opener).contains(&c)
+                // A double mark of the other style where a closing mark goes (after the words,
+                // before a space or punctuation) closes too: pages mix “curly" and "straight”
+                // marks, and type “ for ” ("“Apparently not,“ he said").
+                let closing_place = first > 0
+                    && !chars[first - 1].1.is_whitespace()
+                    && !after_is_word
+                    && at > start + 1;
+                let mixed =
+                    matches!(opener, '“' | '"') && matches!(c, '"' | '”' | '“') && closing_place;
+                let closes = (closer_of(opener).contains(&c) || mixed)
                     && match c {
                         // An apostrophe inside a word does not close ("Korea’s").
                         '’' | '\'' => !(before_is_word && after_is_word),
@@ -140,6 +149,13 @@ mod tests {
             ("«Oui», dit-il, « non ».", vec![("Oui", false), (" non ", false)]),
             ("a\u{0}b \u{0}c", vec![]),
             ("Mr. O'Neill said ''it's over''", vec![("it's over", false)]),
+            // Mixed and mistyped double marks close where a closing mark goes.
+            ("“It is over,\" she said. \"Done.\"", vec![("It is over,", false), ("Done.", false)]),
+            ("\"It is over,” she said.", vec![("It is over,", false)]),
+            ("“Apparently not,“ he said. “A leopard.”", vec![("Apparently not,", false), ("A leopard.", false)]),
+            // ... but not where an opening one goes; so a straight pair nested in a curly quote
+            // (rare: news nests single marks) ends it at the nested closing mark.
+            ("“We said \"no\" twice.”", vec![("We said \"no", false)]),
         ] {
             assert_eq!(contents(text), expected, "{text}");
         }
