@@ -788,7 +788,7 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
         let ann = std::fs::read_to_string(ann_path)
             .with_context(|| format!("reading {}", ann_path.display()))?;
         let gold = polnear::parse_ann(&ann, &text);
-        let marks = |span: parallax::Span| span.slice(&text).contains(['“', '”', '"', '«', '»']);
+        let marks = |span| polnear::holds_quotation_mark(&text, span);
         let candidates: Vec<polnear::SystemQuote> = match &external {
             Some(rows) => rows
                 .get(&name)

@@ -680,7 +680,7 @@ impl Matcher<'_, '_> {
         })
     }
 
-    /// Numeric dates and times: "2022-08-15", "15.08.22", "08/15/2022", "15:00", "3 p.m.".
+    /// Numeric dates: "2022-08-15", "15.08.22", "08/15/2022" (times are [`Self::clock`]'s).
     fn numeric(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
         if tok.kind != TokenKind::Number {
@@ -733,7 +733,7 @@ impl Matcher<'_, '_> {
                 });
             }
         }
-        self.clock(i)
+        None
     }
 
     /// "15:00", "3 p.m.", "3:30 a.m. KST".
@@ -744,11 +744,11 @@ impl Matcher<'_, '_> {
             "midnight" => Some(24),
             _ => None,
         };
-        let (hour, minute) = match tok.text.split_once(':') {
-            _ if named.is_some() => (named.unwrap_or_default(), 0),
-            Some((h, m)) if m.len() == 2 => (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?),
-            Some(_) => return None,
-            None => (tok.text.parse::<u8>().ok()?, 0),
+        let (hour, minute) = match (named, tok.text.split_once(':')) {
+            (Some(hour), _) => (hour, 0),
+            (None, Some((h, m))) if m.len() == 2 => (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?),
+            (None, Some(_)) => return None,
+            (None, None) => (tok.text.parse::<u8>().ok()?, 0),
         };
         let mut end = i + 1;
         let mut hour = hour;

@@ -1343,16 +1343,17 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         let quote_before = (group.saturating_sub(window)..group)
             .rev()
             .find(|&i| inside(i));
+        // Where this cue's content may start: after an earlier clause of this sentence, if any.
+        let from = out.iter().map(|q| q.span.end).max().map_or(0, &token_at);
         // (Unless the quote closes a clause of the writer's: "Trump plans to ... an
         // environment of “risk-taking,” Carson said" reports the whole clause.)
-        let from_here = out.iter().map(|q| q.span.end).max().map_or(0, &token_at);
         let writers_words = |q: usize| {
-            let opens = (from_here..=q)
+            let opens = (from..=q)
                 .rev()
                 .take_while(|&i| inside(i))
                 .last()
                 .unwrap_or(q);
-            (from_here..opens)
+            (from..opens)
                 .filter(|&i| s.words[i].chars().any(char::is_alphanumeric))
                 .count()
         };
@@ -1372,7 +1373,6 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             && s.words[group - 1] == ","
             && after_comma.is_some_and(|i| s.words[i] == "," && i <= after + 6)
         {
-            let from = out.iter().map(|q| q.span.end).max().map_or(0, &token_at);
             let before = group - 1 - from;
             let (start, end) = if before < 4 {
                 (from, next_clause(after))
@@ -1384,27 +1384,18 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         }
         // (Not after a short opener: "As for Trump, he said he is not worried" reports
         // forward.)
-        let opener = |from: usize| {
-            subject_before
-                && (group < from + 5
-                    || s.words
-                        .get(after)
-                        .is_some_and(|w| matches!(*w, "he" | "she" | "they" | "we" | "I" | "it")))
-        };
+        let opener = subject_before
+            && (group < from + 5
+                || s.words
+                    .get(after)
+                    .is_some_and(|w| PRONOUNS.contains(w) || *w == "it"));
         // The comma before the subject, or inside the closing mark ("... capital investment,”
         // Ben Carson said").
-        let tail_comma = group >= 2 && s.words[group - 1] == ","
+        let tail_comma = (group >= 2 && s.words[group - 1] == ",")
             || (group >= 3
-                && matches!(s.words[group - 1], "\"" | "”" | "''" | "’")
+                && CLOSING_MARKS.contains(&s.words[group - 1])
                 && s.words[group - 2] == ",");
-        if group >= 2
-            && tail_comma
-            && rest.len() <= 8
-            && !rest.contains(&"that")
-            && !opener(out.iter().map(|q| q.span.end).max().map_or(0, &token_at))
-        {
-            // From the end of an earlier clause of this sentence, if any.
-            let from = out.iter().map(|q| q.span.end).max().map_or(0, &token_at);
+        if tail_comma && rest.len() <= 8 && !rest.contains(&"that") && !opener {
             // "“...,” Russia’s ambassador, Alexander Matsegora, said": the words between a
             // quote and the speaker are the speaker's appositive, not content.
             let mut end = (from..group - 1)
@@ -1413,7 +1404,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 .find(|&i| inside(i))
                 .map_or(group - 1, |i| i + 1);
             // The closing mark too, so that the clause holds the whole quote.
-            if end < group && matches!(s.words[end], "\"" | "”" | "''" | "’") {
+            if end < group && CLOSING_MARKS.contains(&s.words[end]) {
                 end += 1;
             }
             out.extend(clause_quote(s, from, end, Some(speaker), cue_span));
@@ -1461,6 +1452,9 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
     }
     kept
 }
+
+/// Tokens that close a quotation.
+const CLOSING_MARKS: &[&str] = &["\"", "”", "''", "’"];
 
 /// The indirect quote over tokens `start..end` of `s`, without edge punctuation, if it has at
 /// least four tokens.

@@ -88,7 +88,7 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<Attribution> {
         }
         if let Some(fragments) = content {
             let content = hull(&fragments);
-            let quoted = content.slice(text).contains(['“', '”', '"', '«', '»']);
+            let quoted = holds_quotation_mark(text, content);
             out.push(Attribution {
                 content,
                 fragments,
@@ -100,6 +100,13 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<Attribution> {
     }
     out.sort_by_key(|a| a.content.start);
     out
+}
+
+/// Does `span` hold a double quotation mark? PolNeAR's quoted subset is the contents that do
+/// (two apostrophes, its NYT texts' marks, are not among them); a system's quotes are sorted the
+/// same way.
+pub fn holds_quotation_mark(text: &str, span: Span) -> bool {
+    span.slice(text).contains(['“', '”', '"', '«', '»'])
 }
 
 /// The smallest span holding every span of `spans` (not empty).
