@@ -383,6 +383,71 @@ fn verbs_of_criticism_report_with_their_partial_quotes() {
     assert_eq!(speaker(hiding), Some("Ray Dunn"));
 }
 
+const RALLY: &str = "The mayor takes questions
+
+“Is that all there is?” Ortiz asked. “We need a new plan!”
+
+“Who will pay for it?” The question hung over the hall.
+
+“Vote for the tunnel,” the flyer read.
+
+The treasurer said the budget was “broken,” noting that the city had borrowed twice.
+
+Dunn said on Channel 4’s “Morning Desk” that he would “take a look” at the plan.
+
+“Nothing you can do, folks,” Ortiz told a rally, saying the council would “sink the city.”
+";
+
+fn rally_quote<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
+    holding(quotes, RALLY, needle)
+}
+
+#[test]
+fn a_question_keeps_the_attribution_the_splitter_cut_off() {
+    let quotes = quotes_of(RALLY);
+    let question = rally_quote(&quotes, "Is that all");
+    assert_eq!(speaker(question), Some("Ortiz"));
+    assert_eq!(question.cue.unwrap().slice(RALLY), "asked");
+    assert_eq!(speaker(rally_quote(&quotes, "new plan")), Some("Ortiz"));
+    // A new sentence without a cue attributes nothing.
+    let open = rally_quote(&quotes, "Who will pay");
+    assert!(open.cue.is_none(), "{open:#?}");
+}
+
+#[test]
+fn a_text_reads_its_words() {
+    let quotes = quotes_of(RALLY);
+    let flyer = rally_quote(&quotes, "Vote for the tunnel");
+    assert_eq!(flyer.cue.unwrap().slice(RALLY), "read");
+    assert_eq!(
+        flyer.speaker.as_ref().unwrap().span.slice(RALLY),
+        "the flyer"
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_opens_a_clause_of_its_own() {
+    let quotes = quotes_of(RALLY);
+    let broken = rally_quote(&quotes, "the budget was");
+    assert_eq!(broken.span.slice(RALLY), "the budget was “broken,”");
+    let borrowed = rally_quote(&quotes, "had borrowed");
+    assert_eq!(borrowed.kind, QuoteKind::Indirect);
+    assert_eq!(borrowed.cue.unwrap().slice(RALLY), "noting");
+    // "told a rally, saying ...": the participle reports forward, with the subject before it.
+    let sink = rally_quote(&quotes, "the council would");
+    assert_eq!(sink.span.slice(RALLY), "the council would “sink the city.”");
+    assert_eq!(sink.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(sink), Some("Ortiz"));
+}
+
+#[test]
+fn that_follows_an_adjunct_holding_a_quoted_title() {
+    let quotes = quotes_of(RALLY);
+    let look = rally_quote(&quotes, "he would");
+    assert_eq!(look.span.slice(RALLY), "he would “take a look” at the plan");
+    assert_eq!(speaker(look), Some("Dunn"));
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     #[test]

@@ -245,7 +245,12 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 .collect();
             let attribution = around
                 .iter()
-                .find_map(|s| attribute(text, s, &others, q.outer, &refs));
+                .find_map(|s| attribute(text, s, &others, q.outer, &refs))
+                .or_else(|| {
+                    let next = question_tail(text, &block_sentences, q.outer, content)?;
+                    attribute(text, next, &others, q.outer, &refs)
+                        .filter(|(_, cue)| next.spans.iter().take(4).any(|t| t == cue))
+                });
             let inherited = previous_speaker
                 .as_ref()
                 .filter(|(pb, _)| *pb + 2 >= b)
@@ -369,6 +374,31 @@ fn sentences_of<'t>(text: &'t str, seg: &Segmentation) -> Vec<Sent<'t>> {
         .collect()
 }
 
+/// The sentence after a quote that ends in `?` or `!` and closes its sentence: the sentence
+/// splitter cannot tell "“Is that all there is?” Trump said." from a quote followed by a new
+/// sentence, so the attribution pass looks there for a cue among its first words.
+fn question_tail<'s, 't>(
+    text: &str,
+    sentences: &[&'s Sent<'t>],
+    quote: Span,
+    content: Span,
+) -> Option<&'s Sent<'t>> {
+    if !text[content.start..content.end]
+        .trim_end()
+        .ends_with(['?', '!'])
+    {
+        return None;
+    }
+    let k = sentences
+        .iter()
+        .position(|s| s.span.start < quote.end && quote.end <= s.span.end)?;
+    let own = sentences[k];
+    let rest = &text[quote.end..own.span.end];
+    let next = sentences.get(k + 1)?;
+    (rest.trim().is_empty() && text[own.span.end..next.span.start].trim().is_empty())
+        .then_some(*next)
+}
+
 /// True for a quoted title or name ("Face the Nation,", "The Art of the Deal"): up to eight
 /// words, every word but short function words capitalized, no clause punctuation inside.
 fn is_title(content: &str) -> bool {
@@ -422,6 +452,14 @@ fn is_cue(word: &str) -> bool {
 /// determiner or an adjective are nouns ("his early-morning tweets", "Republican claims").
 fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
     let word = s.words[i];
+    // "the statement read", "a sign reads: “...”": "read" reports a text's words only when
+    // nothing but the end of its clause or the quote follows ("read the report" does not).
+    if matches!(word, "read" | "reads") {
+        return s
+            .words
+            .get(i + 1)
+            .is_none_or(|next| matches!(*next, "." | "," | ":" | ";" | "\"" | "“" | "‘" | "'"));
+    }
     if !is_cue(word) {
         return false;
     }
@@ -495,7 +533,12 @@ fn speaker_at(
     let after_preposition = i > 0
         && (in_phrase(i - 1)
             || (i > 1 && DETERMINERS.contains(&s.words[i - 1]) && in_phrase(i - 2)));
-    if SOURCE_NOUNS.contains(&word.to_lowercase().as_str()) && !after_preposition {
+    // (A title before a name, "Governor Abel Stone", is the name's: the person speaks.)
+    let before_person = s.spans.get(i + 1).is_some_and(|&next| {
+        ref_at(refs, next).is_some_and(|r| r.entity.kind == EntityType::Person)
+    });
+    if SOURCE_NOUNS.contains(&word.to_lowercase().as_str()) && !after_preposition && !before_person
+    {
         let mut from = i;
         while from > 0
             && i - from < 3
@@ -600,7 +643,9 @@ fn speaker_near(
     // "Kim responded to Putin's letter, saying ...": a participle after a comma reports the
     // main clause's subject, not the nearest name.
     if s.words[cue].ends_with("ing") && cue > 0 && s.words[cue - 1] == "," {
+        // (Past a quote opening the sentence: "“...,” Trump told a rally, saying ...".)
         let subject = (0..cue - 1)
+            .skip_while(|&i| !outside(i))
             .take_while(|&i| outside(i))
             .find_map(|i| speaker_at(text, s, i, refs, false));
         if subject.is_some() {
@@ -1260,7 +1305,14 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 .then(|| first - 1)
             })
             .unwrap_or(n);
-        [conjoined, channel]
+        // "... was “corrupt,” noting that ...": a participle after a comma starts a clause of
+        // its own.
+        let participle = cues
+            .iter()
+            .find(|&&c| c > from + 1 && participle_after_comma(s, c))
+            // (Through the closing mark, so that the content holds the whole quote.)
+            .map(|&c| if s.words[c - 1] == "," { c - 1 } else { c });
+        [conjoined, channel, participle]
             .into_iter()
             .flatten()
             .fold(subject, usize::min)
@@ -1316,6 +1368,9 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .rposition(|t| t.end <= speaker.span.end)
             .unwrap_or(cue);
         let subject_before = speaker.span.end <= cue_span.start;
+        // "..., saying Clinton would “abolish ...”": a participle reports forward from
+        // itself, whatever stands before its comma.
+        let participle = participle_after_comma(s, cue);
         // "X called Y “NAME”": the object through the quoted name.
         if cues::NAMING.contains(&lemma) {
             if let Some(q) = (cue + 1..(cue + 12).min(n)).find(|&i| inside(i)) {
@@ -1325,7 +1380,11 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             continue;
         }
         // "CONTENT, X said (in a statement)." — the attribution closes the sentence.
-        let group = if subject_before { speaker_first } else { cue };
+        let group = if subject_before && !participle {
+            speaker_first
+        } else {
+            cue
+        };
         let after = if subject_before {
             cue + 1
         } else {
@@ -1357,11 +1416,13 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 .filter(|&i| s.words[i].chars().any(char::is_alphanumeric))
                 .count()
         };
-        if quote_before.is_some_and(|q| {
-            (q + 1..group)
-                .all(|i| !cue_at(s, i, refs) && !matches!(s.words[i], "but" | "and" | ";"))
-                && writers_words(q) < 4
-        }) && !rest.contains(&"that")
+        if !participle
+            && quote_before.is_some_and(|q| {
+                (q + 1..group)
+                    .all(|i| !cue_at(s, i, refs) && !matches!(s.words[i], "but" | "and" | ";"))
+                    && writers_words(q) < 4
+            })
+            && !rest.contains(&"that")
         {
             continue;
         }
@@ -1369,7 +1430,8 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         // attribution set off by commas inside the sentence. The content is what comes before,
         // or the whole sentence when only a few words come before.
         let after_comma = (after..n).find(|&i| s.words[i] != ".");
-        if group >= 2
+        if !participle
+            && group >= 2
             && s.words[group - 1] == ","
             && after_comma.is_some_and(|i| s.words[i] == "," && i <= after + 6)
         {
@@ -1395,7 +1457,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             || (group >= 3
                 && CLOSING_MARKS.contains(&s.words[group - 1])
                 && s.words[group - 2] == ",");
-        if tail_comma && rest.len() <= 8 && !rest.contains(&"that") && !opener {
+        if tail_comma && rest.len() <= 8 && !rest.contains(&"that") && !opener && !participle {
             // "“...,” Russia’s ambassador, Alexander Matsegora, said": the words between a
             // quote and the speaker are the speaker's appositive, not content.
             let mut end = (from..group - 1)
@@ -1415,9 +1477,10 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             continue;
         }
         let mut start = after;
-        if let Some(that) = (start..(start + 8).min(n))
-            .take_while(|&i| outside(i) && (i == start || !is_cue(s.words[i])))
-            .find(|&i| s.words[i] == "that")
+        // (Past a quoted title in an adjunct: "said on ABC's “This Week” that ...".)
+        if let Some(that) = (start..(start + 12).min(n))
+            .take_while(|&i| inside(i) || i == start || !is_cue(s.words[i]))
+            .find(|&i| s.words[i] == "that" && outside(i))
         {
             start = that + 1;
         } else {
@@ -1451,6 +1514,15 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         }
     }
     kept
+}
+
+/// A participle cue right after a comma (or a comma inside a closing mark): "..., saying",
+/// "“corrupt,” noting".
+fn participle_after_comma(s: &Sent<'_>, cue: usize) -> bool {
+    s.words[cue].ends_with("ing")
+        && cue >= 1
+        && (s.words[cue - 1] == ","
+            || (cue >= 2 && CLOSING_MARKS.contains(&s.words[cue - 1]) && s.words[cue - 2] == ","))
 }
 
 /// Tokens that close a quotation.
