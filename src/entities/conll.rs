@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::EntityType;
+pub use super::features::Convention;
 
 /// A mention: tokens `[start, end)` of its sentence, and its type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,6 +33,8 @@ pub struct Sentence {
     /// It opens a document: the first sentence of a file, or the first after a `# newdoc`
     /// comment or a `-DOCSTART-` line.
     pub new_document: bool,
+    /// Where its mentions' edges are: names (IOB files) or noun phrases (GUM's CoNLL-U).
+    pub convention: Convention,
 }
 
 /// Reads a file in either format, choosing by content (CoNLL-U has 10 tab-separated columns).
@@ -60,6 +63,7 @@ pub fn parse_iob(source: &str) -> Vec<Sentence> {
                 tokens: std::mem::take(tokens),
                 mentions,
                 new_document: std::mem::take(new_document),
+                convention: Convention::Names,
             });
             tags.clear();
         }
@@ -214,6 +218,7 @@ fn conllu_sentence(rows: &[Vec<&str>]) -> Sentence {
         tokens,
         mentions,
         new_document: false,
+        convention: Convention::NounPhrases,
     }
 }
 
@@ -393,6 +398,17 @@ mod tests {
         let two_gum = format!("# newdoc id = a\n{GUM}\n# newdoc id = b\n{GUM}\n{GUM}");
         let opens: Vec<bool> = parse(&two_gum).iter().map(|s| s.new_document).collect();
         assert_eq!(opens, [true, true, false]);
+        // GUM marks noun phrases, the IOB corpora names.
+        assert!(
+            parse(&two_gum)
+                .iter()
+                .all(|s| s.convention == Convention::NounPhrases)
+        );
+        assert!(
+            parse(conll)
+                .iter()
+                .all(|s| s.convention == Convention::Names)
+        );
     }
 
     /// A GUM-style sentence, "The envoy Igor Petrov visited North Korea .": a nominal person

@@ -21,6 +21,24 @@ pub struct Lexicons<'a> {
     pub clusters: &'a Clusters,
 }
 
+/// Where an annotation scheme puts a mention's edges. News NER corpora (CoNLL, WikiGold, the
+/// Twitter corpora, Universal NER) mark the name itself ("Netherlands", "Bush"); GUM marks the
+/// whole noun phrase ("the Netherlands", "the Secretary"). Training on both with one set of
+/// weights blurs the edge; instead every feature of a noun-phrase sentence is also emitted in a
+/// copy of its own (the feature augmentation of Daumé III, 2007), so that the shared weights learn
+/// what both schemes agree on and the copies learn where GUM's edges differ. Analyze tags names;
+/// `eval ner` tags a corpus in its own scheme. Training emits the copies only with
+/// `train ner --noun-phrase-copies` (off for the committed model, whose copies are absent and
+/// cost nothing; see docs/ARCHITECTURE.md for the trade measured).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Convention {
+    /// The name itself: what Analyze reports.
+    #[default]
+    Names,
+    /// The whole noun phrase, determiner and title included (GUM).
+    NounPhrases,
+}
+
 /// Per-token views the templates read, computed once per sentence.
 pub(crate) struct Prepared {
     lower: Vec<String>,
@@ -73,8 +91,28 @@ impl Prepared {
     }
 }
 
-/// Appends the feature hashes of token `i` to `out`.
-pub(crate) fn extract(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
+/// Appends the feature hashes of token `i` to `out`, in `convention` (see [`Convention`]).
+pub(crate) fn extract(
+    tokens: &[&str],
+    p: &Prepared,
+    i: usize,
+    convention: Convention,
+    out: &mut Vec<u64>,
+) {
+    let from = out.len();
+    templates(tokens, p, i, out);
+    if convention == Convention::NounPhrases {
+        for k in from..out.len() {
+            out.push(out[k].rotate_left(29) ^ NOUN_PHRASE_COPY);
+        }
+    }
+}
+
+/// Mixed into a feature's hash for its noun-phrase copy.
+const NOUN_PHRASE_COPY: u64 = 0x6a09_e667_f3bc_c909;
+
+/// The templates of token `i`.
+fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
     let n = tokens.len();
     let word = |k: isize| -> &str {
         let j = i as isize + k;
@@ -281,11 +319,17 @@ mod tests {
         );
         let mut a = Vec::new();
         let mut b = Vec::new();
-        extract(&tokens, &p, 0, &mut a);
-        extract(&tokens, &p, 2, &mut b);
+        extract(&tokens, &p, 0, Convention::Names, &mut a);
+        extract(&tokens, &p, 2, Convention::Names, &mut b);
         assert_eq!(a[0], b[0], "bias is shared");
         assert_ne!(a[1], b[1]);
         assert!(a.contains(&hash(41, &["Xx"])), "sentence-initial feature");
         assert!(!b.contains(&hash(41, &["Xx"])));
+        // A noun-phrase sentence has every feature twice: shared, and its own copy.
+        let mut np = Vec::new();
+        extract(&tokens, &p, 0, Convention::NounPhrases, &mut np);
+        assert_eq!(np.len(), 2 * a.len());
+        assert_eq!(np[..a.len()], a[..]);
+        assert!(np[a.len()..].iter().all(|f| !a.contains(f)));
     }
 }

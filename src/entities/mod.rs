@@ -23,7 +23,7 @@ use canonical::{Found, SentenceTokens};
 use casing::Casing;
 use clusters::Clusters;
 use conll::Mention;
-pub use features::Lexicons;
+pub use features::{Convention, Lexicons};
 use gazetteer::{Gazetteer, PlaceKind};
 use model::{Model, Scored};
 
@@ -167,7 +167,13 @@ impl Recognizer {
     /// OTHER ("Russian", "North Koreans") is a NATIONALITY, since the training corpora disagree on
     /// whether such words are entities at all and the list is closed.
     pub fn recognize(&self, tokens: &[&str]) -> Vec<Scored> {
-        let mut found = self.model.tag(tokens, self.lexicons);
+        self.recognize_as(tokens, Convention::Names)
+    }
+
+    /// [`Recognizer::recognize`] with mention edges where `convention` puts them (GUM's noun
+    /// phrases for scoring on GUM; Analyze reports names).
+    pub fn recognize_as(&self, tokens: &[&str], convention: Convention) -> Vec<Scored> {
+        let mut found = self.model.tag(tokens, self.lexicons, convention);
         for m in self.lexicons.gazetteer.find(tokens) {
             if m.kinds & PlaceKind::Demonym.bit() == 0
                 || !tokens[m.start].starts_with(char::is_uppercase)
@@ -555,6 +561,7 @@ pub fn training_corpus(
                     tokens: s.tokens.iter().map(|t| t.to_lowercase()).collect(),
                     mentions: s.mentions.clone(),
                     new_document: false,
+                    convention: s.convention,
                 }),
         );
     }

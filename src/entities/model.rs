@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::EntityType;
 use super::conll::Mention;
-use super::features::{self, Lexicons, Prepared};
+use super::features::{self, Convention, Lexicons, Prepared};
 use super::gazetteer::IdentityHash;
 
 /// Entity types the model tags, in tag order.
@@ -223,12 +223,17 @@ impl Model {
     }
 
     /// Tags `tokens`: mentions in order, never overlapping.
-    pub fn tag(&self, tokens: &[&str], lexicons: Lexicons<'_>) -> Vec<Scored> {
+    pub fn tag(
+        &self,
+        tokens: &[&str],
+        lexicons: Lexicons<'_>,
+        convention: Convention,
+    ) -> Vec<Scored> {
         if tokens.is_empty() {
             return Vec::new();
         }
         let prepared = Prepared::new(tokens, lexicons);
-        let emissions = self.emissions(tokens, &prepared);
+        let emissions = self.emissions(tokens, &prepared, convention);
         let tags = viterbi(&emissions, &self.transitions);
         decode(&tags)
             .into_iter()
@@ -252,12 +257,12 @@ impl Model {
             .collect()
     }
 
-    fn emissions(&self, tokens: &[&str], prepared: &Prepared) -> Vec<f32> {
+    fn emissions(&self, tokens: &[&str], prepared: &Prepared, convention: Convention) -> Vec<f32> {
         let mut scores = vec![0.0; tokens.len() * TAGS];
         let mut feats = Vec::with_capacity(64);
         for (i, row) in scores.chunks_exact_mut(TAGS).enumerate() {
             feats.clear();
-            features::extract(tokens, prepared, i, &mut feats);
+            features::extract(tokens, prepared, i, convention, &mut feats);
             let mut sum = [0i32; TAGS];
             for &f in &feats {
                 if let Some(weights) = self.row(f) {
@@ -490,7 +495,7 @@ pub fn train(
         let mut sentence = Vec::with_capacity(tokens.len());
         for i in 0..tokens.len() {
             let mut feats = Vec::new();
-            features::extract(&tokens, &prepared, i, &mut feats);
+            features::extract(&tokens, &prepared, i, ex.convention, &mut feats);
             for &f in &feats {
                 *counts.entry(f).or_default() += 1;
             }
@@ -663,6 +668,7 @@ mod tests {
     fn examples() -> Vec<Example> {
         let sentence = |words: &str, mentions: Vec<Mention>| Example {
             new_document: false,
+            convention: Convention::Names,
             tokens: words.split(' ').map(str::to_owned).collect(),
             mentions,
         };
@@ -697,6 +703,7 @@ mod tests {
         let tagged = model.tag(
             &["Omar", "Haddad", "flew", "to", "Lima", "on", "Monday", "."],
             g,
+            Convention::Names,
         );
         let kinds: Vec<_> = tagged
             .iter()
