@@ -396,6 +396,12 @@ The treasurer said the budget was “broken,” noting that the city had borrowe
 Dunn said on Channel 4’s “Morning Desk” that he would “take a look” at the plan.
 
 “Nothing you can do, folks,” Ortiz told a rally, saying the council would “sink the city.”
+
+Where would the tunnel end? “Harbor Street,” Dunn answered.
+
+As the treasurer put it, “We can build it, or we can pay for it, but not both.”
+
+He put it on the agenda. The report was blunt. From the report: “The estimates were never checked by anyone.”
 ";
 
 fn rally_quote<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
@@ -438,6 +444,38 @@ fn a_participle_after_a_comma_opens_a_clause_of_its_own() {
     assert_eq!(sink.span.slice(RALLY), "the council would “sink the city.”");
     assert_eq!(sink.kind, QuoteKind::Indirect);
     assert_eq!(speaker(sink), Some("Ortiz"));
+}
+
+#[test]
+fn a_capitalized_answer_with_a_speaker_is_no_title() {
+    let quotes = quotes_of(RALLY);
+    let answer = rally_quote(&quotes, "Harbor Street");
+    assert_eq!(speaker(answer), Some("Dunn"));
+    assert_eq!(answer.cue.unwrap().slice(RALLY), "answered");
+}
+
+#[test]
+fn as_someone_put_it_and_a_source_before_a_colon_speak() {
+    let quotes = quotes_of(RALLY);
+    let both = rally_quote(&quotes, "not both");
+    assert_eq!(both.cue.unwrap().slice(RALLY), "put");
+    assert_eq!(
+        both.speaker.as_ref().unwrap().span.slice(RALLY),
+        "the treasurer"
+    );
+    // "put it on the agenda" reports nothing.
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.span.slice(RALLY).contains("on the agenda")),
+        "{quotes:#?}"
+    );
+    let audit = rally_quote(&quotes, "never checked");
+    assert_eq!(audit.kind, QuoteKind::Direct);
+    assert_eq!(
+        audit.speaker.as_ref().unwrap().span.slice(RALLY),
+        "the report"
+    );
 }
 
 #[test]

@@ -25,6 +25,7 @@ const REGULAR: &[&str] = &[
     "announce",
     "ask",
     "reply",
+    "answer",
     "continue",
     "conclude",
     "praise",

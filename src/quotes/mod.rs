@@ -211,7 +211,25 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             // A quote inside a reported clause is part of the writer's sentence: partial, and
             // attributed as the clause is.
             let clause = clauses.iter().find(|c| c.span.contains(q.outer));
-            let title = is_title(content.slice(text));
+            // (Not a title when a speaker follows it: "“Denver,” he answered.", "“What a
+            // night!” she declared.")
+            let title = is_title(content.slice(text))
+                && !(ends_statement
+                    && block_sentences
+                        .iter()
+                        .filter(|s| s.span.start < q.outer.end && q.outer.start < s.span.end)
+                        .copied()
+                        .chain(question_tail(text, &block_sentences, q.outer, content))
+                        .any(|s| {
+                            attribute(text, s, &others, q.outer, &refs).is_some_and(
+                                |(speaker, cue)| {
+                                    speaker.is_some()
+                                        && cue.start >= q.outer.end
+                                        && text[q.outer.end..cue.start].split_whitespace().count()
+                                            <= 3
+                                },
+                            )
+                        }));
             let kind =
                 if clause.is_none() && !title && (words >= 6 || (words >= 3 && ends_statement)) {
                     QuoteKind::Direct
@@ -459,6 +477,13 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
             .words
             .get(i + 1)
             .is_none_or(|next| matches!(*next, "." | "," | ":" | ";" | "\"" | "“" | "‘" | "'"));
+    }
+    // "as Cornyn put it, “...”", "as he puts it": the words are his.
+    if matches!(word, "put" | "puts") {
+        return s.words.get(i + 1) == Some(&"it")
+            && s.words.get(i + 2).is_none_or(|next| {
+                matches!(*next, "." | "," | ":" | ";" | "\"" | "“" | "‘" | "'")
+            });
     }
     if !is_cue(word) {
         return false;
@@ -1066,14 +1091,17 @@ fn attribute(
             .iter()
             .rposition(|t| t.end <= quote.start)
             .filter(|&i| s.words[i] == ":" && outside(i))?;
+        // (Or a source noun: "From the report: “...”".)
         (colon.saturating_sub(3)..colon)
             .rev()
             .find_map(|i| {
-                ref_at(refs, s.spans[i])
-                    .filter(|r| {
-                        matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
-                    })
-                    .and_then(|_| speaker_at(text, s, i, refs, false))
+                let named = ref_at(refs, s.spans[i]).is_some_and(|r| {
+                    matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
+                });
+                let source = SOURCE_NOUNS.contains(&s.words[i].to_lowercase().as_str());
+                (named || source)
+                    .then(|| speaker_at(text, s, i, refs, false))
+                    .flatten()
             })
             .map(|speaker| (Some(speaker), s.spans[colon]))
     })
