@@ -159,6 +159,9 @@ enum EvalCommand {
     /// Scores named-entity mentions by exact token span and type (PERSON, ORGANIZATION,
     /// LOCATION) against CoNLL/IOB or GUM CoNLL-U gold files.
     Ner(EvalNerArgs),
+    /// Scores which named person "he"/"she"/"his"/"her" stand for against GUM's coreference
+    /// chains, as the quote speaker resolution uses it.
+    Pronouns(EvalPronounsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -183,6 +186,22 @@ struct EvalQuotesArgs {
     /// Fail (exit 1) when all-attribution content F1 (overlap >= 0.5) is below this.
     #[arg(long)]
     min_all_f1: Option<f64>,
+}
+
+#[derive(Debug, clap::Args)]
+struct EvalPronounsArgs {
+    /// GUM CoNLL-U files or folders holding them. Scored: each third-person singular pronoun
+    /// (he, him, his, himself, she, her, hers, herself) of a person whose name GUM marks in the
+    /// pronoun's sentence (before it) or the three sentences before; candidates are the people
+    /// GUM names there (gold mentions, so the resolver is scored apart from the tagger).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Print each pronoun resolved wrongly, with its sentence.
+    #[arg(long)]
+    errors: bool,
+    /// Fail (exit 1) when accuracy is below this.
+    #[arg(long)]
+    min_accuracy: Option<f64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -377,6 +396,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Dates(args)) => eval_dates(args),
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(args),
         Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(args),
+        Command::Eval(EvalCommand::Pronouns(args)) => eval_pronouns(args),
         Command::Train(TrainCommand::Gazetteer(args)) => train_gazetteer(args),
         Command::Train(TrainCommand::Ner(args)) => train_ner(args),
         Command::Train(TrainCommand::Casing(args)) => train_casing(args),
@@ -1036,6 +1056,110 @@ fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
 
 /// Prints each floor with its score and returns failure when any score is below its floor
 /// (the quality gate `.ci/floors` runs).
+fn eval_pronouns(args: EvalPronounsArgs) -> anyhow::Result<ExitCode> {
+    use parallax::entities::conll;
+    use parallax::entities::pronouns::{self, Named};
+    let mut files = Vec::new();
+    for path in &args.paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("listing {}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let (mut scored, mut resolved, mut nearest_right) = (0usize, 0usize, 0usize);
+    for file in &files {
+        let source =
+            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        for doc in conll::parse_gum_coreference(&source) {
+            let sentences: Vec<Vec<&str>> = doc
+                .sentences
+                .iter()
+                .map(|(tokens, _)| tokens.iter().map(String::as_str).collect())
+                .collect();
+            let mut ids: Vec<&str> = Vec::new();
+            let mut named: Vec<Named> = Vec::new();
+            for (s, (_, mentions)) in doc.sentences.iter().enumerate() {
+                for m in mentions.iter().filter(|m| m.named && m.etype == "person") {
+                    let person = ids.iter().position(|id| *id == m.id).unwrap_or_else(|| {
+                        ids.push(&m.id);
+                        ids.len() - 1
+                    });
+                    named.push(Named {
+                        person,
+                        sentence: s,
+                        token: m.start,
+                    });
+                }
+            }
+            named.sort_by_key(|n| (n.sentence, n.token));
+            let genders = pronouns::genders(&sentences, &named, ids.len());
+            for (s, (tokens, mentions)) in doc.sentences.iter().enumerate() {
+                for m in mentions.iter().filter(|m| m.end == m.start + 1) {
+                    let Some(gender) = pronouns::pronoun_gender(&tokens[m.start]) else {
+                        continue;
+                    };
+                    let Some(person) = ids.iter().position(|id| *id == m.id) else {
+                        continue;
+                    };
+                    let before = named.partition_point(|n| (n.sentence, n.token) < (s, m.start));
+                    let window: Vec<usize> = (0..before)
+                        .rev()
+                        .take_while(|&i| named[i].sentence + pronouns::WINDOW >= s)
+                        .collect();
+                    if !window.iter().any(|&i| named[i].person == person) {
+                        continue;
+                    }
+                    scored += 1;
+                    nearest_right += usize::from(named[window[0]].person == person);
+                    let got = pronouns::antecedent(&named, &genders, s, m.start, gender);
+                    if got.is_some_and(|i| named[i].person == person) {
+                        resolved += 1;
+                    } else if args.errors {
+                        let name = |i: usize| {
+                            let n = named[i];
+                            doc.sentences[n.sentence].0[n.token].clone()
+                        };
+                        println!(
+                            "{}\t{} -> {} (gold {}): {}",
+                            file.file_name().unwrap_or_default().to_string_lossy(),
+                            tokens[m.start],
+                            got.map_or_else(|| "nobody".to_owned(), name),
+                            window
+                                .iter()
+                                .find(|&&i| named[i].person == person)
+                                .map(|&i| name(i))
+                                .unwrap_or_default(),
+                            tokens.join(" ")
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let share = |n: usize| n as f64 / scored.max(1) as f64;
+    println!(
+        "{} files, {scored} pronouns with a named antecedent in reach",
+        files.len()
+    );
+    println!("accuracy {:.4}", share(resolved));
+    println!(
+        "accuracy of the nearest named person (no gender, no salience) {:.4}",
+        share(nearest_right)
+    );
+    Ok(check_floors(&[(
+        "accuracy",
+        share(resolved),
+        args.min_accuracy,
+    )]))
+}
+
 fn check_floors(checks: &[(&str, f64, Option<f64>)]) -> ExitCode {
     let mut ok = true;
     for &(what, score, floor) in checks {

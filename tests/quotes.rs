@@ -383,6 +383,29 @@ fn verbs_of_criticism_report_with_their_partial_quotes() {
     assert_eq!(speaker(hiding), Some("Ray Dunn"));
 }
 
+const VISIT: &str = "A visit to Moscow
+
+Vladimir Putin said he would answer the letter soon.
+
+Kim Yo Jong met Putin in Moscow on Monday. “We will never forget this day,” she said.
+
+Putin thanked Kim Yo Jong for the gift, a painting of Mount Paektu. “It is a great honor,” she said. “The painting will hang in the Kremlin,” he said.
+";
+
+#[test]
+fn she_and_he_resolve_by_gender_and_salience_not_the_nearest_name() {
+    let quotes = quotes_of(VISIT);
+    // The subject of the sentence before, not the nearer Putin.
+    let day = holding(&quotes, VISIT, "never forget");
+    assert_eq!(speaker(day), Some("Kim Yo Jong"));
+    assert_eq!(day.speaker.as_ref().unwrap().span.slice(VISIT), "she");
+    // Putin is a "he" in the article, so "she" is not Putin even right after him.
+    let honor = holding(&quotes, VISIT, "great honor");
+    assert_eq!(speaker(honor), Some("Kim Yo Jong"));
+    let kremlin = holding(&quotes, VISIT, "Kremlin");
+    assert_eq!(speaker(kremlin), Some("Vladimir Putin"));
+}
+
 const RALLY: &str = "The mayor takes questions
 
 “Is that all there is?” Ortiz asked. “We need a new plan!”

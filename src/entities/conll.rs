@@ -161,15 +161,71 @@ pub fn parse_conllu(source: &str) -> Vec<Sentence> {
     sentences
 }
 
-fn conllu_sentence(rows: &[Vec<&str>]) -> Sentence {
-    let tokens: Vec<String> = rows.iter().map(|r| r[1].to_owned()).collect();
+/// A GUM entity mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GumMention {
+    /// First token (index in its sentence).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Coreference id: the same for every mention of one entity in a document.
+    pub id: String,
+    /// GUM's entity type ("person", "place", "organization", ...).
+    pub etype: String,
+    /// Headed by a proper noun.
+    pub named: bool,
+}
+
+/// One GUM document with its coreference: each sentence's tokens and every entity mention
+/// (named, nominal and pronominal alike).
+#[derive(Debug, Clone, Default)]
+pub struct GumDocument {
+    /// Each sentence's tokens and mentions.
+    pub sentences: Vec<(Vec<String>, Vec<GumMention>)>,
+}
+
+/// Reads GUM CoNLL-U into documents with all their entity mentions (for scoring pronoun
+/// resolution against GUM's coreference chains).
+pub fn parse_gum_coreference(source: &str) -> Vec<GumDocument> {
+    let mut documents: Vec<GumDocument> = Vec::new();
+    let mut rows: Vec<Vec<&str>> = Vec::new();
+    let mut new_document = true;
+    for line in source.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !rows.is_empty() {
+                if std::mem::take(&mut new_document) || documents.is_empty() {
+                    documents.push(GumDocument::default());
+                }
+                let tokens = rows.iter().map(|r| r[1].to_owned()).collect();
+                let mentions = gum_mentions(&rows);
+                if let Some(d) = documents.last_mut() {
+                    d.sentences.push((tokens, mentions));
+                }
+                rows.clear();
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            new_document |= line.starts_with("# newdoc");
+            continue;
+        }
+        let columns: Vec<&str> = line.split('\t').collect();
+        if columns.len() == 10 && columns[0].bytes().all(|b| b.is_ascii_digit()) {
+            rows.push(columns);
+        }
+    }
+    documents
+}
+
+/// The entity mentions of one CoNLL-U sentence (GUM's `Entity=` brackets in the MISC column).
+fn gum_mentions(rows: &[Vec<&str>]) -> Vec<GumMention> {
     // Syntactic heads as token indices (None for the root).
     let heads: Vec<Option<usize>> = rows
         .iter()
         .map(|r| r[6].parse::<usize>().ok().and_then(|h| h.checked_sub(1)))
         .collect();
     let mut open: Vec<(String, String, usize)> = Vec::new();
-    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    let mut spans: Vec<(usize, usize, String, String)> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let Some(entity) = row[9].split('|').find_map(|f| f.strip_prefix("Entity=")) else {
             continue;
@@ -186,7 +242,7 @@ fn conllu_sentence(rows: &[Vec<&str>]) -> Sentence {
                 let id = fields.next().unwrap_or("").to_owned();
                 let etype = fields.next().unwrap_or("").to_owned();
                 if bytes.get(end) == Some(&b')') {
-                    spans.push((i, i + 1, etype));
+                    spans.push((i, i + 1, id, etype));
                     k = end + 1;
                 } else {
                     open.push((id, etype, i));
@@ -196,20 +252,42 @@ fn conllu_sentence(rows: &[Vec<&str>]) -> Sentence {
                 let end = entity[k..].find(')').map_or(entity.len(), |e| k + e);
                 let id = &entity[k..end];
                 if let Some(at) = open.iter().rposition(|(open_id, _, _)| open_id == id) {
-                    let (_, etype, start) = open.remove(at);
-                    spans.push((start, i + 1, etype));
+                    let (id, etype, start) = open.remove(at);
+                    spans.push((start, i + 1, id, etype));
                 }
                 k = end + 1;
             }
         }
     }
-    let mut mentions: Vec<Mention> = spans
+    spans
         .into_iter()
-        .filter_map(|(start, end, etype)| {
-            let kind = EntityType::from_label(&etype)?;
+        .map(|(start, end, id, etype)| {
             // The head: the token whose syntactic head is outside the mention.
-            let head = (start..end).find(|&t| heads[t].is_none_or(|h| h < start || h >= end))?;
-            matches!(rows[head][4], "NNP" | "NNPS").then_some(Mention { start, end, kind })
+            let head = (start..end).find(|&t| heads[t].is_none_or(|h| h < start || h >= end));
+            let named = head.is_some_and(|h| matches!(rows[h][4], "NNP" | "NNPS"));
+            GumMention {
+                start,
+                end,
+                id,
+                etype,
+                named,
+            }
+        })
+        .collect()
+}
+
+fn conllu_sentence(rows: &[Vec<&str>]) -> Sentence {
+    let tokens: Vec<String> = rows.iter().map(|r| r[1].to_owned()).collect();
+    let mut mentions: Vec<Mention> = gum_mentions(rows)
+        .into_iter()
+        .filter(|m| m.named)
+        .filter_map(|m| {
+            let kind = EntityType::from_label(&m.etype)?;
+            Some(Mention {
+                start: m.start,
+                end: m.end,
+                kind,
+            })
         })
         .collect();
     mentions.sort();

@@ -17,6 +17,7 @@ pub mod conll;
 mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod pronouns;
 
 pub use canonical::{Entity, EntityMention, MentionKind};
 use canonical::{Found, SentenceTokens};
