@@ -169,7 +169,8 @@ struct EvalQuotesArgs {
     /// A PolNeAR split folder (holding `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`).
     #[arg(default_value = "../shared/data/quotes/polnear/dev")]
     split: PathBuf,
-    /// Print missed quoted (-) and indirect (-i) contents, and spurious quoted ones (+).
+    /// Print missed quoted (-) and indirect (-i) contents, spurious quoted ones (+), and quoted
+    /// ones found with the wrong speaker (~).
     #[arg(long)]
     errors: bool,
     /// Score another system's quotes instead of Parallax's: a TSV of text name, content start,
@@ -888,6 +889,27 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
                         short(g.content),
                         g.source.map(short).unwrap_or_default(),
                         g.cue.map(short).unwrap_or_default()
+                    );
+                }
+            }
+            // "~" a quoted content found with the wrong speaker: the gold source, then ours.
+            for g in gold.iter().filter(|g| g.quoted) {
+                let best = predicted
+                    .iter()
+                    .filter(|p| p.quoted)
+                    .map(|p| (polnear::overlap(&text, &g.fragments, &p.parts), p))
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                if let (Some((o, p)), Some(source)) = (best, g.source)
+                    && o >= 0.5
+                    && !p
+                        .speaker
+                        .is_some_and(|s| s.start < source.end && source.start < s.end)
+                {
+                    println!(
+                        "{name}\t~ {}\t[{}]\t[{}]",
+                        short(g.content),
+                        short(source),
+                        p.speaker.map(short).unwrap_or_default()
                     );
                 }
             }
