@@ -1121,7 +1121,8 @@ fn eval_pronouns(args: EvalPronounsArgs) -> anyhow::Result<ExitCode> {
                 }
             }
             named.sort_by_key(|n| (n.sentence, n.token));
-            let genders = pronouns::genders(&sentences, &named, ids.len());
+            let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
+            let genders = pronouns::genders(&slices, &named, ids.len());
             for (s, (tokens, mentions)) in doc.sentences.iter().enumerate() {
                 for m in mentions.iter().filter(|m| m.end == m.start + 1) {
                     let Some(gender) = pronouns::pronoun_gender(&tokens[m.start]) else {

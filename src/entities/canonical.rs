@@ -36,6 +36,8 @@ pub enum MentionKind {
     Name,
     /// By a role noun phrase ("the Russian leader").
     Nominal,
+    /// By a pronoun ("he", "she"), resolved by [`super::pronouns`] after the grouping.
+    Pronoun,
 }
 
 /// One mention of an entity.
@@ -43,7 +45,7 @@ pub enum MentionKind {
 pub struct EntityMention {
     /// Byte span in the caller's text.
     pub span: Span,
-    /// Name or role.
+    /// Name, role or pronoun.
     pub kind: MentionKind,
     /// The tagger's confidence (1.0 for mentions found by the consistency pass of a name the
     /// tagger found elsewhere, the confidence of that name).

@@ -360,7 +360,9 @@ pub fn find_entities(
             weight,
         });
     }
-    canonical::group(&sentences, &found, recognizer.gazetteer())
+    let mut entities = canonical::group(&sentences, &found, recognizer.gazetteer());
+    pronouns::attach(&sentences, &mut entities);
+    entities
 }
 
 /// The mentions the tagger finds in sentence `index` of an article: a sentence in Title Case or

@@ -312,6 +312,7 @@ fn mention_kind_to_pb(kind: MentionKind) -> pb::MentionKind {
     match kind {
         MentionKind::Name => pb::MentionKind::Name,
         MentionKind::Nominal => pb::MentionKind::Nominal,
+        MentionKind::Pronoun => pb::MentionKind::Pronoun,
     }
 }
 

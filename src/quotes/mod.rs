@@ -25,7 +25,6 @@ use crate::entities::canonical::is_media_noun;
 use crate::entities::{Entity, EntityType, MentionKind, pronouns};
 use crate::span::Span;
 use crate::text::{BlockKind, Segmentation};
-use std::collections::HashMap;
 
 /// What kind of quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,8 +151,8 @@ struct Ref<'e> {
 /// Finds the quotes of an analyzed article. `entities` are the article's entities (their
 /// mentions name speakers and sources).
 pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Quote> {
+    let refs = refs_of(entities);
     let sentences = sentences_of(text, seg);
-    let refs = Refs::new(entities, &sentences);
     let mut quotes = Vec::new();
     let mut previous_speaker: Option<(usize, Speaker)> = None;
     let mut continues = false;
@@ -340,9 +339,8 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
 /// Every outlet the article's prose credits ("according to KCNA", "Rodong Sinmun reported",
 /// "told the newspaper Izvestia"), quoted or not, one per crediting sentence, in text order.
 pub fn credited_sources(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Speaker> {
-    let sentences = sentences_of(text, seg);
-    let refs = Refs::new(entities, &sentences);
-    sentences
+    let refs = refs_of(entities);
+    sentences_of(text, seg)
         .iter()
         .filter(|s| seg.is_body(s.block))
         .filter_map(|s| {
@@ -355,90 +353,20 @@ pub fn credited_sources(text: &str, seg: &Segmentation, entities: &[Entity]) -> 
         .collect()
 }
 
-/// The article's mentions as the attribution pass sees them (in text order; the slice they
-/// deref to), and the person each third-person pronoun of the article stands for.
-struct Refs<'e> {
-    mentions: Vec<Ref<'e>>,
-    /// Pronoun start (byte) -> index into `mentions` of its antecedent's nearest mention.
-    pronouns: HashMap<usize, usize>,
-}
-
-impl<'e> std::ops::Deref for Refs<'e> {
-    type Target = [Ref<'e>];
-    fn deref(&self) -> &[Ref<'e>] {
-        &self.mentions
-    }
-}
-
-impl<'e> Refs<'e> {
-    /// Every mention of `entities`, and the antecedents of "he", "she", "his", "her" in
-    /// `sentences` (`entities::pronouns`: gender learned from the article, salience).
-    fn new(entities: &'e [Entity], sentences: &[Sent<'_>]) -> Self {
-        let mut mentions: Vec<Ref<'e>> = entities
-            .iter()
-            .flat_map(|e| {
-                e.mentions.iter().map(move |m| Ref {
-                    entity: e,
-                    span: m.span,
-                    kind: m.kind,
-                })
+/// Every mention of `entities` (names, roles and resolved pronouns), in text order.
+fn refs_of(entities: &[Entity]) -> Vec<Ref<'_>> {
+    let mut refs: Vec<Ref<'_>> = entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions.iter().map(move |m| Ref {
+                entity: e,
+                span: m.span,
+                kind: m.kind,
             })
-            .collect();
-        mentions.sort_by_key(|r| r.span.start);
-        // Where a byte offset falls: (sentence, token).
-        let locate = |at: usize| -> Option<(usize, usize)> {
-            let s = sentences.partition_point(|s| s.span.end <= at);
-            let sent = sentences.get(s).filter(|s| s.span.start <= at)?;
-            Some((s, sent.spans.partition_point(|t| t.end <= at)))
-        };
-        let mut people: Vec<&str> = Vec::new();
-        let mut named: Vec<(pronouns::Named, usize)> = Vec::new();
-        for (k, r) in mentions.iter().enumerate() {
-            if r.entity.kind != EntityType::Person {
-                continue;
-            }
-            let Some((sentence, token)) = locate(r.span.start) else {
-                continue;
-            };
-            let person = people
-                .iter()
-                .position(|id| *id == r.entity.id)
-                .unwrap_or_else(|| {
-                    people.push(&r.entity.id);
-                    people.len() - 1
-                });
-            named.push((
-                pronouns::Named {
-                    person,
-                    sentence,
-                    token,
-                },
-                k,
-            ));
-        }
-        let (named, at): (Vec<pronouns::Named>, Vec<usize>) = named.into_iter().unzip();
-        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.words.clone()).collect();
-        let genders = pronouns::genders(&words, &named, people.len());
-        let mut resolved = HashMap::new();
-        for (si, s) in sentences.iter().enumerate() {
-            for (ti, w) in s.words.iter().enumerate() {
-                if let Some(gender) = pronouns::pronoun_gender(w)
-                    && let Some(i) = pronouns::antecedent(&named, &genders, si, ti, gender)
-                {
-                    resolved.insert(s.spans[ti].start, at[i]);
-                }
-            }
-        }
-        Refs {
-            mentions,
-            pronouns: resolved,
-        }
-    }
-
-    /// The mention a pronoun starting at byte `at` stands for, if resolved.
-    fn antecedent(&self, at: usize) -> Option<&Ref<'e>> {
-        self.pronouns.get(&at).map(|&k| &self.mentions[k])
-    }
+        })
+        .collect();
+    refs.sort_by_key(|r| r.span.start);
+    refs
 }
 
 /// The mention covering `span`, if any. `refs` are sorted by start and do not nest, so it is
@@ -540,7 +468,7 @@ fn is_cue(word: &str) -> bool {
 
 /// A reporting verb at token `i` used as a verb: "tweets", "claims", "calls" after a
 /// determiner or an adjective are nouns ("his early-morning tweets", "Republican claims").
-fn cue_at(s: &Sent<'_>, i: usize, refs: &Refs<'_>) -> bool {
+fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
     let word = s.words[i];
     // "the statement read", "a sign reads: “...”": "read" reports a text's words only when
     // nothing but the end of its clause or the quote follows ("read the report" does not).
@@ -595,7 +523,13 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &Refs<'_>) -> bool {
 /// The entity mention or pronoun naming a speaker at token `i` of `s`, if any.
 /// `loose` also takes a capitalized word the tagger missed ("Caddell said"), for the word
 /// right next to a cue.
-fn speaker_at(text: &str, s: &Sent<'_>, i: usize, refs: &Refs<'_>, loose: bool) -> Option<Speaker> {
+fn speaker_at(
+    text: &str,
+    s: &Sent<'_>,
+    i: usize,
+    refs: &[Ref<'_>],
+    loose: bool,
+) -> Option<Speaker> {
     let span = s.spans[i];
     if let Some(r) = ref_at(refs, span) {
         // Nationalities do not speak ("North Korean"), nor do places, except a country right
@@ -709,10 +643,11 @@ fn speaker_at(text: &str, s: &Sent<'_>, i: usize, refs: &Refs<'_>, loose: bool) 
         });
     }
     if PRONOUNS.contains(&word) {
-        // "he", "she": the person it stands for (gender and salience, `entities::pronouns`);
-        // "they", "we", "I": the most recently named person before this point.
+        // ("he" and "she" resolved to a person are mentions of theirs, found above; unresolved,
+        // they name no one.) "they", "we", "I": the most recently named person before this
+        // point.
         let person = if pronouns::pronoun_gender(word).is_some() {
-            refs.antecedent(span.start)
+            None
         } else {
             refs.iter()
                 .rfind(|r| r.span.end <= span.start && r.entity.kind == EntityType::Person)
@@ -732,7 +667,7 @@ fn speaker_near(
     text: &str,
     s: &Sent<'_>,
     cue: usize,
-    refs: &Refs<'_>,
+    refs: &[Ref<'_>],
     outside: impl Fn(usize) -> bool,
 ) -> Option<Speaker> {
     // "Kim responded to Putin's letter, saying ...": a participle after a comma reports the
@@ -880,7 +815,7 @@ fn subject_before(
     text: &str,
     s: &Sent<'_>,
     cue: usize,
-    refs: &Refs<'_>,
+    refs: &[Ref<'_>],
     outside: &impl Fn(usize) -> bool,
 ) -> Option<Speaker> {
     let mut end = cue;
@@ -1090,7 +1025,7 @@ fn attribute(
     s: &Sent<'_>,
     quotes: &[Span],
     quote: Span,
-    refs: &Refs<'_>,
+    refs: &[Ref<'_>],
 ) -> Option<(Option<Speaker>, Span)> {
     let outside = |i: usize| {
         !quotes
@@ -1179,7 +1114,7 @@ fn attribute(
 
 /// An outlet credited in sentence `s`: "according to X", "X reported", "told (the newspaper) X",
 /// "in an interview with X", where X is an organization.
-fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &Refs<'_>) -> Option<Speaker> {
+fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> Option<Speaker> {
     let outside = |i: usize| {
         !quotes
             .iter()
@@ -1301,7 +1236,7 @@ fn skip_adjuncts(
     s: &Sent<'_>,
     mut start: usize,
     listener: bool,
-    refs: &Refs<'_>,
+    refs: &[Ref<'_>],
     outside: &impl Fn(usize) -> bool,
 ) -> usize {
     let n = s.words.len();
@@ -1354,7 +1289,7 @@ fn skip_adjuncts(
 /// said", "according to X, CONTENT" / "CONTENT, according to X", and "X called Y “NAME”". The
 /// content may hold quotation marks (`quotes`, their outer spans): a clause that is only a
 /// quote is dropped by the caller, which keeps the quote as the direct one.
-fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &Refs<'_>) -> Vec<Quote> {
+fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> Vec<Quote> {
     let n = s.words.len();
     let inside = |i: usize| {
         quotes
