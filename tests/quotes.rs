@@ -424,6 +424,8 @@ Where would the tunnel end? “Harbor Street,” Dunn answered.
 
 As the treasurer put it, “We can build it, or we can pay for it, but not both.”
 
+The mayor of Springfield said the tunnel was “a bargain” for the city.
+
 He put it on the agenda. The report was blunt. From the report: “The estimates were never checked by anyone.”
 ";
 
@@ -467,6 +469,16 @@ fn a_participle_after_a_comma_opens_a_clause_of_its_own() {
     assert_eq!(sink.span.slice(RALLY), "the council would “sink the city.”");
     assert_eq!(sink.kind, QuoteKind::Indirect);
     assert_eq!(speaker(sink), Some("Ortiz"));
+}
+
+#[test]
+fn a_place_tied_to_a_noun_by_a_preposition_does_not_speak() {
+    let quotes = quotes_of(RALLY);
+    let bargain = rally_quote(&quotes, "the tunnel was");
+    assert_eq!(
+        bargain.speaker.as_ref().unwrap().span.slice(RALLY),
+        "The mayor"
+    );
 }
 
 #[test]

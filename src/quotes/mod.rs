@@ -128,6 +128,18 @@ const SOURCE_NOUNS: &[&str] = &[
     "governor",
     "senator",
     "announcer",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "director",
+    "secretary",
+    "lawyer",
+    "attorney",
+    "judge",
+    "professor",
+    "economist",
+    "executive",
+    "founder",
 ];
 
 /// Pronouns that can be speakers.
@@ -472,18 +484,17 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
     let word = s.words[i];
     // "the statement read", "a sign reads: “...”": "read" reports a text's words only when
     // nothing but the end of its clause or the quote follows ("read the report" does not).
+    let clause_ends = |k: usize| {
+        s.words
+            .get(k)
+            .is_none_or(|next| matches!(*next, "." | "," | ":" | ";" | "\"" | "“" | "‘" | "'"))
+    };
     if matches!(word, "read" | "reads") {
-        return s
-            .words
-            .get(i + 1)
-            .is_none_or(|next| matches!(*next, "." | "," | ":" | ";" | "\"" | "“" | "‘" | "'"));
+        return clause_ends(i + 1);
     }
     // "as Cornyn put it, “...”", "as he puts it": the words are his.
     if matches!(word, "put" | "puts") {
-        return s.words.get(i + 1) == Some(&"it")
-            && s.words.get(i + 2).is_none_or(|next| {
-                matches!(*next, "." | "," | ":" | ";" | "\"" | "“" | "‘" | "'")
-            });
+        return s.words.get(i + 1) == Some(&"it") && clause_ends(i + 2);
     }
     if !is_cue(word) {
         return false;
@@ -531,12 +542,22 @@ fn speaker_at(
     loose: bool,
 ) -> Option<Speaker> {
     let span = s.spans[i];
+    let in_phrase = |k: usize| {
+        matches!(
+            s.words[k],
+            "to" | "in" | "on" | "with" | "through" | "by" | "from" | "of"
+        )
+    };
     if let Some(r) = ref_at(refs, span) {
         // Nationalities do not speak ("North Korean"), nor do places, except a country right
-        // at its verb ("Russia insisted", "Japan branded it ...": its government).
+        // at its verb ("Russia insisted", "Japan branded it ...": its government), unless a
+        // preposition ties it to a noun before ("the senator from Vermont said").
+        let first = s.spans.partition_point(|t| t.start < r.span.start);
+        let government =
+            loose && r.entity.kind == EntityType::Location && (first == 0 || !in_phrase(first - 1));
         if matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
             || r.kind == MentionKind::Nominal
-            || (loose && r.entity.kind == EntityType::Location)
+            || government
         {
             return Some(Speaker {
                 entity_id: Some(r.entity.id.clone()),
@@ -549,12 +570,6 @@ fn speaker_at(
     let word = s.words[i];
     // "a source said", "officials told", "the commission said": a speaker that is no entity.
     // ("promising to campaign", "in a statement", "by the committee" are no speakers.)
-    let in_phrase = |k: usize| {
-        matches!(
-            s.words[k],
-            "to" | "in" | "on" | "with" | "through" | "by" | "from" | "of"
-        )
-    };
     let after_preposition = i > 0
         && (in_phrase(i - 1)
             || (i > 1 && DETERMINERS.contains(&s.words[i - 1]) && in_phrase(i - 2)));
@@ -672,9 +687,9 @@ fn speaker_near(
 ) -> Option<Speaker> {
     // "Kim responded to Putin's letter, saying ...": a participle after a comma reports the
     // main clause's subject, not the nearest name.
-    if s.words[cue].ends_with("ing") && cue > 0 && s.words[cue - 1] == "," {
+    if participle_after_comma(s, cue) {
         // (Past a quote opening the sentence: "“...,” Trump told a rally, saying ...".)
-        let subject = (0..cue - 1)
+        let subject = (0..cue)
             .skip_while(|&i| !outside(i))
             .take_while(|&i| outside(i))
             .find_map(|i| speaker_at(text, s, i, refs, false));
