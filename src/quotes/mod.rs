@@ -223,47 +223,10 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             // A quote inside a reported clause is part of the writer's sentence: partial, and
             // attributed as the clause is.
             let clause = clauses.iter().find(|c| c.span.contains(q.outer));
-            // (Not a title when a speaker follows it: "“Denver,” he answered.", "“What a
-            // night!” she declared.")
-            let title = is_title(content.slice(text))
-                && !(ends_statement
-                    && block_sentences
-                        .iter()
-                        .filter(|s| s.span.start < q.outer.end && q.outer.start < s.span.end)
-                        .copied()
-                        .chain(question_tail(text, &block_sentences, q.outer, content))
-                        .any(|s| {
-                            attribute(text, s, &others, q.outer, &refs).is_some_and(
-                                |(speaker, cue)| {
-                                    speaker.is_some()
-                                        && cue.start >= q.outer.end
-                                        && text[q.outer.end..cue.start].split_whitespace().count()
-                                            <= 3
-                                },
-                            )
-                        }));
-            let kind =
-                if clause.is_none() && !title && (words >= 6 || (words >= 3 && ends_statement)) {
-                    QuoteKind::Direct
-                } else {
-                    QuoteKind::Partial
-                };
-            // A title in quotation marks ("Face the Nation", "The Revenant") is nobody's words.
-            if title && clause.is_none() {
-                quotes.push(Quote {
-                    span: content,
-                    kind,
-                    speaker: None,
-                    cue: None,
-                    cited_source: None,
-                    confidence: 0.3,
-                });
-                continue;
-            }
             if let Some(c) = clause {
                 quotes.push(Quote {
                     span: content,
-                    kind,
+                    kind: QuoteKind::Partial,
                     ..c.clone()
                 });
                 continue;
@@ -281,6 +244,32 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     attribute(text, next, &others, q.outer, &refs)
                         .filter(|(_, cue)| next.spans.iter().take(4).any(|t| t == cue))
                 });
+            // A title in quotation marks ("Face the Nation", "The Revenant") is nobody's words;
+            // not when a speaker follows it ("“Denver,” he answered.", "“What a night!” she
+            // declared.").
+            let title = is_title(content.slice(text))
+                && !(ends_statement
+                    && attribution.as_ref().is_some_and(|(speaker, cue)| {
+                        speaker.is_some()
+                            && cue.start >= q.outer.end
+                            && text[q.outer.end..cue.start].split_whitespace().count() <= 3
+                    }));
+            let kind = if !title && (words >= 6 || (words >= 3 && ends_statement)) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            if title {
+                quotes.push(Quote {
+                    span: content,
+                    kind,
+                    speaker: None,
+                    cue: None,
+                    cited_source: None,
+                    confidence: 0.3,
+                });
+                continue;
+            }
             let inherited = previous_speaker
                 .as_ref()
                 .filter(|(pb, _)| *pb + 2 >= b)
