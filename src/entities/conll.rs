@@ -134,31 +134,18 @@ pub fn mentions_from_tags(tags: &[String]) -> Vec<Mention> {
 
 /// Reads GUM CoNLL-U, keeping named mentions of the types Parallax reports.
 pub fn parse_conllu(source: &str) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
-    let mut rows: Vec<Vec<&str>> = Vec::new();
-    let mut new_document = true;
-    for line in source.lines().chain(std::iter::once("")) {
-        if line.trim().is_empty() {
-            if !rows.is_empty() {
-                sentences.push(Sentence {
-                    new_document: std::mem::take(&mut new_document),
-                    ..conllu_sentence(&rows)
-                });
-                rows.clear();
-            }
-            continue;
-        }
-        if line.starts_with('#') {
-            new_document |= line.starts_with("# newdoc") && !sentences.is_empty();
-            continue;
-        }
-        let columns: Vec<&str> = line.split('\t').collect();
-        // Multiword tokens ("1-2") and empty nodes ("1.1") are not surface tokens.
-        if columns.len() == 10 && columns[0].bytes().all(|b| b.is_ascii_digit()) {
-            rows.push(columns);
-        }
-    }
-    sentences
+    parse_gum_coreference(source)
+        .into_iter()
+        .flat_map(|doc| {
+            doc.sentences
+                .into_iter()
+                .enumerate()
+                .map(|(i, (tokens, mentions))| Sentence {
+                    new_document: i == 0,
+                    ..named_sentence(tokens, mentions)
+                })
+        })
+        .collect()
 }
 
 /// A GUM entity mention.
@@ -210,6 +197,7 @@ pub fn parse_gum_coreference(source: &str) -> Vec<GumDocument> {
             continue;
         }
         let columns: Vec<&str> = line.split('\t').collect();
+        // Multiword tokens ("1-2") and empty nodes ("1.1") are not surface tokens.
         if columns.len() == 10 && columns[0].bytes().all(|b| b.is_ascii_digit()) {
             rows.push(columns);
         }
@@ -276,9 +264,10 @@ fn gum_mentions(rows: &[Vec<&str>]) -> Vec<GumMention> {
         .collect()
 }
 
-fn conllu_sentence(rows: &[Vec<&str>]) -> Sentence {
-    let tokens: Vec<String> = rows.iter().map(|r| r[1].to_owned()).collect();
-    let mut mentions: Vec<Mention> = gum_mentions(rows)
+/// A GUM sentence as the tagger's corpora are read: its named mentions of the types Parallax
+/// reports, in order.
+fn named_sentence(tokens: Vec<String>, mentions: Vec<GumMention>) -> Sentence {
+    let mut mentions: Vec<Mention> = mentions
         .into_iter()
         .filter(|m| m.named)
         .filter_map(|m| {
