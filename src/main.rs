@@ -638,8 +638,8 @@ fn healthcheck(args: HealthcheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Every `*.tml` file under `paths`, sorted.
-fn timeml_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+/// Every file named `*.EXTENSION` under `paths` (files, or folders searched recursively), sorted.
+fn files_under(paths: &[PathBuf], extension: &str) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut pending: Vec<PathBuf> = paths.to_vec();
     while let Some(path) = pending.pop() {
@@ -649,7 +649,7 @@ fn timeml_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             {
                 pending.push(entry?.path());
             }
-        } else if path.extension().is_some_and(|e| e == "tml")
+        } else if path.extension().is_some_and(|e| e == extension)
             && !path
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with("._"))
@@ -666,7 +666,7 @@ fn timeml_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 fn eval_dates(args: EvalDatesArgs) -> anyhow::Result<ExitCode> {
     use parallax::dates::timeml::{self, Predicted, Scores};
     let mut total = Scores::default();
-    for path in timeml_files(&args.paths)? {
+    for path in files_under(&args.paths, "tml")? {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -1081,20 +1081,7 @@ fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
 fn eval_pronouns(args: EvalPronounsArgs) -> anyhow::Result<ExitCode> {
     use parallax::entities::conll;
     use parallax::entities::pronouns::{self, Named};
-    let mut files = Vec::new();
-    for path in &args.paths {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| format!("listing {}", path.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
+    let files = files_under(&args.paths, "conllu")?;
     let (mut scored, mut resolved, mut nearest_right) = (0usize, 0usize, 0usize);
     for file in &files {
         let source =
