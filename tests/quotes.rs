@@ -44,6 +44,11 @@ fn containing<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
     holding(quotes, ARTICLE, needle)
 }
 
+/// The words of `text` naming `q`'s speaker ("" without one).
+fn speaker_words<'t>(q: &Quote, text: &'t str) -> &'t str {
+    q.speaker.as_ref().map_or("", |s| s.span.slice(text))
+}
+
 fn speaker(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.name.as_str())
 }
@@ -69,10 +74,7 @@ fn pronouns_and_documents_resolve_to_people() {
     let quotes = quotes();
     let korotchenko = containing(&quotes, "we should let it");
     assert_eq!(speaker(korotchenko), Some("Igor Korotchenko"));
-    assert_eq!(
-        korotchenko.speaker.as_ref().unwrap().span.slice(ARTICLE),
-        "he"
-    );
+    assert_eq!(speaker_words(korotchenko, ARTICLE), "he");
     // "The letter vowed": the letter's author, Putin; KCNA is where it was reported.
     let letter = containing(&quotes, "keep expanding");
     assert_eq!(speaker(letter), Some("Vladimir Putin"));
@@ -186,10 +188,7 @@ fn attributions_set_off_by_commas_and_conjoined_verbs() {
     assert_eq!(speaker(fantasy), Some("Abel Stone"));
     // A subject naming no one still speaks.
     let friend = reported_containing(&quotes, "rarely sleeps");
-    assert_eq!(
-        friend.speaker.as_ref().unwrap().span.slice(REPORTED),
-        "A friend"
-    );
+    assert_eq!(speaker_words(friend, REPORTED), "A friend");
 }
 
 #[test]
@@ -269,7 +268,7 @@ fn poll_quote<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
 }
 
 fn spoken_by(q: &Quote) -> &str {
-    q.speaker.as_ref().map_or("", |s| s.span.slice(POLL))
+    speaker_words(q, POLL)
 }
 
 #[test]
@@ -398,7 +397,7 @@ fn she_and_he_resolve_by_gender_and_salience_not_the_nearest_name() {
     // The subject of the sentence before, not the nearer Putin.
     let day = holding(&quotes, VISIT, "never forget");
     assert_eq!(speaker(day), Some("Kim Yo Jong"));
-    assert_eq!(day.speaker.as_ref().unwrap().span.slice(VISIT), "she");
+    assert_eq!(speaker_words(day, VISIT), "she");
     // Putin is a "he" in the article, so "she" is not Putin even right after him.
     let honor = holding(&quotes, VISIT, "great honor");
     assert_eq!(speaker(honor), Some("Kim Yo Jong"));
@@ -450,10 +449,7 @@ fn a_text_reads_its_words() {
     let quotes = quotes_of(RALLY);
     let flyer = rally_quote(&quotes, "Vote for the tunnel");
     assert_eq!(flyer.cue.unwrap().slice(RALLY), "read");
-    assert_eq!(
-        flyer.speaker.as_ref().unwrap().span.slice(RALLY),
-        "the flyer"
-    );
+    assert_eq!(speaker_words(flyer, RALLY), "the flyer");
 }
 
 #[test]
@@ -475,10 +471,7 @@ fn a_participle_after_a_comma_opens_a_clause_of_its_own() {
 fn a_place_tied_to_a_noun_by_a_preposition_does_not_speak() {
     let quotes = quotes_of(RALLY);
     let bargain = rally_quote(&quotes, "the tunnel was");
-    assert_eq!(
-        bargain.speaker.as_ref().unwrap().span.slice(RALLY),
-        "The mayor"
-    );
+    assert_eq!(speaker_words(bargain, RALLY), "The mayor");
 }
 
 #[test]
@@ -494,10 +487,7 @@ fn as_someone_put_it_and_a_source_before_a_colon_speak() {
     let quotes = quotes_of(RALLY);
     let both = rally_quote(&quotes, "not both");
     assert_eq!(both.cue.unwrap().slice(RALLY), "put");
-    assert_eq!(
-        both.speaker.as_ref().unwrap().span.slice(RALLY),
-        "the treasurer"
-    );
+    assert_eq!(speaker_words(both, RALLY), "the treasurer");
     // "put it on the agenda" reports nothing.
     assert!(
         quotes
@@ -505,12 +495,9 @@ fn as_someone_put_it_and_a_source_before_a_colon_speak() {
             .all(|q| !q.span.slice(RALLY).contains("on the agenda")),
         "{quotes:#?}"
     );
-    let audit = rally_quote(&quotes, "never checked");
-    assert_eq!(audit.kind, QuoteKind::Direct);
-    assert_eq!(
-        audit.speaker.as_ref().unwrap().span.slice(RALLY),
-        "the report"
-    );
+    let report = rally_quote(&quotes, "never checked");
+    assert_eq!(report.kind, QuoteKind::Direct);
+    assert_eq!(speaker_words(report, RALLY), "the report");
 }
 
 #[test]

@@ -234,12 +234,11 @@ pub fn antecedent(
         }
         seen.push(n.person);
         // Its mention is the first person named in its sentence: a subject, most often.
-        let first = named[..i].last().is_none_or(|m| m.sentence != n.sentence)
-            || named[..i]
-                .iter()
-                .rev()
-                .take_while(|m| m.sentence == n.sentence)
-                .all(|m| m.person == n.person);
+        let first = named[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence == n.sentence)
+            .all(|m| m.person == n.person);
         let count = named[..before]
             .iter()
             .filter(|m| m.person == n.person)
@@ -378,7 +377,7 @@ mod tests {
         out
     }
 
-    fn resolve(text: &str, people: &[&str]) -> Vec<(usize, &'static str)> {
+    fn resolve<'p>(text: &str, people: &[&'p str]) -> Vec<(usize, &'p str)> {
         let sentences = tokens(text);
         let named = named_in(&sentences, people);
         let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
@@ -388,16 +387,12 @@ mod tests {
             for (t, w) in words.iter().enumerate() {
                 if let Some(pg) = pronoun_gender(w) {
                     let who = antecedent(&named, &g, s, t, pg)
-                        .map_or("nobody", |i| leak(people[named[i].person]));
+                        .map_or("nobody", |i| people[named[i].person]);
                     out.push((s, who));
                 }
             }
         }
         out
-    }
-
-    fn leak(s: &str) -> &'static str {
-        Box::leak(s.to_owned().into_boxed_str())
     }
 
     #[test]
