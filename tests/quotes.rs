@@ -405,6 +405,20 @@ fn she_and_he_resolve_by_gender_and_salience_not_the_nearest_name() {
     assert_eq!(speaker(kremlin), Some("Vladimir Putin"));
 }
 
+const HEARING: &str = "A hearing on the tunnel
+
+Gregory Walsh questioned Patricia Nguyen for two hours on Tuesday. “The numbers were never checked,” she said.
+";
+
+#[test]
+fn a_given_name_tells_she_from_he_when_the_article_does_not() {
+    // Nothing in the article says who is a woman: the Census lists say Patricia, not Gregory.
+    let quotes = quotes_of(HEARING);
+    let checked = holding(&quotes, HEARING, "never checked");
+    assert_eq!(speaker(checked), Some("Patricia Nguyen"));
+    assert_eq!(speaker_words(checked, HEARING), "she");
+}
+
 const RALLY: &str = "The mayor takes questions
 
 “Is that all there is?” Ortiz asked. “We need a new plan!”

@@ -257,6 +257,11 @@ fn same_role(a: &str, b: &str) -> bool {
 /// Words skipped when spelling an acronym ("Democratic People's Republic of Korea" = DPRK).
 const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "s", "in", "on", "de", "la", "&"];
 
+/// True for a title that precedes a person's name and is not part of it ("Mr.", "President").
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLES.contains(&fold(word).as_str())
+}
+
 fn fold(word: &str) -> String {
     word.nfd()
         .filter(|c| c.is_alphanumeric())

@@ -9,6 +9,7 @@
 use super::casing::Casing;
 use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, PlaceKind};
+use super::names::Names;
 
 /// The word lists the features read.
 #[derive(Debug, Clone, Copy)]
@@ -19,6 +20,8 @@ pub struct Lexicons<'a> {
     pub casing: &'a Casing,
     /// Distributional word clusters.
     pub clusters: &'a Clusters,
+    /// Given names and surnames (the pronoun resolver reads the sex of given names).
+    pub names: &'a Names,
 }
 
 /// Where an annotation scheme puts a mention's edges. News NER corpora (CoNLL, WikiGold, the
@@ -308,6 +311,7 @@ mod tests {
         let g = Gazetteer::default();
         let c = Casing::default();
         let k = Clusters::default();
+        let n = Names::default();
         let tokens = ["Putin", "met", "Kim"];
         let p = Prepared::new(
             &tokens,
@@ -315,6 +319,7 @@ mod tests {
                 gazetteer: &g,
                 casing: &c,
                 clusters: &k,
+                names: &n,
             },
         );
         let mut a = Vec::new();

@@ -17,6 +17,7 @@ pub mod conll;
 mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod names;
 pub mod pronouns;
 
 pub use canonical::{Entity, EntityMention, MentionKind};
@@ -27,6 +28,7 @@ use conll::Mention;
 pub use features::{Convention, Lexicons};
 use gazetteer::{Gazetteer, PlaceKind};
 use model::{Model, Scored};
+use names::Names;
 
 /// Entity types Parallax reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -99,6 +101,7 @@ impl Recognizer {
                 gazetteer: Gazetteer::builtin(),
                 casing: Casing::builtin(),
                 clusters: Clusters::builtin(),
+                names: Names::builtin(),
             },
         }
     }
@@ -361,7 +364,7 @@ pub fn find_entities(
         });
     }
     let mut entities = canonical::group(&sentences, &found, recognizer.gazetteer());
-    pronouns::attach(&sentences, &mut entities);
+    pronouns::attach(&sentences, &mut entities, recognizer.lexicons.names);
     entities
 }
 

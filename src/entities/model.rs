@@ -620,15 +620,18 @@ mod tests {
     use crate::entities::casing::Casing;
     use crate::entities::clusters::Clusters;
     use crate::entities::gazetteer::Gazetteer;
+    use crate::entities::names::Names;
 
     fn lexicons() -> Lexicons<'static> {
         static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
         static C: std::sync::OnceLock<Casing> = std::sync::OnceLock::new();
         static K: std::sync::OnceLock<Clusters> = std::sync::OnceLock::new();
+        static N: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
         Lexicons {
             gazetteer: G.get_or_init(Gazetteer::default),
             casing: C.get_or_init(Casing::default),
             clusters: K.get_or_init(Clusters::default),
+            names: N.get_or_init(Names::default),
         }
     }
 
