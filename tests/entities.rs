@@ -206,3 +206,37 @@ Putin said he was grateful. His spokesman said the talks went well.
     assert_eq!(pronouns("Kim Yo Jong"), ["she", "herself", "She"]);
     assert_eq!(pronouns("Vladimir Putin"), ["he"]);
 }
+
+const PROFILE: &str = "A carpenter's road to the stage
+
+Lars Eklund grew up in a fishing town.
+
+He trained as a carpenter before he left for the capital. There he built sets for a theatre.
+
+Anna Berg ran the theatre at the time. Berg was short of actors that winter, and Berg had an idea.
+
+The next season he played the lead, and critics called him a natural.
+";
+
+#[test]
+fn salience_counts_the_pronouns_of_a_profile_s_subject() {
+    let analysis = Analyzer::new(Limits::default())
+        .analyze(&Document::from_text(PROFILE))
+        .unwrap();
+    let entities = &analysis.entities;
+    let eklund = find(entities, "Lars Eklund");
+    let berg = find(entities, "Anna Berg");
+    // Named once, then "he" four times and "him" once; Berg is named three times (and would
+    // lead if only names counted).
+    assert_eq!(
+        eklund
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Pronoun)
+            .count(),
+        5
+    );
+    assert_eq!(eklund.id, "e1");
+    assert_eq!(eklund.salience, 1.0);
+    assert!(berg.salience < 1.0, "{berg:#?}");
+}

@@ -343,7 +343,8 @@ impl Draft {
 }
 
 /// Groups `found` mentions into entities. `sentences` are the article's BODY and HEADLINE
-/// sentences in order; `found` must be in text order.
+/// sentences in order; `found` must be in text order. The entities have no salience or id yet:
+/// [`rank`] gives them, once pronouns are attached too.
 pub fn group(
     sentences: &[SentenceTokens<'_>],
     found: &[Found],
@@ -499,7 +500,7 @@ pub fn group(
     merge_surnames(&mut drafts);
     consistency_pass(sentences, &mut drafts);
     nominal_pass(sentences, &mut drafts);
-    finish(sentences, drafts)
+    finish(drafts, sentences)
 }
 
 /// "... ambassador to Pyongyang Alexander Matsegora" tagged as one person: a well-known place
@@ -917,9 +918,8 @@ fn fits_modifier(modifier: &str, role_words: &[String]) -> bool {
         .any(|w| w == modifier || stem(w) == stem(modifier))
 }
 
-fn finish(sentences: &[SentenceTokens<'_>], drafts: Vec<Draft>) -> Vec<Entity> {
-    let total_sentences = sentences.len().max(1) as f32;
-    let mut entities: Vec<Entity> = drafts
+fn finish(drafts: Vec<Draft>, sentences: &[SentenceTokens<'_>]) -> Vec<Entity> {
+    drafts
         .into_iter()
         .filter(|d| !d.mentions.is_empty())
         .map(|d| {
@@ -931,17 +931,6 @@ fn finish(sentences: &[SentenceTokens<'_>], drafts: Vec<Draft>) -> Vec<Entity> {
                     aliases.push(surface.clone());
                 }
             }
-            let mut raw = 0.0;
-            for m in &d.mentions {
-                let weight = sentences[m.0].weight;
-                raw += if m.3 == MentionKind::Name {
-                    weight
-                } else {
-                    weight * 0.5
-                };
-            }
-            let first = d.mentions.first().map_or(0, |m| m.0) as f32;
-            raw *= 1.0 + 0.5 * (1.0 - first / total_sentences);
             let confidence = 1.0
                 - d.mentions
                     .iter()
@@ -962,13 +951,42 @@ fn finish(sentences: &[SentenceTokens<'_>], drafts: Vec<Draft>) -> Vec<Entity> {
                     .collect(),
                 aliases,
                 roles: d.roles,
-                salience: raw,
+                salience: 0.0,
                 confidence,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Scores each entity's salience from all its mentions (a name counts its sentence's weight:
+/// headline 3, lede 2, else 1; a nominal or a pronoun half of it; an entity named early gets up
+/// to half again), scales it so the most salient has 1, sorts the entities by it and numbers
+/// them `e1`, `e2`, ... Run once every mention is attached: a profile's subject, named once and
+/// then "he" throughout, is its most salient entity.
+pub fn rank(sentences: &[SentenceTokens<'_>], entities: &mut [Entity]) {
+    let total_sentences = sentences.len().max(1) as f32;
+    let sentence_of = |at: usize| {
+        sentences
+            .partition_point(|s| s.spans.first().is_some_and(|t| t.start <= at))
+            .saturating_sub(1)
+    };
+    for e in entities.iter_mut() {
+        let mut raw = 0.0;
+        for m in &e.mentions {
+            let weight = sentences
+                .get(sentence_of(m.span.start))
+                .map_or(1.0, |s| s.weight);
+            raw += if m.kind == MentionKind::Name {
+                weight
+            } else {
+                weight * 0.5
+            };
+        }
+        let first = e.mentions.first().map_or(0, |m| sentence_of(m.span.start)) as f32;
+        e.salience = raw * (1.0 + 0.5 * (1.0 - first / total_sentences));
+    }
     let max = entities.iter().map(|e| e.salience).fold(0.0, f32::max);
-    for e in &mut entities {
+    for e in entities.iter_mut() {
         e.salience = if max > 0.0 { e.salience / max } else { 0.0 };
     }
     entities.sort_by(|a, b| {
@@ -979,7 +997,6 @@ fn finish(sentences: &[SentenceTokens<'_>], drafts: Vec<Draft>) -> Vec<Entity> {
     for (i, e) in entities.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
     }
-    entities
 }
 
 fn canonical_name(d: &Draft, kind: EntityType) -> String {
@@ -1080,7 +1097,8 @@ mod tests {
              CITY\tPyongyang\t\tP'yongyang\t\n",
         )
         .unwrap();
-        let entities = group(&sentences, &found, &gazetteer);
+        let mut entities = group(&sentences, &found, &gazetteer);
+        rank(&sentences, &mut entities);
         // Spans point at the mention texts.
         for e in &entities {
             for m in &e.mentions {

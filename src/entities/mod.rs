@@ -365,6 +365,7 @@ pub fn find_entities(
     }
     let mut entities = canonical::group(&sentences, &found, recognizer.gazetteer());
     pronouns::attach(&sentences, &mut entities, recognizer.lexicons.names);
+    canonical::rank(&sentences, &mut entities);
     entities
 }
 
