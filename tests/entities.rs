@@ -240,3 +240,31 @@ fn salience_counts_the_pronouns_of_a_profile_s_subject() {
     assert_eq!(eklund.salience, 1.0);
     assert!(berg.salience < 1.0, "{berg:#?}");
 }
+
+const DENSE: &str = "Party congress ends
+
+The Korean Central News Agency said the Workers' Party of Korea closed its congress.
+
+Officials at the Department of Housing and Urban Development said the Food and Drug Administration agreed.
+";
+
+#[test]
+fn institutions_survive_prose_as_capitalized_as_a_headline() {
+    // Most long words of these sentences are capitalized, as in a headline, but "said" is not:
+    // they are prose, and the institutions keep their capitals and their full names.
+    let analysis = Analyzer::new(Limits::default())
+        .analyze(&Document::from_text(DENSE))
+        .unwrap();
+    for name in [
+        "Korean Central News Agency",
+        "Workers' Party of Korea",
+        "Department of Housing and Urban Development",
+        "Food and Drug Administration",
+    ] {
+        assert_eq!(
+            find(&analysis.entities, name).kind,
+            EntityType::Organization,
+            "{name}"
+        );
+    }
+}

@@ -120,6 +120,13 @@ impl Recognizer {
     /// link lines), where capitals say nothing about names: words usually written in lower case
     /// are lowercased, and all-caps words usually capitalized become Capitalized. `None` for
     /// ordinary sentences.
+    ///
+    /// A prose sentence dense with names can pass for Title Case ("The Korean Central News Agency
+    /// said the Workers' Party of Korea met"); its tell is a long word other than a preposition
+    /// or conjunction left in lower case ("said"), which a headline style never leaves. There, a
+    /// name holding an organization's head word keeps its capitals ("Department of Housing and
+    /// Urban Development"): lowercasing "Agency" or "Party" would cut the name. A true headline
+    /// is truecased whole ("Secure Usenet News" is no organization).
     pub fn truecase(&self, tokens: &[&str]) -> Option<Vec<String>> {
         let words: Vec<&str> = tokens
             .iter()
@@ -145,10 +152,26 @@ impl Recognizer {
             return None;
         }
         let all_caps = shouting * 5 >= words.len() * 4;
+        let prose = words.iter().any(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                && !HEADLINE_LOWER.contains(&w.to_lowercase().as_str())
+        });
+        let mut kept = vec![false; tokens.len()];
+        if prose && !all_caps {
+            for run in capitalized_runs(tokens) {
+                if run.words >= 2 && run.head_end.is_some() {
+                    kept[run.start..run.end].fill(true);
+                }
+            }
+        }
         Some(
             tokens
                 .iter()
-                .map(|t| {
+                .zip(kept)
+                .map(|(t, kept)| {
+                    if kept {
+                        return (*t).to_owned();
+                    }
                     let lower = t.to_lowercase();
                     match self.lexicons.casing.class(&lower) {
                         Some(casing::Class::Lower | casing::Class::MostlyLower) => lower,
@@ -214,6 +237,16 @@ impl Recognizer {
     }
 }
 
+/// Words of four letters or more that headline styles may leave in lower case (AP capitalizes
+/// them, Chicago does not): prepositions and conjunctions.
+const HEADLINE_LOWER: &[&str] = &[
+    "about", "above", "across", "after", "against", "along", "amid", "among", "around", "before",
+    "behind", "below", "beside", "between", "beyond", "despite", "down", "during", "from",
+    "inside", "into", "like", "near", "onto", "over", "past", "since", "than", "that", "through",
+    "toward", "towards", "under", "unless", "until", "upon", "versus", "when", "where", "while",
+    "with", "within", "without",
+];
+
 /// Last words that make a capitalized name an organization's ("Korean Central News Agency",
 /// "Russian Foreign Ministry", "Moscow Times", "Harrow School").
 const ORGANIZATION_HEADS: &[&str] = &[
@@ -273,38 +306,61 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "broadcasting",
 ];
 
-/// Capitalized names ending in an organization head word are ORGANIZATIONs: the tagger's mentions
-/// inside such a name give way to it, and a place or nationality it was called becomes the
-/// organization ("Russian Foreign Ministry" tagged LOCATION). Newswire names its institutions
-/// this way, and the training corpora have too few of them for the tagger to be sure.
-fn organization_names(tokens: &[&str], found: &mut Vec<Scored>) {
+/// A run of capitalized words with the connectors inside it ("of", "for", "and", "on", "&",
+/// "the", an apostrophe): "Korean Central News Agency", "Workers' Party of Korea".
+struct CapitalizedRun {
+    start: usize,
+    end: usize,
+    /// Capitalized words in it.
+    words: usize,
+    /// One past the last organization head word in it ([`ORGANIZATION_HEADS`]).
+    head_end: Option<usize>,
+}
+
+fn capitalized_runs(tokens: &[&str]) -> Vec<CapitalizedRun> {
     let capitalized =
         |t: &str| t.starts_with(char::is_uppercase) && t.chars().any(char::is_lowercase);
-    let connector = |t: &str| matches!(t, "of" | "for" | "and" | "on" | "&" | "the");
+    let connector = |t: &str| matches!(t, "of" | "for" | "and" | "on" | "&" | "the" | "'" | "’");
+    let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !capitalized(tokens[i]) || matches!(tokens[i], "The" | "A" | "An") {
             i += 1;
             continue;
         }
-        // The longest run of capitalized words and inner connectors from i.
-        let mut end = i + 1;
-        let mut last_head = None;
+        let mut run = CapitalizedRun {
+            start: i,
+            end: i + 1,
+            words: 0,
+            head_end: None,
+        };
         let mut j = i;
         while j < tokens.len() && (capitalized(tokens[j]) || (j > i && connector(tokens[j]))) {
             if ORGANIZATION_HEADS.contains(&tokens[j].to_lowercase().as_str()) {
-                last_head = Some(j + 1);
+                run.head_end = Some(j + 1);
+            }
+            if capitalized(tokens[j]) {
+                run.words += 1;
+                run.end = j + 1;
             }
             j += 1;
-            if capitalized(tokens[j - 1]) {
-                end = j;
-            }
         }
-        let Some(head_end) = last_head.filter(|&h| h - i >= 2) else {
-            i = end;
+        i = run.end;
+        out.push(run);
+    }
+    out
+}
+
+/// Capitalized names ending in an organization head word are ORGANIZATIONs: the tagger's mentions
+/// inside such a name give way to it, and a place or nationality it was called becomes the
+/// organization ("Russian Foreign Ministry" tagged LOCATION). Newswire names its institutions
+/// this way, and the training corpora have too few of them for the tagger to be sure.
+fn organization_names(tokens: &[&str], found: &mut Vec<Scored>) {
+    for run in capitalized_runs(tokens) {
+        let start = run.start;
+        let Some(head_end) = run.head_end.filter(|&h| h - start >= 2) else {
             continue;
         };
-        let start = i;
         let overlapping: Vec<usize> = (0..found.len())
             .filter(|&k| found[k].mention.start < head_end && start < found[k].mention.end)
             .collect();
@@ -333,7 +389,6 @@ fn organization_names(tokens: &[&str], found: &mut Vec<Scored>) {
                 },
             );
         }
-        i = end.max(head_end);
     }
 }
 
