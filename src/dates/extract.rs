@@ -486,6 +486,14 @@ const SEASONS: [(&str, &str, u8); 5] = [
     ("winter", "WI", 12),
 ];
 
+/// Words that may follow a season standing for a time ("the summer and fall", "in the winter
+/// when ..."); any other word after it makes the season a modifier ("summer camp").
+const SEASON_FOLLOWERS: &[&str] = &[
+    "and", "or", "of", "when", "as", "is", "was", "will", "has", "had", "to", "in", "on", "at",
+    "for", "that", "with", "after", "before", "but", "the", "a", "an", "it", "he", "she", "they",
+    "we", "i",
+];
+
 const PARTS_OF_DAY: [(&str, &str); 5] = [
     ("morning", "MO"),
     ("afternoon", "AF"),
@@ -1474,9 +1482,64 @@ impl Matcher<'_, '_> {
             .calendar(i + skip)
             .or_else(|| self.year(i + skip))
             .or_else(|| self.relative(i + skip))
+            .or_else(|| self.season(i + skip))
             .or_else(|| self.weekday(i + skip))
             .or_else(|| self.word(i + skip))?;
         Some(inner)
+    }
+
+    /// A season without "last" or "next" (those are [`Self::relative`]'s): "summer 1998", "the
+    /// summer of 1994", "the winter of nineteen ninety-four" with their year; "the summer", "in
+    /// spring", "the early summer" in the year the clause's tense points to, like a bare month
+    /// ("over the summer" in an October report is that year's). Without a year, a season needs
+    /// "the" or a preposition before it, and is no date when it modifies a noun ("summer camp",
+    /// "the winter Olympics").
+    fn season(&self, i: usize) -> Option<Match> {
+        let the = self.lower(i) == "the";
+        let mut at = i + usize::from(the);
+        if the && matches!(self.lower(at), "early" | "late" | "mid") {
+            at += 1;
+        }
+        let &(_, code, starts) = SEASONS.iter().find(|(w, ..)| *w == self.lower(at))?;
+        let end = at + 1;
+        let of = usize::from(self.lower(end) == "of");
+        if let Some((year, after)) = self.year_at(end + of) {
+            return Some(Match {
+                end: after,
+                kind: TimexType::Date,
+                value: format!("{year:04}-{code}"),
+                anchored: false,
+            });
+        }
+        let cue = the
+            || (i > 0
+                && matches!(
+                    self.lower(i - 1),
+                    "in" | "during"
+                        | "over"
+                        | "since"
+                        | "until"
+                        | "through"
+                        | "by"
+                        | "before"
+                        | "after"
+                        | "early"
+                        | "late"
+                        | "mid"
+                ));
+        let modifies = self.toks.get(end).is_some_and(|t| {
+            t.text.starts_with(char::is_alphabetic) && !SEASON_FOLLOWERS.contains(&t.lower.as_ref())
+        });
+        if !cue || modifies {
+            return None;
+        }
+        let year = self.year_for(starts, i, end);
+        Some(Match {
+            end,
+            kind: TimexType::Date,
+            value: year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y:04}-{code}")),
+            anchored: true,
+        })
     }
 
     /// Hedges before an amount widen the span: "nearly two years", "less than one hour",
@@ -1523,6 +1586,7 @@ impl Matcher<'_, '_> {
                 .or_else(|| self.hedged(i))
                 .or_else(|| self.period(i))
                 .or_else(|| self.relative(i))
+                .or_else(|| self.season(i))
                 .or_else(|| self.weekday(i))
                 .or_else(|| self.calendar(i))
                 .or_else(|| self.numeric(i))

@@ -79,6 +79,14 @@ mod cases {
     t!(past_spring, "Sales fell this past spring, the company said.", "1989-10-30", [("this past spring", "DATE", "1989-SP")]);
     t!(next_summer_in_summer, "The plant reopens next summer.", "1998-07-10", [("next summer", "DATE", "1999-SU")]);
     t!(next_summer_in_spring, "The plant reopens next summer.", "1998-03-10", [("next summer", "DATE", "1998-SU")]);
+    // A bare season: with its year, or in the year the clause points to, like a bare month.
+    t!(season_with_year, "Fighting resumed in the summer of 1994 and again in winter 1995.", "", [("the summer of 1994", "DATE", "1994-SU"), ("winter 1995", "DATE", "1995-WI")]);
+    t!(season_spoken_year, "That was the winter of nineteen ninety-four.", "1998-02-10", [("the winter of nineteen ninety-four", "DATE", "1994-WI")]);
+    t!(season_past, "Competitors cut prices over the summer, the brewer said.", "1989-10-30", [("the summer", "DATE", "1989-SU")]);
+    t!(season_early, "Orders rose from the low levels of the early summer.", "1989-10-30", [("the early summer", "DATE", "1989-SU")]);
+    t!(season_ahead, "The troops will withdraw in the spring.", "1998-11-20", [("the spring", "DATE", "1999-SP")]);
+    t!(season_modifier, "The summer camp and the winter Olympics drew crowds.", "1998-11-20", []);
+    t!(season_needs_a_cue, "Summer is coming, he wrote.", "1998-11-20", []);
     t!(yesterday, "The shelling resumed yesterday near the port.", "2022-08-15", [("yesterday", "DATE", "2022-08-14")]);
     t!(today, "The market opened lower today.", "2022-08-15", [("today", "DATE", "2022-08-15")]);
     t!(tomorrow, "Voting ends tomorrow.", "2022-12-31", [("tomorrow", "DATE", "2023-01-01")]);
