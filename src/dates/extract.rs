@@ -486,9 +486,145 @@ const SEASONS: [(&str, &str, u8); 5] = [
     ("winter", "WI", 12),
 ];
 
-/// Words that may follow a season standing for a time ("the summer and fall", "in the winter
-/// when ..."); any other word after it makes the season a modifier ("summer camp").
-const SEASON_FOLLOWERS: &[&str] = &[
+/// Nouns a holiday name modifies rather than dates ("Christmas tree", "the Easter egg hunt").
+const HOLIDAY_COMPOUNDS: &[&str] = &[
+    "tree",
+    "trees",
+    "card",
+    "cards",
+    "carol",
+    "carols",
+    "party",
+    "parties",
+    "shopping",
+    "season",
+    "gift",
+    "gifts",
+    "present",
+    "presents",
+    "market",
+    "markets",
+    "lights",
+    "dinner",
+    "egg",
+    "eggs",
+    "bunny",
+    "sales",
+    "spirit",
+    "message",
+    "truce",
+    "offensive",
+    "parade",
+    "special",
+    "turkey",
+    "story",
+    "songs",
+    "song",
+    "bonus",
+    "decorations",
+];
+
+/// How a holiday's date is found in a given year.
+#[derive(Debug, Clone, Copy)]
+enum Holiday {
+    /// Month and day.
+    Fixed(u8, u8),
+    /// The `n`th weekday of a month (`n` of -1: the last).
+    Nth(i8, Weekday, u8),
+    /// Western Easter Sunday, plus days.
+    Easter(i8),
+    /// US Election Day: the Tuesday after the first Monday of November.
+    Election,
+}
+
+/// Holiday names (lowercased words, longest first) and their dates. The US federal holidays
+/// newswire dates by name, and the Christian ones every Western calendar shares.
+const HOLIDAYS: &[(&[&str], Holiday)] = &[
+    (&["christmas eve"], Holiday::Fixed(12, 24)),
+    (&["christmas day", "christmas"], Holiday::Fixed(12, 25)),
+    (&["boxing day"], Holiday::Fixed(12, 26)),
+    (
+        &["new year 's eve", "new year's eve"],
+        Holiday::Fixed(12, 31),
+    ),
+    (
+        &[
+            "new year 's day",
+            "new year's day",
+            "new year 's",
+            "new year's",
+        ],
+        Holiday::Fixed(1, 1),
+    ),
+    (
+        &["valentine 's day", "valentine's day"],
+        Holiday::Fixed(2, 14),
+    ),
+    (&["halloween"], Holiday::Fixed(10, 31)),
+    (&["veterans day"], Holiday::Fixed(11, 11)),
+    (
+        &["thanksgiving day", "thanksgiving"],
+        Holiday::Nth(4, Weekday::Thursday, 11),
+    ),
+    (&["labor day"], Holiday::Nth(1, Weekday::Monday, 9)),
+    (&["memorial day"], Holiday::Nth(-1, Weekday::Monday, 5)),
+    (&["election day"], Holiday::Election),
+    (&["good friday"], Holiday::Easter(-2)),
+    (&["easter sunday", "easter"], Holiday::Easter(0)),
+    (&["easter monday"], Holiday::Easter(1)),
+];
+
+/// The date of `holiday` in `year`.
+fn holiday_date(holiday: Holiday, year: i32) -> Option<Date> {
+    let month = |m: u8| time::Month::try_from(m).ok();
+    match holiday {
+        Holiday::Fixed(m, d) => Date::from_calendar_date(year, month(m)?, d).ok(),
+        Holiday::Nth(n, weekday, m) => {
+            let first = Date::from_calendar_date(year, month(m)?, 1).ok()?;
+            if n > 0 {
+                let ahead = (i64::from(weekday.number_days_from_monday())
+                    - i64::from(first.weekday().number_days_from_monday()))
+                .rem_euclid(7);
+                first.checked_add(Duration::days(ahead + 7 * (i64::from(n) - 1)))
+            } else {
+                let last =
+                    Date::from_calendar_date(year, month(m)?, first.month().length(year)).ok()?;
+                let back = (i64::from(last.weekday().number_days_from_monday())
+                    - i64::from(weekday.number_days_from_monday()))
+                .rem_euclid(7);
+                last.checked_sub(Duration::days(back))
+            }
+        }
+        Holiday::Easter(offset) => {
+            // The anonymous Gregorian algorithm (Meeus, Jones, Butcher).
+            let (a, b, c) = (year % 19, year / 100, year % 100);
+            let (d, e) = (b / 4, b % 4);
+            let g = (8 * b + 13) / 25;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 19 * l) / 433;
+            let mon = (h + l - 7 * m + 90) / 25;
+            let day = (h + l - 7 * m + 33 * mon + 19) % 32;
+            let sunday = Date::from_calendar_date(
+                year,
+                month(u8::try_from(mon).ok()?)?,
+                u8::try_from(day).ok()?,
+            )
+            .ok()?;
+            sunday.checked_add(Duration::days(i64::from(offset)))
+        }
+        Holiday::Election => {
+            let monday = holiday_date(Holiday::Nth(1, Weekday::Monday, 11), year)?;
+            monday.checked_add(Duration::days(1))
+        }
+    }
+}
+
+/// Words that may follow a season or holiday standing for a time ("the summer and fall", "in
+/// the winter when ..."); any other word after it makes it a modifier ("summer camp",
+/// "Christmas tree", "Easter Island").
+const WORDS_AFTER_A_TIME: &[&str] = &[
     "and", "or", "of", "when", "as", "is", "was", "will", "has", "had", "to", "in", "on", "at",
     "for", "that", "with", "after", "before", "but", "the", "a", "an", "it", "he", "she", "they",
     "we", "i",
@@ -1527,10 +1663,7 @@ impl Matcher<'_, '_> {
                         | "late"
                         | "mid"
                 ));
-        let modifies = self.toks.get(end).is_some_and(|t| {
-            t.text.starts_with(char::is_alphabetic) && !SEASON_FOLLOWERS.contains(&t.lower.as_ref())
-        });
-        if !cue || modifies {
+        if !cue || self.modifies_a_noun(end) {
             return None;
         }
         let year = self.year_for(starts, i, end);
@@ -1538,6 +1671,100 @@ impl Matcher<'_, '_> {
             end,
             kind: TimexType::Date,
             value: year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y:04}-{code}")),
+            anchored: true,
+        })
+    }
+
+    /// True when the word at `end` makes the season or holiday before it a modifier.
+    fn modifies_a_noun(&self, end: usize) -> bool {
+        self.toks.get(end).is_some_and(|t| {
+            t.text.starts_with(char::is_alphabetic)
+                && !WORDS_AFTER_A_TIME.contains(&t.lower.as_ref())
+        })
+    }
+
+    /// A holiday with a fixed or computable date: "Christmas", "New Year's Day", "Thanksgiving",
+    /// "Easter Sunday", "Election Day", optionally after "last", "next" or "this". Bare, in the
+    /// year the clause points to, like a bare month; "last Thanksgiving" is the latest one before
+    /// the anchor, "next Christmas" the first after it. Holidays one country's calendar alone
+    /// fixes (Independence Day, Liberation Day) are left alone: which country's is unknown.
+    fn holiday(&self, i: usize) -> Option<Match> {
+        let direction = match self.lower(i) {
+            "last" => -1i8,
+            "next" => 1,
+            _ => 0,
+        };
+        let start = i + usize::from(matches!(self.lower(i), "last" | "next" | "this"));
+        if !self.toks.get(start).is_some_and(capitalized) {
+            return None;
+        }
+        let words: Vec<&str> = (start..start + 4).map(|k| self.lower(k)).collect();
+        let (holiday, len) = HOLIDAYS.iter().find_map(|(names, holiday)| {
+            names.iter().find_map(|name| {
+                let parts: Vec<&str> = name.split(' ').collect();
+                words.starts_with(&parts).then_some((*holiday, parts.len()))
+            })
+        })?;
+        let end = start + len;
+        // "White Christmas" is a title; "Christmas Island", "Easter Rising", "Christmas tree"
+        // are no dates; "was found Thanksgiving Day clinging to ..." is one.
+        let after_name = start > 0
+            && self.toks.get(start - 1).is_some_and(capitalized)
+            && start >= 2
+            && !matches!(self.lower(start - 2), "." | "!" | "?" | ":");
+        if after_name
+            || self
+                .toks
+                .get(end)
+                .is_some_and(|t| HOLIDAY_COMPOUNDS.contains(&t.lower.as_ref()))
+        {
+            return None;
+        }
+        let date = |year: i32| holiday_date(holiday, year);
+        // "Christmas 1963": its year.
+        if let Some((year, after)) = self.year_at(end) {
+            return Some(Match {
+                end: after,
+                kind: TimexType::Date,
+                value: date_value(date(year)?),
+                anchored: false,
+            });
+        }
+        if self.toks.get(end).is_some_and(capitalized) {
+            return None;
+        }
+        let value = match (self.anchor, direction) {
+            (Some(anchor), d) if d != 0 || start > i => {
+                let this = date(anchor.year())?;
+                let year = match d {
+                    d if d < 0 && this >= anchor => anchor.year() - 1,
+                    d if d > 0 && this <= anchor => anchor.year() + 1,
+                    _ => anchor.year(),
+                };
+                date_value(date(year)?)
+            }
+            (Some(_), _) => {
+                let month = u8::from(date(2000)?.month());
+                date_value(date(self.year_for(month, start, end)?)?)
+            }
+            (None, _) => match holiday {
+                Holiday::Fixed(month, day) => format!("XXXX-{month:02}-{day:02}"),
+                Holiday::Nth(..) | Holiday::Easter(_) | Holiday::Election => "XXXX-XX-XX".into(),
+            },
+        };
+        // "Christmas night": the day with the part of day.
+        if let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == self.lower(end)) {
+            return Some(Match {
+                end: end + 1,
+                kind: TimexType::Time,
+                value: format!("{value}T{part}"),
+                anchored: true,
+            });
+        }
+        Some(Match {
+            end,
+            kind: TimexType::Date,
+            value,
             anchored: true,
         })
     }
@@ -1587,6 +1814,7 @@ impl Matcher<'_, '_> {
                 .or_else(|| self.period(i))
                 .or_else(|| self.relative(i))
                 .or_else(|| self.season(i))
+                .or_else(|| self.holiday(i))
                 .or_else(|| self.weekday(i))
                 .or_else(|| self.calendar(i))
                 .or_else(|| self.numeric(i))

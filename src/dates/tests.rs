@@ -87,6 +87,16 @@ mod cases {
     t!(season_ahead, "The troops will withdraw in the spring.", "1998-11-20", [("the spring", "DATE", "1999-SP")]);
     t!(season_modifier, "The summer camp and the winter Olympics drew crowds.", "1998-11-20", []);
     t!(season_needs_a_cue, "Summer is coming, he wrote.", "1998-11-20", []);
+    // Holidays: fixed, nth-weekday and Easter dates, in the year the clause points to.
+    t!(holiday_thanksgiving, "The boy was found Thanksgiving Day clinging to an inner tube.", "2000-01-07", [("Thanksgiving Day", "DATE", "1999-11-25")]);
+    t!(holiday_last, "He was rescued last Thanksgiving after the wreck.", "2000-02-10", [("last Thanksgiving", "DATE", "1999-11-25")]);
+    t!(holiday_ahead, "The troops will be home by Christmas, he said.", "2007-09-13", [("Christmas", "DATE", "2007-12-25")]);
+    t!(holiday_with_year, "He predicted victory by Christmas 1963.", "", [("Christmas 1963", "DATE", "1963-12-25")]);
+    t!(holiday_part_of_day, "They crossed the river on Christmas night.", "1776-12-28", [("Christmas night", "TIME", "1776-12-25TNI")]);
+    t!(holiday_easter, "Protests peaked on Easter Sunday and on Good Friday.", "2000-04-25", [("Easter Sunday", "DATE", "2000-04-23"), ("Good Friday", "DATE", "2000-04-21")]);
+    t!(holiday_election, "Voters go to the polls on Election Day.", "1998-10-26", [("Election Day", "DATE", "1998-11-03")]);
+    t!(holiday_nth_weekday, "Offices close on Labor Day and reopen after Memorial Day.", "2022-03-01", [("Labor Day", "DATE", "2021-09-06"), ("Memorial Day", "DATE", "2022-05-30")]);
+    t!(holiday_names_are_no_dates, "The song White Christmas played near the Christmas tree on Christmas Island.", "2022-03-01", []);
     t!(yesterday, "The shelling resumed yesterday near the port.", "2022-08-15", [("yesterday", "DATE", "2022-08-14")]);
     t!(today, "The market opened lower today.", "2022-08-15", [("today", "DATE", "2022-08-15")]);
     t!(tomorrow, "Voting ends tomorrow.", "2022-12-31", [("tomorrow", "DATE", "2023-01-01")]);
