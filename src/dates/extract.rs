@@ -1698,11 +1698,16 @@ impl Matcher<'_, '_> {
         if !self.toks.get(start).is_some_and(capitalized) {
             return None;
         }
-        let words: Vec<&str> = (start..start + 4).map(|k| self.lower(k)).collect();
         let (holiday, len) = HOLIDAYS.iter().find_map(|(names, holiday)| {
             names.iter().find_map(|name| {
-                let parts: Vec<&str> = name.split(' ').collect();
-                words.starts_with(&parts).then_some((*holiday, parts.len()))
+                let mut len = 0;
+                for (k, part) in name.split(' ').enumerate() {
+                    if self.lower(start + k) != part {
+                        return None;
+                    }
+                    len = k + 1;
+                }
+                Some((*holiday, len))
             })
         })?;
         let end = start + len;
