@@ -12,7 +12,7 @@ fn best<T>(f: impl Fn() -> T) -> f64 {
 }
 
 fn main() {
-    use parallax::entities::{casing, clusters, gazetteer, model};
+    use parallax::entities::{casing, clusters, gazetteer, model, names};
     println!(
         "model     {:6.1} ms",
         best(|| model::Model::from_bytes(model::BUILTIN)
@@ -32,5 +32,9 @@ fn main() {
     println!(
         "clusters  {:6.1} ms",
         best(|| clusters::Clusters::parse(clusters::BUILTIN).unwrap().len())
+    );
+    println!(
+        "names     {:6.1} ms",
+        best(|| names::Names::parse(names::BUILTIN).unwrap().len())
     );
 }
