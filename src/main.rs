@@ -2,7 +2,7 @@
 
 use std::io::Read;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -1360,6 +1360,18 @@ fn parse_weight(s: &str) -> Result<(String, usize), String> {
     Ok((name.to_owned(), weight))
 }
 
+/// A compiled word list read from `path`, kept for the rest of the run (the recognizer borrows
+/// its lists for `'static`, as it does the built-in ones).
+fn load_lexicon<T>(
+    path: &Path,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> anyhow::Result<&'static T> {
+    let source =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let parsed = parse(&source).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(Box::leak(Box::new(parsed)))
+}
+
 fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     use parallax::entities::casing::Casing;
     use parallax::entities::clusters::Clusters;
@@ -1367,25 +1379,10 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     use parallax::entities::model::{self, Model, TrainConfig};
     use parallax::entities::names::Names;
     use parallax::entities::{Lexicons, Recognizer, conll, training_corpus};
-    let source = std::fs::read_to_string(&args.gazetteer)
-        .with_context(|| format!("reading {}", args.gazetteer.display()))?;
-    let gazetteer: &'static Gazetteer = Box::leak(Box::new(
-        Gazetteer::parse(&source).map_err(anyhow::Error::msg)?,
-    ));
-    let source = std::fs::read_to_string(&args.casing)
-        .with_context(|| format!("reading {}", args.casing.display()))?;
-    let casing: &'static Casing = Box::leak(Box::new(
-        Casing::parse(&source).map_err(anyhow::Error::msg)?,
-    ));
-    let source = std::fs::read_to_string(&args.clusters)
-        .with_context(|| format!("reading {}", args.clusters.display()))?;
-    let clusters: &'static Clusters = Box::leak(Box::new(
-        Clusters::parse(&source).map_err(anyhow::Error::msg)?,
-    ));
-    let source = std::fs::read_to_string(&args.names)
-        .with_context(|| format!("reading {}", args.names.display()))?;
-    let names: &'static Names =
-        Box::leak(Box::new(Names::parse(&source).map_err(anyhow::Error::msg)?));
+    let gazetteer = load_lexicon(&args.gazetteer, Gazetteer::parse)?;
+    let casing = load_lexicon(&args.casing, Casing::parse)?;
+    let clusters = load_lexicon(&args.clusters, Clusters::parse)?;
+    let names = load_lexicon(&args.names, Names::parse)?;
     let lexicons = Lexicons {
         gazetteer,
         casing,
