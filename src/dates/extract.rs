@@ -1096,6 +1096,17 @@ impl Matcher<'_, '_> {
             end += 1;
         }
         let anchored = !value.ends_with("_REF") && kind != TimexType::Set;
+        // "yesterday morning", "tomorrow night": the day with its part of day.
+        if matches!(tok.lower.as_ref(), "yesterday" | "today" | "tomorrow")
+            && let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == self.lower(end))
+        {
+            return Some(Match {
+                end: end + 1,
+                kind: TimexType::Time,
+                value: format!("{value}T{part}"),
+                anchored,
+            });
+        }
         Some(Match {
             end,
             kind,
@@ -1187,6 +1198,26 @@ impl Matcher<'_, '_> {
                     end: at + 2,
                     kind: TimexType::Date,
                     value: month_value(year, month),
+                    anchored: true,
+                });
+            }
+            // "this morning", "later this afternoon", "last night": a part of the anchor's day
+            // (of the day before, for "last night").
+            if let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == word)
+                && matches!(self.lower(at), "this" | "last")
+                && (delta == 0 || word == "night")
+                // "the last night of the trip" is no date.
+                && !the
+                && !(i > 0 && self.lower(i - 1) == "the")
+            {
+                let value = self
+                    .anchor
+                    .and_then(|a| a.checked_add(Duration::days(i64::from(delta))))
+                    .map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
+                return Some(Match {
+                    end: at + 2,
+                    kind: TimexType::Time,
+                    value: format!("{value}T{part}"),
                     anchored: true,
                 });
             }

@@ -87,6 +87,11 @@ mod cases {
     t!(season_ahead, "The troops will withdraw in the spring.", "1998-11-20", [("the spring", "DATE", "1999-SP")]);
     t!(season_modifier, "The summer camp and the winter Olympics drew crowds.", "1998-11-20", []);
     t!(season_needs_a_cue, "Summer is coming, he wrote.", "1998-11-20", []);
+    // Parts of the anchor's day.
+    t!(this_morning, "Results will be disclosed this morning and later this afternoon.", "1989-10-26", [("this morning", "TIME", "1989-10-26TMO"), ("later this afternoon", "TIME", "1989-10-26TAF")]);
+    t!(last_night, "The blast came last night, the police said.", "1998-01-20", [("last night", "TIME", "1998-01-19TNI")]);
+    t!(yesterday_morning, "He left yesterday morning and returns tomorrow evening.", "1998-01-20", [("yesterday morning", "TIME", "1998-01-19TMO"), ("tomorrow evening", "TIME", "1998-01-21TEV")]);
+    t!(last_morning_is_no_date, "It was the last morning and the last night of the trip.", "1998-01-20", []);
     // Holidays: fixed, nth-weekday and Easter dates, in the year the clause points to.
     t!(holiday_thanksgiving, "The boy was found Thanksgiving Day clinging to an inner tube.", "2000-01-07", [("Thanksgiving Day", "DATE", "1999-11-25")]);
     t!(holiday_last, "He was rescued last Thanksgiving after the wreck.", "2000-02-10", [("last Thanksgiving", "DATE", "1999-11-25")]);
