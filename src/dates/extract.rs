@@ -621,9 +621,10 @@ fn holiday_date(holiday: Holiday, year: i32) -> Option<Date> {
     }
 }
 
-/// Words that may follow a season or holiday standing for a time ("the summer and fall", "in
-/// the winter when ..."); any other word after it makes it a modifier ("summer camp",
-/// "Christmas tree", "Easter Island").
+/// Words that may follow a season standing for a time ("the summer and fall", "in the winter
+/// when ..."); any other word after it makes it a modifier ("summer camp", "summer offensive").
+/// Holidays are read the other way round ([`HOLIDAY_COMPOUNDS`]): "was found Thanksgiving Day
+/// clinging to ..." is a date.
 const WORDS_AFTER_A_TIME: &[&str] = &[
     "and", "or", "of", "when", "as", "is", "was", "will", "has", "had", "to", "in", "on", "at",
     "for", "that", "with", "after", "before", "but", "the", "a", "an", "it", "he", "she", "they",
@@ -1098,7 +1099,7 @@ impl Matcher<'_, '_> {
         let anchored = !value.ends_with("_REF") && kind != TimexType::Set;
         // "yesterday morning", "tomorrow night": the day with its part of day.
         if matches!(tok.lower.as_ref(), "yesterday" | "today" | "tomorrow")
-            && let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == self.lower(end))
+            && let Some(part) = self.part_of_day(end)
         {
             return Some(Match {
                 end: end + 1,
@@ -1143,7 +1144,7 @@ impl Matcher<'_, '_> {
         let mut value = date.map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
         let mut end = at + 1;
         // "Sunday night": the day with the part of day ("1998-10-25TNI").
-        if let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == self.lower(end)) {
+        if let Some(part) = self.part_of_day(end) {
             value = format!("{value}T{part}");
             end += 1;
         }
@@ -1203,7 +1204,7 @@ impl Matcher<'_, '_> {
             }
             // "this morning", "later this afternoon", "last night": a part of the anchor's day
             // (of the day before, for "last night").
-            if let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == word)
+            if let Some(part) = self.part_of_day(at + 1)
                 && matches!(self.lower(at), "this" | "last")
                 && (delta == 0 || word == "night")
                 // "the last night of the trip" is no date.
@@ -1706,7 +1707,16 @@ impl Matcher<'_, '_> {
         })
     }
 
-    /// True when the word at `end` makes the season or holiday before it a modifier.
+    /// The TIMEX3 code of the part of day named at token `i` ("night" -> "NI").
+    fn part_of_day(&self, i: usize) -> Option<&'static str> {
+        let word = self.lower(i);
+        PARTS_OF_DAY
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|&(_, part)| part)
+    }
+
+    /// True when the word at `end` makes the season before it a modifier.
     fn modifies_a_noun(&self, end: usize) -> bool {
         self.toks.get(end).is_some_and(|t| {
             t.text.starts_with(char::is_alphabetic)
@@ -1744,9 +1754,8 @@ impl Matcher<'_, '_> {
         let end = start + len;
         // "White Christmas" is a title; "Christmas Island", "Easter Rising", "Christmas tree"
         // are no dates; "was found Thanksgiving Day clinging to ..." is one.
-        let after_name = start > 0
+        let after_name = start >= 2
             && self.toks.get(start - 1).is_some_and(capitalized)
-            && start >= 2
             && !matches!(self.lower(start - 2), "." | "!" | "?" | ":");
         if after_name
             || self
@@ -1789,7 +1798,7 @@ impl Matcher<'_, '_> {
             },
         };
         // "Christmas night": the day with the part of day.
-        if let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == self.lower(end)) {
+        if let Some(part) = self.part_of_day(end) {
             return Some(Match {
                 end: end + 1,
                 kind: TimexType::Time,
