@@ -268,3 +268,41 @@ fn institutions_survive_prose_as_capitalized_as_a_headline() {
         );
     }
 }
+
+#[test]
+fn a_headline_s_names_are_read_as_the_prose_spells_them() {
+    // The headline's capitals cannot tell the ministry's name from the verb after it; the body
+    // spells the name out, and the headline's mention joins it rather than becoming a "Ministry
+    // Slams New" of its own.
+    let headline = "Russian Foreign Ministry Slams New Sanctions Against Pyongyang";
+    let text = format!(
+        "{headline}\n\nMOSCOW -- The Russian Foreign Ministry on Tuesday condemned the new \
+         sanctions against North Korea, its spokeswoman told reporters.\n"
+    );
+    let document = Document {
+        title: headline.into(),
+        text: text.clone(),
+        ..Document::default()
+    };
+    let analysis = Analyzer::new(Limits::default()).analyze(&document).unwrap();
+    assert_eq!(analysis.segmentation.blocks[0].kind, BlockKind::Headline);
+    let ministry = find(&analysis.entities, "Russian Foreign Ministry");
+    assert_eq!(ministry.kind, EntityType::Organization);
+    let mentions: Vec<&str> = ministry
+        .mentions
+        .iter()
+        .map(|m| m.span.slice(&text))
+        .collect();
+    assert_eq!(
+        mentions,
+        ["Russian Foreign Ministry", "Russian Foreign Ministry"]
+    );
+    assert_eq!(ministry.mentions[0].span.start, 0);
+    let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("Slams") && *n != "Russian"),
+        "{names:?}"
+    );
+}

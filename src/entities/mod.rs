@@ -404,6 +404,7 @@ pub fn find_entities(
     let lede = seg.blocks.iter().position(|b| b.kind == BlockKind::Body);
     let mut sentences = Vec::with_capacity(seg.sentences.len());
     let mut found = Vec::new();
+    let mut headline_cased = Vec::new();
     for (index, (sentence, tokens)) in seg.sentence_tokens().enumerate() {
         let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
         let weight = match seg.blocks.get(sentence.block).map(|b| b.kind) {
@@ -411,13 +412,16 @@ pub fn find_entities(
             _ if Some(sentence.block) == lede => 2.0,
             _ => 1.0,
         };
-        found.extend(tag_sentence(recognizer, index, &words));
+        let (tagged, truecased) = tag_sentence(recognizer, index, &words);
+        found.extend(tagged);
+        headline_cased.push(truecased);
         sentences.push(SentenceTokens {
             spans: tokens.iter().map(|t| t.span).collect(),
             words,
             weight,
         });
     }
+    prefer_prose_names(&sentences, &headline_cased, &mut found);
     let mut entities = canonical::group(&sentences, &found, recognizer.gazetteer());
     pronouns::attach(&sentences, &mut entities, recognizer.lexicons.names);
     canonical::rank(&sentences, &mut entities);
@@ -426,15 +430,17 @@ pub fn find_entities(
 
 /// The mentions the tagger finds in sentence `index` of an article: a sentence in Title Case or
 /// ALL CAPS is truecased first, then tagged, then two slips are repaired ([`join_split_names`]).
-fn tag_sentence(recognizer: &Recognizer, index: usize, words: &[&str]) -> Vec<Found> {
-    let tagged = match recognizer.truecase(words) {
+/// The flag says whether the sentence was truecased.
+fn tag_sentence(recognizer: &Recognizer, index: usize, words: &[&str]) -> (Vec<Found>, bool) {
+    let truecased = recognizer.truecase(words);
+    let tagged = match &truecased {
         Some(truecased) => {
             let truecased: Vec<&str> = truecased.iter().map(String::as_str).collect();
             recognizer.recognize(&truecased)
         }
         None => recognizer.recognize(words),
     };
-    join_split_names(words, tagged)
+    let found = join_split_names(words, tagged)
         .into_iter()
         .map(|scored| Found {
             sentence: index,
@@ -442,7 +448,72 @@ fn tag_sentence(recognizer: &Recognizer, index: usize, words: &[&str]) -> Vec<Fo
             kind: scored.mention.kind,
             confidence: scored.confidence,
         })
-        .collect()
+        .collect();
+    (found, truecased.is_some())
+}
+
+/// In a headline, capitals say nothing and truecasing can only guess which capitalized words
+/// belong to a name ("Russian Foreign Ministry Slams New Sanctions" read as "Ministry Slams
+/// New"). The article's prose spells its names out: a name of two or more words found in a
+/// sentence that needed no truecasing, occurring verbatim in one that did, is that name there
+/// too, and the tagger's guesses overlapping it give way.
+fn prefer_prose_names(
+    sentences: &[SentenceTokens<'_>],
+    headline_cased: &[bool],
+    found: &mut Vec<Found>,
+) {
+    if !headline_cased.iter().any(|&h| h) {
+        return;
+    }
+    // (tokens, type, confidence) of the prose's multi-word names; longest first.
+    let mut names: Vec<(&[&str], EntityType, f32)> = found
+        .iter()
+        .filter(|f| !headline_cased[f.sentence] && f.tokens.1 - f.tokens.0 >= 2)
+        .map(|f| {
+            let mut words = &sentences[f.sentence].words[f.tokens.0..f.tokens.1];
+            // "The Russian Foreign Ministry": the determiner is no part of the name.
+            if matches!(words[0], "the" | "The" | "THE") {
+                words = &words[1..];
+            }
+            (words, f.kind, f.confidence)
+        })
+        .filter(|(words, _, _)| words.len() >= 2 && words[0].starts_with(char::is_uppercase))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+    names.dedup_by(|a, b| a.0 == b.0);
+    let mut added = Vec::new();
+    for (s, sentence) in sentences.iter().enumerate() {
+        if !headline_cased[s] {
+            continue;
+        }
+        let words = &sentence.words;
+        let mut taken = vec![false; words.len()];
+        for &(name, kind, confidence) in &names {
+            let n = name.len();
+            for start in 0..words.len().saturating_sub(n - 1) {
+                let end = start + n;
+                if words[start..end] == *name && !taken[start..end].iter().any(|&t| t) {
+                    taken[start..end].fill(true);
+                    added.push(Found {
+                        sentence: s,
+                        tokens: (start, end),
+                        kind,
+                        confidence,
+                    });
+                }
+            }
+        }
+        if taken.iter().any(|&t| t) {
+            found.retain(|f| f.sentence != s || !taken[f.tokens.0..f.tokens.1].iter().any(|&t| t));
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| (f.sentence, f.tokens.0));
+    }
 }
 
 /// The name mentions of a document given as tokenized sentences, as [`find_entities`] reports
@@ -455,6 +526,7 @@ pub fn document_mentions(recognizer: &Recognizer, sentences: &[Vec<&str>]) -> Ve
     let mut offset = 0;
     let mut tokens = Vec::with_capacity(sentences.len());
     let mut found = Vec::new();
+    let mut headline_cased = Vec::with_capacity(sentences.len());
     for (index, words) in sentences.iter().enumerate() {
         let spans: Vec<crate::span::Span> = words
             .iter()
@@ -464,7 +536,9 @@ pub fn document_mentions(recognizer: &Recognizer, sentences: &[Vec<&str>]) -> Ve
                 span
             })
             .collect();
-        found.extend(tag_sentence(recognizer, index, words));
+        let (tagged, truecased) = tag_sentence(recognizer, index, words);
+        found.extend(tagged);
+        headline_cased.push(truecased);
         tokens.push(SentenceTokens {
             words: words.clone(),
             spans,
@@ -480,6 +554,7 @@ pub fn document_mentions(recognizer: &Recognizer, sentences: &[Vec<&str>]) -> Ve
             ends.insert(span.end, (s, i + 1));
         }
     }
+    prefer_prose_names(&tokens, &headline_cased, &mut found);
     let mut out = vec![Vec::new(); sentences.len()];
     for entity in canonical::group(&tokens, &found, recognizer.gazetteer()) {
         for m in entity
