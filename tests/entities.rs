@@ -306,3 +306,34 @@ fn a_headline_s_names_are_read_as_the_prose_spells_them() {
         "{names:?}"
     );
 }
+
+#[test]
+fn places_joined_by_a_hyphen_are_each_found() {
+    let text = "Leaders pledged stronger Russia-North Korea ties and wider Russian-North Korean \
+                trade, while Guinea-Bissau and the Moscow-backed authorities in eastern Ukraine \
+                stayed silent. Ukraine protested.";
+    let analysis = Analyzer::new(Limits::default())
+        .analyze(&Document::from_text(text))
+        .unwrap();
+    let spans = |name: &str| -> Vec<&str> {
+        find(&analysis.entities, name)
+            .mentions
+            .iter()
+            .map(|m| m.span.slice(text))
+            .collect()
+    };
+    assert_eq!(
+        find(&analysis.entities, "Russia").kind,
+        EntityType::Location
+    );
+    assert_eq!(spans("Russia"), ["Russia"]);
+    assert_eq!(spans("North Korea"), ["North Korea"]);
+    assert_eq!(
+        find(&analysis.entities, "Russian").kind,
+        EntityType::Nationality
+    );
+    assert_eq!(spans("North Korean"), ["North Korean"]);
+    // A place whose own name has a hyphen stays whole; a lowercase compass word is no name.
+    assert_eq!(spans("Guinea-Bissau"), ["Guinea-Bissau"]);
+    assert_eq!(spans("Ukraine"), ["Ukraine", "Ukraine"]);
+}

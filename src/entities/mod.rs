@@ -20,6 +20,7 @@ pub mod model;
 pub mod names;
 pub mod pronouns;
 
+use crate::span::Span;
 pub use canonical::{Entity, EntityMention, MentionKind};
 use canonical::{Found, SentenceTokens};
 use casing::Casing;
@@ -406,7 +407,9 @@ pub fn find_entities(
     let mut found = Vec::new();
     let mut headline_cased = Vec::new();
     for (index, (sentence, tokens)) in seg.sentence_tokens().enumerate() {
-        let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+        let spans = split_place_compounds(text, spans, recognizer.gazetteer());
+        let words: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
         let weight = match seg.blocks.get(sentence.block).map(|b| b.kind) {
             Some(BlockKind::Headline) => 3.0,
             _ if Some(sentence.block) == lede => 2.0,
@@ -416,7 +419,7 @@ pub fn find_entities(
         found.extend(tagged);
         headline_cased.push(truecased);
         sentences.push(SentenceTokens {
-            spans: tokens.iter().map(|t| t.span).collect(),
+            spans,
             words,
             weight,
         });
@@ -426,6 +429,52 @@ pub fn find_entities(
     pronouns::attach(&sentences, &mut entities, recognizer.lexicons.names);
     canonical::rank(&sentences, &mut entities);
     entities
+}
+
+/// "Russia-North Korea ties", "Russian-North Korean cooperation": a hyphen between places (or
+/// their demonyms) joins two names in one token, which the tagger would read as one name. Such
+/// a token is split into its parts and the hyphens when every part before the last is a place
+/// or demonym, and the last one is too, alone or with the next token ("North" + "Korea"), unless
+/// the whole token is a place itself ("Guinea-Bissau", "Wilkes-Barre").
+fn split_place_compounds(text: &str, spans: Vec<Span>, gazetteer: &Gazetteer) -> Vec<Span> {
+    let splits = |i: usize| {
+        let word = spans[i].slice(text);
+        if !word.contains('-') || gazetteer.lookup(word).is_some() {
+            return false;
+        }
+        let parts: Vec<&str> = word.split('-').collect();
+        let Some((last, first)) = parts.split_last() else {
+            return false;
+        };
+        let capitalized = |p: &str| p.starts_with(|c: char| c.is_uppercase());
+        parts.iter().all(|p| capitalized(p))
+            && first.iter().all(|p| gazetteer.lookup(p).is_some())
+            && (gazetteer.lookup(last).is_some()
+                || spans.get(i + 1).is_some_and(|next| {
+                    gazetteer
+                        .lookup(&format!("{last} {}", next.slice(text)))
+                        .is_some()
+                }))
+    };
+    if !(0..spans.len()).any(splits) {
+        return spans;
+    }
+    let mut out = Vec::with_capacity(spans.len() + 2);
+    for (i, &span) in spans.iter().enumerate() {
+        if !splits(i) {
+            out.push(span);
+            continue;
+        }
+        let mut start = span.start;
+        for (at, _) in span.slice(text).match_indices('-') {
+            let hyphen = span.start + at;
+            out.push(Span::new(start, hyphen));
+            out.push(Span::new(hyphen, hyphen + 1));
+            start = hyphen + 1;
+        }
+        out.push(Span::new(start, span.end));
+    }
+    out
 }
 
 /// The mentions the tagger finds in sentence `index` of an article: a sentence in Title Case or
