@@ -311,7 +311,8 @@ fn a_headline_s_names_are_read_as_the_prose_spells_them() {
 fn places_joined_by_a_hyphen_are_each_found() {
     let text = "Leaders pledged stronger Russia-North Korea ties and wider Russian-North Korean \
                 trade, while Guinea-Bissau and the Moscow-backed authorities in eastern Ukraine \
-                stayed silent. Ukraine protested.";
+                stayed silent. Ukraine protested. Crowds gathered on the anniversary of Korea’s \
+                liberation from Japanese rule.";
     let analysis = Analyzer::new(Limits::default())
         .analyze(&Document::from_text(text))
         .unwrap();
@@ -336,4 +337,6 @@ fn places_joined_by_a_hyphen_are_each_found() {
     // A place whose own name has a hyphen stays whole; a lowercase compass word is no name.
     assert_eq!(spans("Guinea-Bissau"), ["Guinea-Bissau"]);
     assert_eq!(spans("Ukraine"), ["Ukraine", "Ukraine"]);
+    // Undivided Korea is a place of its own, neither of today's two states.
+    assert_eq!(find(&analysis.entities, "Korea").kind, EntityType::Location);
 }

@@ -72,7 +72,7 @@ impl Prepared {
         let long_shapes = tokens.iter().map(|t| shape(t, false)).collect();
         let short = tokens.iter().map(|t| shape(t, true)).collect();
         let mut covering = vec![Vec::new(); tokens.len()];
-        for m in gazetteer.find(tokens) {
+        for m in gazetteer.find(tokens).into_iter().filter(|m| m.features) {
             for (i, slot) in covering.iter_mut().enumerate().take(m.end).skip(m.start) {
                 let position = match (i == m.start, i + 1 == m.end) {
                     (true, true) => b'U',

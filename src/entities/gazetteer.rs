@@ -85,6 +85,10 @@ pub struct Match {
     /// ("Lugansk" for "Luhansk"); historical or foreign names ("Voroshilovgrad") feed the tagger
     /// but are not renamed.
     pub close: bool,
+    /// True when the tagger's features read this match: false for this team's [`REGIONS`]
+    /// (`AREA` lines), which the committed model was trained without. They name places for the
+    /// grouping; a model trained with them as features would change every score at once.
+    pub features: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -92,6 +96,7 @@ struct Slot {
     kinds: u8,
     entry: u32,
     close: bool,
+    features: bool,
 }
 
 /// The compiled gazetteer.
@@ -139,8 +144,14 @@ impl Gazetteer {
             let [kind, canonical, country, close, far] = fields[..] else {
                 return Err(format!("entry {}: expected 5 tab-separated fields", n + 1));
             };
-            let kind = PlaceKind::parse(kind)
-                .ok_or_else(|| format!("entry {}: unknown kind {kind:?}", n + 1))?;
+            // An AREA is a region the tagger's features do not read (see `Match::features`).
+            let features = kind != AREA;
+            let kind = if features {
+                PlaceKind::parse(kind)
+                    .ok_or_else(|| format!("entry {}: unknown kind {kind:?}", n + 1))?
+            } else {
+                PlaceKind::Region
+            };
             let index = u32::try_from(gazetteer.entries.len())
                 .map_err(|_| "too many entries".to_owned())?;
             let close = std::iter::once(canonical)
@@ -166,10 +177,16 @@ impl Gazetteer {
                         gazetteer.prefixes.insert(prefix.finish());
                     }
                 }
-                let slot = gazetteer.keys.entry(hasher.finish()).or_insert(Slot {
+                let key = hasher.finish();
+                if !features && gazetteer.keys.contains_key(&key) {
+                    // A place the tagger knows keeps its key untouched.
+                    continue;
+                }
+                let slot = gazetteer.keys.entry(key).or_insert(Slot {
                     kinds: 0,
                     entry: index,
                     close,
+                    features,
                 });
                 // Entries come best first, so the first entry of a key keeps it.
                 slot.kinds |= kind.bit();
@@ -213,6 +230,7 @@ impl Gazetteer {
             kinds: slot.kinds,
             entry: slot.entry,
             close: slot.close,
+            features: slot.features,
         })
     }
 
@@ -244,6 +262,7 @@ impl Gazetteer {
                         kinds: slot.kinds,
                         entry: slot.entry,
                         close: slot.close,
+                        features: slot.features,
                     });
                 }
                 if !self.prefixes.contains(&key) {
@@ -365,9 +384,33 @@ impl std::hash::Hasher for IdentityHasher {
     }
 }
 
+/// The kind written for [`REGIONS`] in the compiled file.
+const AREA: &str = "AREA";
+
+/// Regions that news copy names as places but that neither GeoNames' lists nor the country list
+/// hold: a peninsula or region shared by several states, or a part of one ("Korea's liberation"
+/// in 1945 is neither of today's two Koreas). Written by this team; canonical name, then other
+/// spellings.
+const REGIONS: &[(&str, &[&str])] = &[
+    ("Korea", &[]),
+    ("Korean Peninsula", &[]),
+    ("Middle East", &["Mideast"]),
+    ("Balkans", &[]),
+    ("Caucasus", &[]),
+    ("Crimea", &["Crimean Peninsula"]),
+    ("Donbas", &["Donbass"]),
+    ("Siberia", &[]),
+    ("Kashmir", &[]),
+    ("West Bank", &[]),
+    ("Gaza Strip", &[]),
+    ("Sahel", &[]),
+    ("Scandinavia", &[]),
+    ("Persian Gulf", &[]),
+];
+
 /// Compiles the source lists (the `gazetteers/` folder of the shared data) into the text form
 /// [`Gazetteer::parse`] reads. Entries are written best first: countries, continents, US states,
-/// demonyms, then cities by falling population, so that a key shared by several entries belongs
+/// demonyms, then cities by falling population (and this team's [`REGIONS`] last), so that a key shared by several entries belongs
 /// to the one a reader would think of first (Georgia the country; Donetsk in Ukraine, not the
 /// smaller Donetsk in Russia).
 pub fn compile(dir: &std::path::Path) -> Result<String, String> {
@@ -388,9 +431,9 @@ pub fn compile(dir: &std::path::Path) -> Result<String, String> {
          # Compiled by `parallax train gazetteer` from GeoNames (CC BY 4.0) and\n\
          # mledoze/countries world-countries.json (ODbL); see NOTICE.\n",
     );
-    let mut line = |kind: PlaceKind, canonical: &str, country: &str, spellings: &[String]| {
+    let mut line = |kind: &str, canonical: &str, country: &str, spellings: &[String]| {
         // Countries are known by their codes ("DPRK", "USA", "UK"); cities' codes are airports.
-        let codes = kind == PlaceKind::Country;
+        let codes = kind == PlaceKind::Country.as_str();
         let mut spellings: Vec<&str> = spellings
             .iter()
             .map(String::as_str)
@@ -404,8 +447,7 @@ pub fn compile(dir: &std::path::Path) -> Result<String, String> {
             .partition(|s| is_close(&key_of(s), &canonical_key));
         let _ = writeln!(
             out,
-            "{}\t{canonical}\t{country}\t{}\t{}",
-            kind.as_str(),
+            "{kind}\t{canonical}\t{country}\t{}\t{}",
             close.join("|"),
             far.join("|")
         );
@@ -431,7 +473,7 @@ pub fn compile(dir: &std::path::Path) -> Result<String, String> {
         if let Some(official) = name["official"].as_str() {
             spellings.push(official.to_owned());
         }
-        line(PlaceKind::Country, common, "", &spellings);
+        line(PlaceKind::Country.as_str(), common, "", &spellings);
     }
     if let Some(continents) = continents.as_object() {
         for continent in continents.values() {
@@ -439,14 +481,14 @@ pub fn compile(dir: &std::path::Path) -> Result<String, String> {
                 .as_str()
                 .or(continent["toponymName"].as_str())
             {
-                line(PlaceKind::Continent, name, "", &[]);
+                line(PlaceKind::Continent.as_str(), name, "", &[]);
             }
         }
     }
     if let Some(states) = states.as_object() {
         for state in states.values() {
             if let Some(name) = state["name"].as_str() {
-                line(PlaceKind::Region, name, "", &[]);
+                line(PlaceKind::Region.as_str(), name, "", &[]);
             }
         }
     }
@@ -470,7 +512,7 @@ pub fn compile(dir: &std::path::Path) -> Result<String, String> {
             .map(|f| format!("{f}s"))
             .collect();
         forms.extend(plurals);
-        line(PlaceKind::Demonym, &first, common, &forms);
+        line(PlaceKind::Demonym.as_str(), &first, common, &forms);
     }
     let cities = cities.as_object().ok_or("cities15000.json: not a map")?;
     let mut cities: Vec<&Value> = cities.values().collect();
@@ -479,7 +521,17 @@ pub fn compile(dir: &std::path::Path) -> Result<String, String> {
         let Some(name) = city["name"].as_str() else {
             continue;
         };
-        line(PlaceKind::City, name, "", &strings(&city["alternatenames"]));
+        line(
+            PlaceKind::City.as_str(),
+            name,
+            "",
+            &strings(&city["alternatenames"]),
+        );
+    }
+    // Last, so that adding one shifts no other entry's rank (the tagger reads ranks).
+    for (name, spellings) in REGIONS {
+        let spellings: Vec<String> = spellings.iter().map(|s| (*s).to_owned()).collect();
+        line(AREA, name, "", &spellings);
     }
     Ok(out)
 }
@@ -542,6 +594,29 @@ mod tests {
             Some("North Korea")
         );
         assert!(g.lookup("Nowhere").is_none());
+    }
+
+    #[test]
+    fn team_regions_are_places_the_features_do_not_read() {
+        let g = Gazetteer::parse(
+            "COUNTRY\tNorth Korea\t\t\t\n\
+             CITY\tKyiv\t\tKiev\t\n\
+             AREA\tKorea\t\t\t\n\
+             AREA\tKyiv Region\t\tKiev\t\n",
+        )
+        .unwrap();
+        let korea = g.lookup("Korea").unwrap();
+        assert_eq!(g.entry(korea.entry).kind, PlaceKind::Region);
+        assert!(!korea.features);
+        // Inside "North Korea" the area matches too, but only the country feeds the tagger.
+        let found = g.find(&["North", "Korea"]);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found.iter().filter(|m| m.features).count(), 1);
+        // A key the tagger already knows keeps its entry and kinds.
+        let kiev = g.lookup("Kiev").unwrap();
+        assert_eq!(g.entry(kiev.entry).canonical, "Kyiv");
+        assert_eq!(kiev.kinds, PlaceKind::City.bit());
+        assert!(kiev.features);
     }
 
     #[test]
