@@ -547,6 +547,7 @@ pub fn group(
         }
     }
     merge_surnames(&mut drafts);
+    merge_half_names(&mut drafts);
     consistency_pass(sentences, &mut drafts);
     nominal_pass(sentences, &mut drafts);
     finish(drafts, sentences)
@@ -664,6 +665,38 @@ fn merge_surnames(drafts: &mut Vec<Draft>) {
             });
             if let Some(j) = dominant {
                 let from = drafts.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                absorb(&mut drafts[j], from);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// "The North" and "the South" in an article about one divided country are that country's
+/// half: "North" joins the article's one place named "North ..." (North Korea), when there is
+/// exactly one. It keeps that place's type: the tagger's guess for a bare "North" (often an
+/// organization) does not vote.
+fn merge_half_names(drafts: &mut Vec<Draft>) {
+    let mut i = 0;
+    while i < drafts.len() {
+        let short = drafts[i].longest();
+        let half = short.len() == 1 && matches!(short[0].as_str(), "north" | "south");
+        if half {
+            let word = short[0].clone();
+            let fits: Vec<usize> = (0..drafts.len())
+                .filter(|&j| {
+                    j != i && drafts[j].place.is_some() && drafts[j].kind() == EntityType::Location
+                })
+                .filter(|&j| {
+                    let long = drafts[j].longest();
+                    long.len() > 1 && long[0] == word
+                })
+                .collect();
+            if let [j] = fits[..] {
+                let mut from = drafts.remove(i);
+                from.votes.clear();
                 let j = if j > i { j - 1 } else { j };
                 absorb(&mut drafts[j], from);
                 continue;
@@ -1141,6 +1174,8 @@ mod tests {
             .collect();
         let gazetteer = Gazetteer::parse(
             "COUNTRY\tNorth Korea\t\t\tDPRK\n\
+             COUNTRY\tNorth Macedonia\t\t\t\n\
+             DEMONYM\tNorth Korean\tNorth Korea\tNorth Koreans\t\n\
              DEMONYM\tRussian\tRussia\tRussians\t\n\
              CITY\tLuhansk\t\tLugansk\t\n\
              CITY\tPyongyang\t\tP'yongyang\t\n",
@@ -1275,6 +1310,24 @@ mod tests {
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].name, "Ukraine");
         assert_eq!(e[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn the_north_is_the_one_north_in_the_article() {
+        let e = run(&[
+            "[North Korea]LOC fired a missile , [North Korean]NAT media said .",
+            "an outbreak in the [North]ORG spread .",
+        ]);
+        assert_eq!(e.len(), 2, "{e:?}");
+        let korea = by_name(&e, "North Korea");
+        assert_eq!(korea.kind, EntityType::Location);
+        assert_eq!(korea.mentions.len(), 2);
+        // Two Norths: no telling which.
+        let e = run(&[
+            "[North Korea]LOC and [North Macedonia]LOC met .",
+            "the [North]ORG said so .",
+        ]);
+        assert_eq!(e.len(), 3, "{e:?}");
     }
 
     #[test]
