@@ -539,3 +539,30 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_trailing_attribution_closes_the_reported_clause_and_passive_agents_are_no_content() {
+    let text = "SEOUL -- The premier told the visiting envoy that the two governments would \
+                \"keep widening\" their trade, the country's official Eastern Wire news agency \
+                reported Tuesday.\n\nThe exchange was first reported by the provincial \
+                broadcaster in the port city.\n";
+    let quotes = quotes_of(text);
+    let clause = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains("keep widening"))
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert_eq!(
+        clause.span.slice(text),
+        "the two governments would \"keep widening\" their trade"
+    );
+    assert_eq!(
+        clause.cited_source.as_ref().map(|s| s.span.slice(text)),
+        Some("Eastern Wire")
+    );
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.span.slice(text).starts_with("by the provincial")),
+        "{quotes:#?}"
+    );
+}

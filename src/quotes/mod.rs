@@ -1336,7 +1336,17 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .zip(&speakers)
             .filter(|&(&c, _)| c > from)
             .find_map(|(&c, sp)| {
-                let first = sp.as_ref().map_or(c, |sp| token_at(sp.span.start).min(c));
+                let mut first = sp.as_ref().map_or(c, |sp| token_at(sp.span.start).min(c));
+                // Back over the speaker's modifiers: "..., the North's state-run Korean
+                // Central News Agency reported".
+                let floor = first.saturating_sub(8).max(from + 2);
+                if let Some(det) = (floor..first)
+                    .rev()
+                    .find(|&j| matches!(s.words[j], "the" | "The") && s.words[j - 1] == ",")
+                    && (det + 1..first).all(|j| outside(j) && !is_cue(s.words[j]))
+                {
+                    first = det;
+                }
                 (first > from + 1
                     && matches!(s.words[first - 1], "," | "but" | "and" | ";" | "while"))
                 .then(|| first - 1)
@@ -1522,6 +1532,11 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             start = that + 1;
         } else {
             start = skip_adjuncts(s, start, cues::LISTENER.contains(&lemma), refs, &outside);
+        }
+        // "was reported by North Korean state media": the agent of a passive cue is who
+        // reported, not what. ("responded by saying ..." reports through its gerund.)
+        if start + 1 < n && s.words[start] == "by" && !s.words[start + 1].ends_with("ing") {
+            continue;
         }
         let mut end = next_clause(start);
         // "Kasich cautioned “let’s not get ahead of ourselves,” before predicting ...": a quote
