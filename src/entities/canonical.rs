@@ -550,6 +550,7 @@ pub fn group(
     merge_half_names(&mut drafts);
     consistency_pass(sentences, &mut drafts);
     nominal_pass(sentences, &mut drafts);
+    outlet_pass(sentences, &mut drafts);
     finish(drafts, sentences)
 }
 
@@ -976,6 +977,94 @@ fn nominal_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
     }
 }
 
+/// Kinds of outlet a definite noun phrase may refer back to ("the newspaper reported", "the
+/// state news agency said"); "agency" only as a news agency, since a government agency is also
+/// "the agency".
+const OUTLET_HEADS: &[&str] = &[
+    "newspaper",
+    "daily",
+    "outlet",
+    "broadcaster",
+    "paper",
+    "tabloid",
+    "network",
+    "channel",
+    "website",
+    "magazine",
+    "weekly",
+];
+
+/// "The newspaper reported": a definite outlet noun refers to the outlet named most recently
+/// before it, where an outlet is an organization named next to an outlet noun ("state media
+/// Rodong Sinmun", "the newspaper Izvestia", "Korean Central News Agency"). Like a role noun
+/// for a person, it becomes a nominal mention, so the quote's speaker resolves to the outlet.
+fn outlet_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
+    let near_outlet_noun = |&(s, a, b, kind, _): &(usize, usize, usize, MentionKind, f32)| {
+        let words = &sentences[s].words;
+        kind == MentionKind::Name
+            && ((a > 0 && is_media_noun(words[a - 1]))
+                || words.get(b).is_some_and(|w| is_media_noun(w))
+                || words[a..b].iter().any(|w| is_media_noun(w)))
+    };
+    let outlets: Vec<usize> = (0..drafts.len())
+        .filter(|&k| drafts[k].kind() == EntityType::Organization)
+        .filter(|&k| drafts[k].mentions.iter().any(near_outlet_noun))
+        .collect();
+    if outlets.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (s, sentence) in sentences.iter().enumerate() {
+        let words = &sentence.words;
+        for i in 0..words.len() {
+            if !matches!(words[i], "the" | "The") {
+                continue;
+            }
+            // Up to three lowercase modifiers, then the outlet noun, then no name ("the
+            // newspaper Izvestia" introduces a name; it does not refer back).
+            let Some(head) = (i + 1..words.len().min(i + 5)).find(|&j| {
+                let w = fold(words[j]);
+                OUTLET_HEADS.contains(&w.as_str())
+                    || (w == "agency" && fold(words[j - 1]) == "news")
+            }) else {
+                continue;
+            };
+            if words[i + 1..head]
+                .iter()
+                .any(|w| !w.starts_with(char::is_lowercase))
+                || words
+                    .get(head + 1)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase) || *w == "of")
+            {
+                continue;
+            }
+            let before =
+                |m: &&(usize, usize, usize, MentionKind, f32)| m.0 < s || (m.0 == s && m.2 <= i);
+            let best = outlets
+                .iter()
+                .filter_map(|&k| {
+                    drafts[k]
+                        .mentions
+                        .iter()
+                        .filter(before)
+                        .map(|m| (m.0, m.1))
+                        .max()
+                        .map(|last| (k, last))
+                })
+                .max_by_key(|&(_, last)| last);
+            if let Some((k, _)) = best {
+                added.push((k, s, i, head + 1));
+            }
+        }
+    }
+    for (k, s, a, b) in added {
+        drafts[k]
+            .mentions
+            .push((s, a, b, MentionKind::Nominal, 0.5));
+        drafts[k].mentions.sort_by_key(|m| (m.0, m.1));
+    }
+}
+
 /// Does a nominal's modifier fit a person's role words? Nationality and country words must
 /// match ("Russian" fits "Russia's"); other modifiers ("North", "Korean", "former", "top") are
 /// checked only when they name a place or people.
@@ -1328,6 +1417,22 @@ mod tests {
             "the [North]ORG said so .",
         ]);
         assert_eq!(e.len(), 3, "{e:?}");
+    }
+
+    #[test]
+    fn the_newspaper_is_the_outlet_named_last() {
+        let e = run(&[
+            "state media [Rodong Sinmun]ORG carried the letter .",
+            "the official newspaper said ties would grow .",
+            "[Acme Steel]ORG , a company , declined to comment .",
+            "later , the newspaper [Izvestia]ORG quoted the envoy .",
+        ]);
+        let rodong = by_name(&e, "Rodong Sinmun");
+        let kinds: Vec<MentionKind> = rodong.mentions.iter().map(|m| m.kind).collect();
+        // "the official newspaper" refers back; "the newspaper Izvestia" names a new outlet.
+        assert_eq!(kinds, [MentionKind::Name, MentionKind::Nominal]);
+        assert_eq!(by_name(&e, "Izvestia").mentions.len(), 1);
+        assert_eq!(by_name(&e, "Acme Steel").mentions.len(), 1);
     }
 
     #[test]
