@@ -545,7 +545,8 @@ fn a_trailing_attribution_closes_the_reported_clause_and_passive_agents_are_no_c
     let text = "SEOUL -- The premier told the visiting envoy that the two governments would \
                 \"keep widening\" their trade, the country's official Eastern Wire news agency \
                 reported Tuesday.\n\nThe exchange was first reported by the provincial \
-                broadcaster in the port city.\n";
+                broadcaster in the port city.\n\nThe envoy closed by expressing the hope that \
+                the new ferry line would open before winter.\n";
     let quotes = quotes_of(text);
     let clause = quotes
         .iter()
@@ -562,7 +563,16 @@ fn a_trailing_attribution_closes_the_reported_clause_and_passive_agents_are_no_c
     assert!(
         quotes
             .iter()
-            .all(|q| !q.span.slice(text).starts_with("by the provincial")),
+            .all(|q| !q.span.slice(text).starts_with("by ")),
         "{quotes:#?}"
+    );
+    // "closed by expressing the hope that ...": the gerund reports the clause.
+    let hope = quotes
+        .iter()
+        .find(|q| q.span.slice(text).contains("ferry"))
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert_eq!(
+        hope.span.slice(text),
+        "the new ferry line would open before winter"
     );
 }

@@ -1534,8 +1534,9 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             start = skip_adjuncts(s, start, cues::LISTENER.contains(&lemma), refs, &outside);
         }
         // "was reported by North Korean state media": the agent of a passive cue is who
-        // reported, not what. ("responded by saying ..." reports through its gerund.)
-        if start + 1 < n && s.words[start] == "by" && !s.words[start + 1].ends_with("ing") {
+        // reported, not what; "concluded by expressing belief that ...", "responded by saying
+        // ...": the gerund is the cue that reports.
+        if s.words.get(start) == Some(&"by") {
             continue;
         }
         let mut end = next_clause(start);
