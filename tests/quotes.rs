@@ -576,3 +576,19 @@ fn a_trailing_attribution_closes_the_reported_clause_and_passive_agents_are_no_c
         "the new ferry line would open before winter"
     );
 }
+
+#[test]
+fn an_institution_s_relative_clause_names_it_as_speaker() {
+    let text = "The warning came from the coastal guard service, which said that the storm \
+                would reach the islands by Friday.\n";
+    let quotes = quotes_of(text);
+    let q = quotes
+        .iter()
+        .find(|q| q.span.slice(text).contains("storm"))
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert_eq!(
+        q.span.slice(text),
+        "the storm would reach the islands by Friday"
+    );
+    assert_eq!(speaker_words(q, text), "the coastal guard service");
+}

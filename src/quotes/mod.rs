@@ -892,6 +892,31 @@ fn subject_before(
             end = k;
         }
     }
+    // "South Korean intelligence, which indicated": an institution's relative clause; the
+    // speaker is the antecedent, a name or the few words before the comma.
+    if end > 2 && s.words[end - 1] == "which" && s.words[end - 2] == "," {
+        let comma = end - 2;
+        if let Some(found) = speaker_at(text, s, comma - 1, refs, false) {
+            return Some(found);
+        }
+        let mut from = comma;
+        while from > 0
+            && comma - from < 4
+            && outside(from - 1)
+            && !stop(from - 1)
+            && !NOT_IN_SUBJECT.contains(&s.words[from - 1].to_lowercase().as_str())
+        {
+            from -= 1;
+            if DETERMINERS.contains(&s.words[from]) {
+                break;
+            }
+        }
+        if from == comma {
+            return None;
+        }
+        let span = Span::new(s.spans[from].start, s.spans[comma - 1].end);
+        return Some(Speaker::unnamed(text, span));
+    }
     // "voters who said": the relative pronoun's antecedent, a name or the words before it.
     if end > 1 && matches!(s.words[end - 1], "who" | "Who") {
         if let Some(found) = speaker_at(text, s, end - 2, refs, false) {
