@@ -947,28 +947,43 @@ fn nominal_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
             }
             let head_word = fold(words[head]);
             // The person must have been named before this point.
-            let before =
-                |m: &(usize, usize, usize, MentionKind, f32)| m.0 < s || (m.0 == s && m.2 <= i);
-            let best = drafts
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| d.kind() == EntityType::Person)
-                .filter(|(_, d)| d.role_heads.iter().any(|h| same_role(h, &head_word)))
-                .filter(|(_, d)| modifiers.iter().all(|m| fits_modifier(m, &d.role_words)))
-                .filter_map(|(k, d)| {
-                    d.mentions
-                        .iter()
-                        .filter(|m| before(m))
-                        .map(|m| (m.0, m.1))
-                        .max()
-                        .map(|last| (k, last))
-                })
-                .max_by_key(|&(_, last)| last);
-            if let Some((k, _)) = best {
+            let holders = drafts.iter().enumerate().filter(|(_, d)| {
+                d.kind() == EntityType::Person
+                    && d.role_heads.iter().any(|h| same_role(h, &head_word))
+                    && modifiers.iter().all(|m| fits_modifier(m, &d.role_words))
+            });
+            if let Some(k) = named_last_before(holders.map(|(k, _)| k), drafts, s, i) {
                 added.push((k, s, i, head + 1));
             }
         }
     }
+    add_nominals(drafts, added);
+}
+
+/// Of the `candidates` (indices into `drafts`), the one named last before token `i` of
+/// sentence `s`: what a definite noun phrase there refers back to.
+fn named_last_before(
+    candidates: impl Iterator<Item = usize>,
+    drafts: &[Draft],
+    s: usize,
+    i: usize,
+) -> Option<usize> {
+    candidates
+        .filter_map(|k| {
+            drafts[k]
+                .mentions
+                .iter()
+                .filter(|m| m.0 < s || (m.0 == s && m.2 <= i))
+                .map(|m| (m.0, m.1))
+                .max()
+                .map(|last| (k, last))
+        })
+        .max_by_key(|&(_, last)| last)
+        .map(|(k, _)| k)
+}
+
+/// Adds `(draft, sentence, start, end)` nominal mentions.
+fn add_nominals(drafts: &mut [Draft], added: Vec<(usize, usize, usize, usize)>) {
     for (k, s, a, b) in added {
         drafts[k]
             .mentions
@@ -1038,31 +1053,12 @@ fn outlet_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
             {
                 continue;
             }
-            let before =
-                |m: &&(usize, usize, usize, MentionKind, f32)| m.0 < s || (m.0 == s && m.2 <= i);
-            let best = outlets
-                .iter()
-                .filter_map(|&k| {
-                    drafts[k]
-                        .mentions
-                        .iter()
-                        .filter(before)
-                        .map(|m| (m.0, m.1))
-                        .max()
-                        .map(|last| (k, last))
-                })
-                .max_by_key(|&(_, last)| last);
-            if let Some((k, _)) = best {
+            if let Some(k) = named_last_before(outlets.iter().copied(), drafts, s, i) {
                 added.push((k, s, i, head + 1));
             }
         }
     }
-    for (k, s, a, b) in added {
-        drafts[k]
-            .mentions
-            .push((s, a, b, MentionKind::Nominal, 0.5));
-        drafts[k].mentions.sort_by_key(|m| (m.0, m.1));
-    }
+    add_nominals(drafts, added);
 }
 
 /// Does a nominal's modifier fit a person's role words? Nationality and country words must
