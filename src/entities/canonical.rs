@@ -992,22 +992,16 @@ fn add_nominals(drafts: &mut [Draft], added: Vec<(usize, usize, usize, usize)>) 
     }
 }
 
-/// Kinds of outlet a definite noun phrase may refer back to ("the newspaper reported", "the
-/// state news agency said"); "agency" only as a news agency, since a government agency is also
-/// "the agency".
-const OUTLET_HEADS: &[&str] = &[
-    "newspaper",
-    "daily",
-    "outlet",
-    "broadcaster",
-    "paper",
-    "tabloid",
-    "network",
-    "channel",
-    "website",
-    "magazine",
-    "weekly",
-];
+/// Outlet nouns a definite noun phrase may refer back with ("the newspaper reported", "the
+/// state news agency said"): not the plural-minded "media", "TV", "radio"; "agency" only as a
+/// news agency, since a government agency is also "the agency".
+fn is_outlet_head(word: &str, before: &str) -> bool {
+    match word {
+        "media" | "tv" | "radio" => false,
+        "agency" => before == "news",
+        _ => MEDIA_NOUNS.contains(&word),
+    }
+}
 
 /// "The newspaper reported": a definite outlet noun refers to the outlet named most recently
 /// before it, where an outlet is an organization named next to an outlet noun ("state media
@@ -1037,11 +1031,9 @@ fn outlet_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
             }
             // Up to three lowercase modifiers, then the outlet noun, then no name ("the
             // newspaper Izvestia" introduces a name; it does not refer back).
-            let Some(head) = (i + 1..words.len().min(i + 5)).find(|&j| {
-                let w = fold(words[j]);
-                OUTLET_HEADS.contains(&w.as_str())
-                    || (w == "agency" && fold(words[j - 1]) == "news")
-            }) else {
+            let Some(head) = (i + 1..words.len().min(i + 5))
+                .find(|&j| is_outlet_head(&fold(words[j]), &fold(words[j - 1])))
+            else {
                 continue;
             };
             if words[i + 1..head]
