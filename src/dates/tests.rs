@@ -41,6 +41,16 @@ mod cases {
     t!(bare_year, "The two sides met in 2019 in Vladivostok.", "", [("2019", "DATE", "2019")]);
     t!(year_range, "the end of its 1910-1945 colonial rule", "", [("1910", "DATE", "1910"), ("1945", "DATE", "1945")]);
     t!(decade, "Prices soared in the 1990s and fell.", "", [("1990s", "DATE", "199X")]);
+    // Halves of a year or a decade, and decades with a modifier and article.
+    t!(last_half_of_year, "Earnings will be weaker in the last half of 1995, the maker said.", "1995-03-01", [("the last half of 1995", "DATE", "1995-H2")]);
+    t!(first_half_of_year, "Output grew in the first half of 2003.", "", [("the first half of 2003", "DATE", "2003-H1")]);
+    t!(first_two_quarters, "The slump should last through the first two quarters of 1996.", "", [("the first two quarters of 1996", "DATE", "1996-H1")]);
+    t!(hedged_two_quarters, "Demand stays weak for at least the first two quarters of 1996.", "", [("the first two quarters of 1996", "DATE", "1996-H1")]);
+    t!(half_of_a_decade, "Volume was flat through the second half of the '70s.", "", [("the second half of the '70s", "DATE", "197")]);
+    t!(half_without_year, "Net rose for the first half to $9 million.", "1995-08-01", []);
+    t!(the_mid_decade, "The firm wants a third of the market by the mid-2020s.", "", [("the mid-2020s", "DATE", "202")]);
+    t!(the_early_decade, "Shares peaked in the early 1970s and then slid.", "", [("the early 1970s", "DATE", "197")]);
+    t!(bare_mid_decade, "Rents doubled by mid-1980s standards.", "", [("mid-1980s", "DATE", "198X")]);
     t!(mid_year, "Talks stalled in mid-2019 and resumed.", "", [("mid-2019", "DATE", "2019")]);
     t!(late_month, "In late July the leader spoke.", "2022-08-15", [("late July", "DATE", "2022-07")]);
     t!(weekday_with_date, "The vote is set for Friday, Oct. 23, officials said.", "1998-10-20", [("Friday, Oct. 23", "DATE", "1998-10-23")]);
