@@ -1204,16 +1204,23 @@ impl Matcher<'_, '_> {
         })
     }
 
-    /// Weekdays with an optional part of day: "Monday", "last Friday", "Sunday night".
+    /// Weekdays with an optional part of day: "Monday", "last Friday", "Sunday night"; repeated,
+    /// they are sets: "each Thursday", "Mondays", "Tuesday nights".
     fn weekday(&self, i: usize) -> Option<Match> {
         let (direction, at) = match self.lower(i) {
             "last" | "past" => (-1i8, i + 1),
             "next" | "coming" => (1, i + 1),
-            "this" => (0, i + 1),
+            "this" | "each" | "every" => (0, i + 1),
             _ => (0, i),
         };
         let tok = self.toks.get(at).filter(|t| capitalized(t))?;
         let day = weekday_of(&tok.lower)?;
+        if let Some(set) = self.weekday_set(i, at, day) {
+            return Some(set);
+        }
+        if matches!(self.lower(i), "each" | "every") {
+            return None;
+        }
         // "Friday, Oct. 23": the calendar date decides.
         if at == i
             && self.lower(at + 1) == ","
@@ -1241,6 +1248,42 @@ impl Matcher<'_, '_> {
             kind: TimexType::Date,
             value,
             anchored: true,
+        })
+    }
+
+    /// A weekday that repeats, at `at` (`i` on "each" or "every" before it): "each Thursday",
+    /// "every Monday night", "Mondays", "Tuesday nights", and the first of "Monday and Tuesday
+    /// nights", which shares the second's part of day.
+    fn weekday_set(&self, i: usize, at: usize, day: Weekday) -> Option<Match> {
+        let each = matches!(self.lower(i), "each" | "every");
+        let plural = self.lower(at).ends_with("days");
+        let part = self.part_of_day(at + 1);
+        let parts = self.parts_of_day(at + 1);
+        // "Monday and Tuesday nights", "Mondays and Thursdays".
+        let shared = matches!(self.lower(at + 1), "and" | "or")
+            && self
+                .toks
+                .get(at + 2)
+                .is_some_and(|t| capitalized(t) && weekday_of(&t.lower).is_some())
+            && (self.lower(at + 2).ends_with("days") || self.parts_of_day(at + 3).is_some());
+        if !(each || plural || parts.is_some() || shared) {
+            return None;
+        }
+        let (part, end) = match (part.or(parts), shared) {
+            (Some(part), _) => (Some(part), at + 2),
+            (None, true) => (self.parts_of_day(at + 3), at + 1),
+            (None, false) => (None, at + 1),
+        };
+        let number = day.number_from_monday();
+        let value = match part {
+            Some(part) => format!("XXXX-WXX-{number}T{part}"),
+            None => format!("XXXX-WXX-{number}"),
+        };
+        Some(Match {
+            end,
+            kind: TimexType::Set,
+            value,
+            anchored: false,
         })
     }
 
@@ -1444,6 +1487,22 @@ impl Matcher<'_, '_> {
     /// "every year", "each week".
     fn duration_or_set(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        // "each July".
+        if matches!(tok.lower.as_ref(), "every" | "each")
+            && let Some(month) = self
+                .toks
+                .get(i + 1)
+                .filter(|t| capitalized(t))
+                .and_then(|t| month_of(&t.lower))
+            && self.toks.get(i + 2).and_then(day_of).is_none()
+        {
+            return Some(Match {
+                end: i + 2,
+                kind: TimexType::Set,
+                value: format!("XXXX-{}", pad2(month)),
+                anchored: false,
+            });
+        }
         if matches!(tok.lower.as_ref(), "every" | "each" | "per")
             && let Some((unit, false)) = Unit::parse(self.lower(i + 1))
         {
@@ -1798,6 +1857,15 @@ impl Matcher<'_, '_> {
     /// The TIMEX3 code of the part of day named at token `i` ("night" -> "NI").
     fn part_of_day(&self, i: usize) -> Option<&'static str> {
         let word = self.lower(i);
+        PARTS_OF_DAY
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|&(_, part)| part)
+    }
+
+    /// The TIMEX3 code of a plural part of day at token `i` ("nights" -> "NI").
+    fn parts_of_day(&self, i: usize) -> Option<&'static str> {
+        let word = self.lower(i).strip_suffix('s')?;
         PARTS_OF_DAY
             .iter()
             .find(|(w, _)| *w == word)

@@ -143,6 +143,12 @@ mod cases {
     t!(duration_vague, "The sanctions have been in place for years.", "", [("years", "DURATION", "PXY")]);
     t!(duration_several, "Negotiations took several months.", "", [("several months", "DURATION", "PXM")]);
     t!(set_every, "The festival is held every year in the city.", "", [("every year", "SET", "P1Y")]);
+    t!(set_each_weekday, "The ferry sails each Wednesday from the port.", "1998-02-13", [("each Wednesday", "SET", "XXXX-WXX-3")]);
+    t!(set_every_weekday_night, "The club meets every Friday night.", "1998-02-13", [("every Friday night", "SET", "XXXX-WXX-5TNI")]);
+    t!(set_plural_weekday, "The shop is closed on Sundays.", "1998-02-13", [("Sundays", "SET", "XXXX-WXX-7")]);
+    t!(set_weekdays_share_a_night, "Buses run on Friday and Saturday nights.", "1998-02-13", [("Friday", "SET", "XXXX-WXX-5TNI"), ("Saturday nights", "SET", "XXXX-WXX-6TNI")]);
+    t!(weekdays_without_a_set, "They met on Friday and Saturday.", "1998-02-13", [("Friday", "DATE", "1998-02-13"), ("Saturday", "DATE", "1998-02-14")]);
+    t!(set_each_month, "Pilgrims gather there each August.", "", [("each August", "SET", "XXXX-08")]);
     t!(set_weekly, "The committee meets weekly.", "", [("weekly", "SET", "P1W")]);
     // Span conventions of TimeBank and AQUAINT: some hedges are in, prepositions are out.
     t!(over_the_past, "Prices doubled over the past 20 years.", "", [("the past 20 years", "DURATION", "P20Y")]);
