@@ -1456,9 +1456,11 @@ impl Matcher<'_, '_> {
             });
         }
         // "a year ago", "two days earlier", "three years later".
-        let n = small_number(self.lower(i))?;
-        let (unit, _) = Unit::parse(self.lower(i + 1))?;
-        let direction = match self.lower(i + 2) {
+        let (n, at) = self.amount(i)?;
+        let (unit, _) = Unit::parse(self.lower(at))?;
+        // "a week or so ago".
+        let at = at + 1 + 2 * usize::from(self.lower(at + 1) == "or" && self.lower(at + 2) == "so");
+        let direction = match self.lower(at) {
             "ago" | "earlier" => -1,
             "later" | "hence" => 1,
             _ => return None,
@@ -1476,7 +1478,7 @@ impl Matcher<'_, '_> {
             _ => shifted(self.anchor, unit, direction * n).unwrap_or_else(|| unresolved(unit)),
         };
         Some(Match {
-            end: i + 3,
+            end: at + 1,
             kind: TimexType::Date,
             value,
             anchored: true,
@@ -1586,12 +1588,14 @@ impl Matcher<'_, '_> {
             });
         }
         let (n, at) = self.amount(i)?;
+        // "two more weeks".
+        let at = at + usize::from(self.lower(at) == "more");
         let (unit, plural) = Unit::parse(self.lower(at))?;
         // "one years" is no duration; "five year" is, as an adjective ("a five year low").
         if plural && n == 1 {
             return None;
         }
-        if matches!(tok.lower.as_ref(), "a" | "an") && plural {
+        if matches!(tok.lower.as_ref(), "a" | "an") && plural && n == 1 {
             return None;
         }
         Some(Match {
@@ -1999,6 +2003,11 @@ impl Matcher<'_, '_> {
     /// An amount: digits, a number word, or tens and ones ("twenty four"); returns it and the
     /// index after it.
     fn amount(&self, i: usize) -> Option<(u32, usize)> {
+        // "a couple of years", "the next couple of years".
+        let couple = usize::from(self.lower(i) == "a");
+        if self.lower(i + couple) == "couple" && self.lower(i + couple + 1) == "of" {
+            return Some((2, i + couple + 2));
+        }
         let n = small_number(self.lower(i))?;
         if n >= 20
             && n % 10 == 0
@@ -2009,7 +2018,23 @@ impl Matcher<'_, '_> {
         Some((n, i + 1))
     }
 
+    /// An expression at `i` with the hedge after it that the annotators keep in its span: "the
+    /// next two years or so", "a week or so ago", "1994 or later", "1990 and beyond" (6 to 0
+    /// on the training files).
     fn at(&self, i: usize) -> Option<Match> {
+        let mut m = self.expression(i)?;
+        let extends = match (self.lower(m.end), self.lower(m.end + 1)) {
+            ("or", "so") => m.kind != TimexType::Set,
+            ("or", "later" | "earlier") | ("and", "beyond") => m.kind == TimexType::Date,
+            _ => false,
+        };
+        if extends {
+            m.end += 2;
+        }
+        Some(m)
+    }
+
+    fn expression(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
         // Only temporal words, numbers and capitalized names can start an expression.
         let first = tok.text.chars().next()?;

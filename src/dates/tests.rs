@@ -140,6 +140,16 @@ mod cases {
     t!(hedged_ago, "They met almost four years ago in Hanoi.", "2022-08-15", [("almost four years ago", "DATE", "2018")]);
     t!(vague_ago, "Several years ago the plant closed.", "2022-08-15", [("Several years ago", "DATE", "PAST_REF")]);
     t!(earlier_this_year, "Earlier this year the envoy resigned.", "2022-08-15", [("Earlier this year", "DATE", "2022")]);
+    // Hedges after an expression that stay in its span, and amounts written in words.
+    t!(or_so_duration, "Rates may stay low over the next three years or so, he said.", "", [("the next three years or so", "DURATION", "P3Y")]);
+    t!(or_so_relative, "The plant will shut over the next year or so.", "1992-05-04", [("the next year or so", "DATE", "1993")]);
+    t!(or_so_ago, "Two days or so ago the envoy left.", "1992-05-04", [("Two days or so ago", "DATE", "1992-05-02")]);
+    t!(year_or_later, "It will not break even until 2001 or later.", "", [("2001 or later", "DATE", "2001")]);
+    t!(year_and_beyond, "Sales look firm for 1993 and beyond.", "", [("1993 and beyond", "DATE", "1993")]);
+    t!(a_couple_of, "The gloom may persist for a couple of years.", "", [("a couple of years", "DURATION", "P2Y")]);
+    t!(next_couple_of, "Prices rise over the next couple of months.", "", [("the next couple of months", "DURATION", "P2M")]);
+    t!(couple_of_ago, "A couple of weeks ago the board met.", "1992-05-04", [("A couple of weeks ago", "DATE", "1992-W17")]);
+    t!(more_units, "The lease runs for at least 30 more years.", "", [("at least 30 more years", "DURATION", "P30Y")]);
     t!(duration_vague, "The sanctions have been in place for years.", "", [("years", "DURATION", "PXY")]);
     t!(duration_several, "Negotiations took several months.", "", [("several months", "DURATION", "PXM")]);
     t!(set_every, "The festival is held every year in the city.", "", [("every year", "SET", "P1Y")]);
