@@ -974,21 +974,109 @@ impl Matcher<'_, '_> {
         })
     }
 
-    /// A year, a decade, a fiscal year: "1945", "the 1990s", "fiscal 1998", "mid-2019".
+    /// A decade at `i`: "1980s", "'80s" (of the 1900s), "the 1980s"; its first three digits
+    /// and the index after it.
+    fn decade_at(&self, i: usize) -> Option<(i32, usize)> {
+        let i = i + usize::from(self.lower(i) == "the");
+        let apostrophe = matches!(self.lower(i), "'" | "’");
+        let tok = self.toks.get(i + usize::from(apostrophe))?;
+        let digits = tok.lower.strip_suffix('s')?;
+        if tok.kind != TokenKind::Number || !digits.ends_with('0') {
+            return None;
+        }
+        let year = match (apostrophe, digits.len()) {
+            (false, 4) => digits.parse::<i32>().ok()?,
+            (true, 2) => 1900 + digits.parse::<i32>().ok()?,
+            _ => return None,
+        };
+        Some((year / 10, i + 1 + usize::from(apostrophe)))
+    }
+
+    /// Halves of a year or a decade: "the last half of 1989" (1989-H2), "the first two quarters
+    /// of 1990" (1990-H1), "the last half of the '80s" (the decade, 198). A half without its year
+    /// is left alone: "for the first half" in an earnings report is no date to TimeBank's
+    /// annotators.
+    fn half(&self, i: usize) -> Option<Match> {
+        if self.lower(i) != "the" {
+            return None;
+        }
+        let half = match self.lower(i + 1) {
+            "first" => 1,
+            "second" | "last" | "latter" => 2,
+            _ => return None,
+        };
+        let of = match (self.lower(i + 2), self.lower(i + 3)) {
+            ("half", _) => i + 3,
+            ("two", "quarters") => i + 4,
+            _ => return None,
+        };
+        if self.lower(of) != "of" {
+            return None;
+        }
+        if let Some((year, end)) = self.year_at(of + 1) {
+            return Some(Match {
+                end,
+                kind: TimexType::Date,
+                value: format!("{year:04}-H{half}"),
+                anchored: false,
+            });
+        }
+        let (decade, end) = self.decade_at(of + 1)?;
+        Some(Match {
+            end,
+            kind: TimexType::Date,
+            value: format!("{decade:03}"),
+            anchored: false,
+        })
+    }
+
+    /// A year, a decade, a fiscal year: "1945", "the 1990s", "fiscal 1998", "mid-2019", "the
+    /// mid-1990s".
     fn year(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        // "the mid-1990s", "the early 1980s": annotated with the article, and valued by the decade
+        // alone (2 to 0 on the training files).
+        if tok.lower == "the" {
+            let next = self.lower(i + 1);
+            let (rest, at) = match ["mid-", "early-", "late-"]
+                .iter()
+                .find_map(|p| next.strip_prefix(p))
+            {
+                Some(rest) => (rest, i + 1),
+                None if matches!(next, "early" | "mid" | "late") => (self.lower(i + 2), i + 2),
+                None => ("", i),
+            };
+            if at > i
+                && let Some(digits) = rest.strip_suffix('s')
+                && digits.len() == 4
+                && digits.ends_with('0')
+                && let Ok(year) = digits.parse::<i32>()
+            {
+                return Some(Match {
+                    end: at + 1,
+                    kind: TimexType::Date,
+                    value: format!("{:03}", year / 10),
+                    anchored: false,
+                });
+            }
+        }
         if let Some(rest) = tok
             .lower
             .strip_prefix("mid-")
             .or_else(|| tok.lower.strip_prefix("early-"))
             .or_else(|| tok.lower.strip_prefix("late-"))
-            && rest.len() == 4
-            && let Ok(year) = rest.parse::<i32>()
         {
+            // "mid-2019"; "mid-1990s" is a decade, valued like "1990s".
+            let decade = rest.strip_suffix('s').filter(|d| d.ends_with('0'));
+            let value = match decade.unwrap_or(rest).parse::<i32>() {
+                Ok(year) if rest.len() == 4 => format!("{year:04}"),
+                Ok(year) if decade.is_some() && rest.len() == 5 => format!("{:03}X", year / 10),
+                _ => return None,
+            };
             return Some(Match {
                 end: i + 1,
                 kind: TimexType::Date,
-                value: format!("{year:04}"),
+                value,
                 anchored: false,
             });
         }
@@ -1116,16 +1204,23 @@ impl Matcher<'_, '_> {
         })
     }
 
-    /// Weekdays with an optional part of day: "Monday", "last Friday", "Sunday night".
+    /// Weekdays with an optional part of day: "Monday", "last Friday", "Sunday night"; repeated,
+    /// they are sets: "each Thursday", "Mondays", "Tuesday nights".
     fn weekday(&self, i: usize) -> Option<Match> {
         let (direction, at) = match self.lower(i) {
             "last" | "past" => (-1i8, i + 1),
             "next" | "coming" => (1, i + 1),
-            "this" => (0, i + 1),
+            "this" | "each" | "every" => (0, i + 1),
             _ => (0, i),
         };
         let tok = self.toks.get(at).filter(|t| capitalized(t))?;
         let day = weekday_of(&tok.lower)?;
+        if let Some(set) = self.weekday_set(i, at, day) {
+            return Some(set);
+        }
+        if matches!(self.lower(i), "each" | "every") {
+            return None;
+        }
         // "Friday, Oct. 23": the calendar date decides.
         if at == i
             && self.lower(at + 1) == ","
@@ -1153,6 +1248,42 @@ impl Matcher<'_, '_> {
             kind: TimexType::Date,
             value,
             anchored: true,
+        })
+    }
+
+    /// A weekday that repeats, at `at` (`i` on "each" or "every" before it): "each Thursday",
+    /// "every Monday night", "Mondays", "Tuesday nights", and the first of "Monday and Tuesday
+    /// nights", which shares the second's part of day.
+    fn weekday_set(&self, i: usize, at: usize, day: Weekday) -> Option<Match> {
+        let each = matches!(self.lower(i), "each" | "every");
+        let plural = self.lower(at).ends_with("days");
+        let part = self.part_of_day(at + 1);
+        let parts = self.parts_of_day(at + 1);
+        // "Monday and Tuesday nights", "Mondays and Thursdays".
+        let shared = matches!(self.lower(at + 1), "and" | "or")
+            && self
+                .toks
+                .get(at + 2)
+                .is_some_and(|t| capitalized(t) && weekday_of(&t.lower).is_some())
+            && (self.lower(at + 2).ends_with("days") || self.parts_of_day(at + 3).is_some());
+        if !(each || plural || parts.is_some() || shared) {
+            return None;
+        }
+        let (part, end) = match (part.or(parts), shared) {
+            (Some(part), _) => (Some(part), at + 2),
+            (None, true) => (self.parts_of_day(at + 3), at + 1),
+            (None, false) => (None, at + 1),
+        };
+        let number = day.number_from_monday();
+        let value = match part {
+            Some(part) => format!("XXXX-WXX-{number}T{part}"),
+            None => format!("XXXX-WXX-{number}"),
+        };
+        Some(Match {
+            end,
+            kind: TimexType::Set,
+            value,
+            anchored: false,
         })
     }
 
@@ -1325,9 +1456,11 @@ impl Matcher<'_, '_> {
             });
         }
         // "a year ago", "two days earlier", "three years later".
-        let n = small_number(self.lower(i))?;
-        let (unit, _) = Unit::parse(self.lower(i + 1))?;
-        let direction = match self.lower(i + 2) {
+        let (n, at) = self.amount(i)?;
+        let (unit, _) = Unit::parse(self.lower(at))?;
+        // "a week or so ago".
+        let at = at + 1 + 2 * usize::from(self.lower(at + 1) == "or" && self.lower(at + 2) == "so");
+        let direction = match self.lower(at) {
             "ago" | "earlier" => -1,
             "later" | "hence" => 1,
             _ => return None,
@@ -1345,7 +1478,7 @@ impl Matcher<'_, '_> {
             _ => shifted(self.anchor, unit, direction * n).unwrap_or_else(|| unresolved(unit)),
         };
         Some(Match {
-            end: i + 3,
+            end: at + 1,
             kind: TimexType::Date,
             value,
             anchored: true,
@@ -1356,6 +1489,22 @@ impl Matcher<'_, '_> {
     /// "every year", "each week".
     fn duration_or_set(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        // "each July".
+        if matches!(tok.lower.as_ref(), "every" | "each")
+            && let Some(month) = self
+                .toks
+                .get(i + 1)
+                .filter(|t| capitalized(t))
+                .and_then(|t| month_of(&t.lower))
+            && self.toks.get(i + 2).and_then(day_of).is_none()
+        {
+            return Some(Match {
+                end: i + 2,
+                kind: TimexType::Set,
+                value: format!("XXXX-{}", pad2(month)),
+                anchored: false,
+            });
+        }
         if matches!(tok.lower.as_ref(), "every" | "each" | "per")
             && let Some((unit, false)) = Unit::parse(self.lower(i + 1))
         {
@@ -1439,12 +1588,14 @@ impl Matcher<'_, '_> {
             });
         }
         let (n, at) = self.amount(i)?;
+        // "two more weeks".
+        let at = at + usize::from(self.lower(at) == "more");
         let (unit, plural) = Unit::parse(self.lower(at))?;
         // "one years" is no duration; "five year" is, as an adjective ("a five year low").
         if plural && n == 1 {
             return None;
         }
-        if matches!(tok.lower.as_ref(), "a" | "an") && plural {
+        if matches!(tok.lower.as_ref(), "a" | "an") && plural && n == 1 {
             return None;
         }
         Some(Match {
@@ -1716,6 +1867,15 @@ impl Matcher<'_, '_> {
             .map(|&(_, part)| part)
     }
 
+    /// The TIMEX3 code of a plural part of day at token `i` ("nights" -> "NI").
+    fn parts_of_day(&self, i: usize) -> Option<&'static str> {
+        let word = self.lower(i).strip_suffix('s')?;
+        PARTS_OF_DAY
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|&(_, part)| part)
+    }
+
     /// True when the word at `end` makes the season before it a modifier.
     fn modifies_a_noun(&self, end: usize) -> bool {
         self.toks.get(end).is_some_and(|t| {
@@ -1829,6 +1989,10 @@ impl Matcher<'_, '_> {
             ("over", next, _) if self.amount(i + 1).is_some() && next != "the" => 1,
             _ => return None,
         };
+        // "at least the first two quarters of 1990": the half is annotated alone.
+        if self.half(i + skip).is_some() {
+            return None;
+        }
         self.relative(i + skip)
             .or_else(|| self.duration_or_set(i + skip))
             .or_else(|| self.clock(i + skip))
@@ -1839,6 +2003,11 @@ impl Matcher<'_, '_> {
     /// An amount: digits, a number word, or tens and ones ("twenty four"); returns it and the
     /// index after it.
     fn amount(&self, i: usize) -> Option<(u32, usize)> {
+        // "a couple of years", "the next couple of years".
+        let couple = usize::from(self.lower(i) == "a");
+        if self.lower(i + couple) == "couple" && self.lower(i + couple + 1) == "of" {
+            return Some((2, i + couple + 2));
+        }
         let n = small_number(self.lower(i))?;
         if n >= 20
             && n % 10 == 0
@@ -1849,12 +2018,29 @@ impl Matcher<'_, '_> {
         Some((n, i + 1))
     }
 
+    /// An expression at `i` with the hedge after it that the annotators keep in its span: "the
+    /// next two years or so", "a week or so ago", "1994 or later", "1990 and beyond" (6 to 0
+    /// on the training files).
     fn at(&self, i: usize) -> Option<Match> {
+        let mut m = self.expression(i)?;
+        let extends = match (self.lower(m.end), self.lower(m.end + 1)) {
+            ("or", "so") => m.kind != TimexType::Set,
+            ("or", "later" | "earlier") | ("and", "beyond") => m.kind == TimexType::Date,
+            _ => false,
+        };
+        if extends {
+            m.end += 2;
+        }
+        Some(m)
+    }
+
+    fn expression(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
         // Only temporal words, numbers and capitalized names can start an expression.
         let first = tok.text.chars().next()?;
         if first.is_lowercase() || tok.kind == TokenKind::Number || first.is_uppercase() {
-            self.modified(i)
+            self.half(i)
+                .or_else(|| self.modified(i))
                 .or_else(|| self.hedged(i))
                 .or_else(|| self.period(i))
                 .or_else(|| self.relative(i))

@@ -41,6 +41,16 @@ mod cases {
     t!(bare_year, "The two sides met in 2019 in Vladivostok.", "", [("2019", "DATE", "2019")]);
     t!(year_range, "the end of its 1910-1945 colonial rule", "", [("1910", "DATE", "1910"), ("1945", "DATE", "1945")]);
     t!(decade, "Prices soared in the 1990s and fell.", "", [("1990s", "DATE", "199X")]);
+    // Halves of a year or a decade, and decades with a modifier and article.
+    t!(last_half_of_year, "Earnings will be weaker in the last half of 1995, the maker said.", "1995-03-01", [("the last half of 1995", "DATE", "1995-H2")]);
+    t!(first_half_of_year, "Output grew in the first half of 2003.", "", [("the first half of 2003", "DATE", "2003-H1")]);
+    t!(first_two_quarters, "The slump should last through the first two quarters of 1996.", "", [("the first two quarters of 1996", "DATE", "1996-H1")]);
+    t!(hedged_two_quarters, "Demand stays weak for at least the first two quarters of 1996.", "", [("the first two quarters of 1996", "DATE", "1996-H1")]);
+    t!(half_of_a_decade, "Volume was flat through the second half of the '70s.", "", [("the second half of the '70s", "DATE", "197")]);
+    t!(half_without_year, "Net rose for the first half to $9 million.", "1995-08-01", []);
+    t!(the_mid_decade, "The firm wants a third of the market by the mid-2020s.", "", [("the mid-2020s", "DATE", "202")]);
+    t!(the_early_decade, "Shares peaked in the early 1970s and then slid.", "", [("the early 1970s", "DATE", "197")]);
+    t!(bare_mid_decade, "Rents doubled by mid-1980s standards.", "", [("mid-1980s", "DATE", "198X")]);
     t!(mid_year, "Talks stalled in mid-2019 and resumed.", "", [("mid-2019", "DATE", "2019")]);
     t!(late_month, "In late July the leader spoke.", "2022-08-15", [("late July", "DATE", "2022-07")]);
     t!(weekday_with_date, "The vote is set for Friday, Oct. 23, officials said.", "1998-10-20", [("Friday, Oct. 23", "DATE", "1998-10-23")]);
@@ -130,9 +140,25 @@ mod cases {
     t!(hedged_ago, "They met almost four years ago in Hanoi.", "2022-08-15", [("almost four years ago", "DATE", "2018")]);
     t!(vague_ago, "Several years ago the plant closed.", "2022-08-15", [("Several years ago", "DATE", "PAST_REF")]);
     t!(earlier_this_year, "Earlier this year the envoy resigned.", "2022-08-15", [("Earlier this year", "DATE", "2022")]);
+    // Hedges after an expression that stay in its span, and amounts written in words.
+    t!(or_so_duration, "Rates may stay low over the next three years or so, he said.", "", [("the next three years or so", "DURATION", "P3Y")]);
+    t!(or_so_relative, "The plant will shut over the next year or so.", "1992-05-04", [("the next year or so", "DATE", "1993")]);
+    t!(or_so_ago, "Two days or so ago the envoy left.", "1992-05-04", [("Two days or so ago", "DATE", "1992-05-02")]);
+    t!(year_or_later, "It will not break even until 2001 or later.", "", [("2001 or later", "DATE", "2001")]);
+    t!(year_and_beyond, "Sales look firm for 1993 and beyond.", "", [("1993 and beyond", "DATE", "1993")]);
+    t!(a_couple_of, "The gloom may persist for a couple of years.", "", [("a couple of years", "DURATION", "P2Y")]);
+    t!(next_couple_of, "Prices rise over the next couple of months.", "", [("the next couple of months", "DURATION", "P2M")]);
+    t!(couple_of_ago, "A couple of weeks ago the board met.", "1992-05-04", [("A couple of weeks ago", "DATE", "1992-W17")]);
+    t!(more_units, "The lease runs for at least 30 more years.", "", [("at least 30 more years", "DURATION", "P30Y")]);
     t!(duration_vague, "The sanctions have been in place for years.", "", [("years", "DURATION", "PXY")]);
     t!(duration_several, "Negotiations took several months.", "", [("several months", "DURATION", "PXM")]);
     t!(set_every, "The festival is held every year in the city.", "", [("every year", "SET", "P1Y")]);
+    t!(set_each_weekday, "The ferry sails each Wednesday from the port.", "1998-02-13", [("each Wednesday", "SET", "XXXX-WXX-3")]);
+    t!(set_every_weekday_night, "The club meets every Friday night.", "1998-02-13", [("every Friday night", "SET", "XXXX-WXX-5TNI")]);
+    t!(set_plural_weekday, "The shop is closed on Sundays.", "1998-02-13", [("Sundays", "SET", "XXXX-WXX-7")]);
+    t!(set_weekdays_share_a_night, "Buses run on Friday and Saturday nights.", "1998-02-13", [("Friday", "SET", "XXXX-WXX-5TNI"), ("Saturday nights", "SET", "XXXX-WXX-6TNI")]);
+    t!(weekdays_without_a_set, "They met on Friday and Saturday.", "1998-02-13", [("Friday", "DATE", "1998-02-13"), ("Saturday", "DATE", "1998-02-14")]);
+    t!(set_each_month, "Pilgrims gather there each August.", "", [("each August", "SET", "XXXX-08")]);
     t!(set_weekly, "The committee meets weekly.", "", [("weekly", "SET", "P1W")]);
     // Span conventions of TimeBank and AQUAINT: some hedges are in, prepositions are out.
     t!(over_the_past, "Prices doubled over the past 20 years.", "", [("the past 20 years", "DURATION", "P20Y")]);
