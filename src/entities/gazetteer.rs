@@ -85,7 +85,7 @@ pub struct Match {
     /// ("Lugansk" for "Luhansk"); historical or foreign names ("Voroshilovgrad") feed the tagger
     /// but are not renamed.
     pub close: bool,
-    /// True when the tagger's features read this match: false for this team's [`REGIONS`]
+    /// True when the tagger's features read this match: false for this team's `REGIONS`
     /// (`AREA` lines), which the committed model was trained without. They name places for the
     /// grouping; a model trained with them as features would change every score at once.
     pub features: bool,
@@ -410,9 +410,9 @@ const REGIONS: &[(&str, &[&str])] = &[
 
 /// Compiles the source lists (the `gazetteers/` folder of the shared data) into the text form
 /// [`Gazetteer::parse`] reads. Entries are written best first: countries, continents, US states,
-/// demonyms, then cities by falling population (and this team's [`REGIONS`] last), so that a key shared by several entries belongs
+/// demonyms, then cities by falling population, so that a key shared by several entries belongs
 /// to the one a reader would think of first (Georgia the country; Donetsk in Ukraine, not the
-/// smaller Donetsk in Russia).
+/// smaller Donetsk in Russia). This team's `REGIONS` come last, as `AREA` lines.
 pub fn compile(dir: &std::path::Path) -> Result<String, String> {
     use serde_json::Value;
     let read = |name: &str| -> Result<Value, String> {
