@@ -816,6 +816,15 @@ impl Matcher<'_, '_> {
         if (matches!(month, 3 | 5) || tok.text.len() <= 4) && !cue {
             return None;
         }
+        // "Foreign Minister Jan Kavan", "and Jan Kavan": an abbreviated month name right before
+        // a capitalized word is a given name ("In July Danish ..." is a month).
+        if tok.text.len() <= 4
+            && !matches!(tok.lower.as_ref(), "may" | "june" | "july")
+            && end == i + 1
+            && self.toks.get(end).is_some_and(|t| capitalized(t))
+        {
+            return None;
+        }
         let year = self.year_for(month, i, end);
         Some(Match {
             end,

@@ -57,6 +57,8 @@ mod cases {
     // Month names that are also words need a cue.
     t!(may_verb, "Officials said the envoy may resign.", "2022-08-15", []);
     t!(march_verb, "Thousands march through the capital.", "2022-08-15", []);
+    t!(short_month_before_a_name, "The envoy met Anna Berg and Jan Novak in the capital.", "1999-03-12", []);
+    t!(full_month_before_a_name, "In July Danish troops left the base.", "2007-11-01", [("July", "DATE", "2007-07")]);
     t!(may_with_cue, "It vetoed the resolution in May, highlighting the divide.", "2022-08-15", [("May", "DATE", "2022-05")]);
     t!(march_with_day, "They met on March 3.", "2022-08-15", [("March 3", "DATE", "2022-03-03")]);
     t!(month_soon_ahead, "Elections are due in February.", "1998-12-05", [("February", "DATE", "1999-02")]);
