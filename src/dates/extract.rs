@@ -205,6 +205,45 @@ fn small_number(word: &str) -> Option<u32> {
         .map(|&(_, n)| n)
 }
 
+/// An ordinal up to the twenty-ninth, in digits ("20th", "21st") or words ("nineteenth",
+/// "twenty-first").
+fn ordinal_number(word: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let word_value = |w: &str| WORDS.iter().position(|o| *o == w).map(|k| k as u32 + 1);
+    if let Some(digits) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return digits.parse().ok().filter(|n| (1..30).contains(n));
+    }
+    if let Some(ones) = word.strip_prefix("twenty-") {
+        return word_value(ones).filter(|&o| o < 10).map(|o| 20 + o);
+    }
+    word_value(word)
+}
+
 fn capitalized(tok: &Tok<'_>) -> bool {
     tok.text.starts_with(|c: char| c.is_uppercase())
 }
@@ -1811,9 +1850,31 @@ impl Matcher<'_, '_> {
             .or_else(|| self.year(i + skip))
             .or_else(|| self.relative(i + skip))
             .or_else(|| self.season(i + skip))
+            .or_else(|| self.century(i + skip))
             .or_else(|| self.weekday(i + skip))
             .or_else(|| self.word(i + skip))?;
         Some(inner)
+    }
+
+    /// Centuries by their ordinal: "the 20th century" (19), "the nineteenth century" (18),
+    /// "eighteenth-century" (17), "the 4th century BC" (BC03); TimeML values a century by its
+    /// first two digits.
+    fn century(&self, i: usize) -> Option<Match> {
+        let at = i + usize::from(self.lower(i) == "the");
+        let word = self.lower(at);
+        let (n, mut end) = match word.strip_suffix("-century") {
+            Some(ordinal) => (ordinal_number(ordinal)?, at + 1),
+            None if self.lower(at + 1) == "century" => (ordinal_number(word)?, at + 2),
+            None => return None,
+        };
+        let bc = matches!(self.lower(end), "bc" | "b.c." | "bce" | "b.c.e.");
+        end += usize::from(bc);
+        Some(Match {
+            end,
+            kind: TimexType::Date,
+            value: format!("{}{:02}", if bc { "BC" } else { "" }, n - 1),
+            anchored: false,
+        })
     }
 
     /// A season without "last" or "next" (those are [`Self::relative`]'s): "summer 1998", "the
@@ -2054,6 +2115,7 @@ impl Matcher<'_, '_> {
                 .or_else(|| self.period(i))
                 .or_else(|| self.relative(i))
                 .or_else(|| self.season(i))
+                .or_else(|| self.century(i))
                 .or_else(|| self.holiday(i))
                 .or_else(|| self.weekday(i))
                 .or_else(|| self.calendar(i))

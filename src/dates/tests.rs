@@ -57,6 +57,11 @@ mod cases {
     // Month names that are also words need a cue.
     t!(may_verb, "Officials said the envoy may resign.", "2022-08-15", []);
     t!(march_verb, "Thousands march through the capital.", "2022-08-15", []);
+    t!(ordinal_century, "It was the deadliest war of the 20th century.", "2001-05-01", [("the 20th century", "DATE", "19")]);
+    t!(spelled_century, "In the nineteenth century the port grew.", "", [("the nineteenth century", "DATE", "18")]);
+    t!(century_adjective, "They bought an eighteenth-century farmhouse.", "", [("eighteenth-century", "DATE", "17")]);
+    t!(century_bc, "The 4th century BC saw the city fall.", "", [("The 4th century BC", "DATE", "BC03")]);
+    t!(centuries_count_is_a_duration, "The feud lasted two centuries.", "", [("two centuries", "DURATION", "P2CE")]);
     t!(short_month_before_a_name, "The envoy met Anna Berg and Jan Novak in the capital.", "1999-03-12", []);
     t!(full_month_before_a_name, "In July Danish troops left the base.", "2007-11-01", [("July", "DATE", "2007-07")]);
     t!(may_with_cue, "It vetoed the resolution in May, highlighting the divide.", "2022-08-15", [("May", "DATE", "2022-05")]);
