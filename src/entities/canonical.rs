@@ -921,43 +921,55 @@ fn surfaces_starting<'a>(
 /// nationality fit a person's roles refers to the most recently named such person.
 fn nominal_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
     let mut added = Vec::new();
-    for (s, sentence) in sentences.iter().enumerate() {
-        let words = &sentence.words;
-        for i in 0..words.len() {
-            if !matches!(words[i], "the" | "The") {
-                continue;
-            }
-            // Up to three modifiers, then a role noun, then not a name (that would be a title).
-            let Some(head) = (i + 1..words.len().min(i + 5))
-                .find(|&j| ROLE_NOUNS.contains(&fold(words[j]).as_str()))
-            else {
-                continue;
-            };
-            if head + 1 < words.len()
-                && (words[head + 1].starts_with(char::is_uppercase) || words[head + 1] == "of")
-            {
-                continue;
-            }
-            let modifiers: Vec<String> = words[i + 1..head].iter().map(|w| fold(w)).collect();
-            if modifiers
-                .iter()
-                .any(|m| m.is_empty() || ROLE_NOUNS.contains(&m.as_str()))
-            {
-                continue;
-            }
-            let head_word = fold(words[head]);
-            // The person must have been named before this point.
-            let holders = drafts.iter().enumerate().filter(|(_, d)| {
-                d.kind() == EntityType::Person
-                    && d.role_heads.iter().any(|h| same_role(h, &head_word))
-                    && modifiers.iter().all(|m| fits_modifier(m, &d.role_words))
-            });
-            if let Some(k) = named_last_before(holders.map(|(k, _)| k), drafts, s, i) {
-                added.push((k, s, i, head + 1));
-            }
+    let is_role = |word: &str, _: &str| ROLE_NOUNS.contains(&fold(word).as_str());
+    for (s, i, head) in definite_phrases(sentences, is_role) {
+        let words = &sentences[s].words;
+        // Up to three modifiers, then a role noun, then not a name (that would be a title).
+        if head + 1 < words.len()
+            && (words[head + 1].starts_with(char::is_uppercase) || words[head + 1] == "of")
+        {
+            continue;
+        }
+        let modifiers: Vec<String> = words[i + 1..head].iter().map(|w| fold(w)).collect();
+        if modifiers
+            .iter()
+            .any(|m| m.is_empty() || ROLE_NOUNS.contains(&m.as_str()))
+        {
+            continue;
+        }
+        let head_word = fold(words[head]);
+        // The person must have been named before this point.
+        let holders = drafts.iter().enumerate().filter(|(_, d)| {
+            d.kind() == EntityType::Person
+                && d.role_heads.iter().any(|h| same_role(h, &head_word))
+                && modifiers.iter().all(|m| fits_modifier(m, &d.role_words))
+        });
+        if let Some(k) = named_last_before(holders.map(|(k, _)| k), drafts, s, i) {
+            added.push((k, s, i, head + 1));
         }
     }
     add_nominals(drafts, added);
+}
+
+/// Every definite noun phrase "the (up to three words) HEAD" of `sentences`, as (sentence, index
+/// of "the", index of the head), where `is_head(word, word before)` picks the head: the first one
+/// within four words of "the".
+fn definite_phrases(
+    sentences: &[SentenceTokens<'_>],
+    is_head: impl Fn(&str, &str) -> bool,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for (s, sentence) in sentences.iter().enumerate() {
+        let words = &sentence.words;
+        for i in (0..words.len()).filter(|&i| matches!(words[i], "the" | "The")) {
+            if let Some(head) =
+                (i + 1..words.len().min(i + 5)).find(|&j| is_head(words[j], words[j - 1]))
+            {
+                out.push((s, i, head));
+            }
+        }
+    }
+    out
 }
 
 /// Of the `candidates` (indices into `drafts`), the one named last before token `i` of
@@ -1023,31 +1035,22 @@ fn outlet_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
         return;
     }
     let mut added = Vec::new();
-    for (s, sentence) in sentences.iter().enumerate() {
-        let words = &sentence.words;
-        for i in 0..words.len() {
-            if !matches!(words[i], "the" | "The") {
-                continue;
-            }
-            // Up to three lowercase modifiers, then the outlet noun, then no name ("the
-            // newspaper Izvestia" introduces a name; it does not refer back).
-            let Some(head) = (i + 1..words.len().min(i + 5))
-                .find(|&j| is_outlet_head(&fold(words[j]), &fold(words[j - 1])))
-            else {
-                continue;
-            };
-            if words[i + 1..head]
-                .iter()
-                .any(|w| !w.starts_with(char::is_lowercase))
-                || words
-                    .get(head + 1)
-                    .is_some_and(|w| w.starts_with(char::is_uppercase) || *w == "of")
-            {
-                continue;
-            }
-            if let Some(k) = named_last_before(outlets.iter().copied(), drafts, s, i) {
-                added.push((k, s, i, head + 1));
-            }
+    let is_outlet = |word: &str, before: &str| is_outlet_head(&fold(word), &fold(before));
+    for (s, i, head) in definite_phrases(sentences, is_outlet) {
+        let words = &sentences[s].words;
+        // Up to three lowercase modifiers, then the outlet noun, then no name ("the
+        // newspaper Izvestia" introduces a name; it does not refer back).
+        if words[i + 1..head]
+            .iter()
+            .any(|w| !w.starts_with(char::is_lowercase))
+            || words
+                .get(head + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase) || *w == "of")
+        {
+            continue;
+        }
+        if let Some(k) = named_last_before(outlets.iter().copied(), drafts, s, i) {
+            added.push((k, s, i, head + 1));
         }
     }
     add_nominals(drafts, added);

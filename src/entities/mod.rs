@@ -439,15 +439,18 @@ pub fn find_entities(
 fn split_place_compounds(text: &str, spans: Vec<Span>, gazetteer: &Gazetteer) -> Vec<Span> {
     let splits = |i: usize| {
         let word = spans[i].slice(text);
-        if !word.contains('-') || gazetteer.lookup(word).is_some() {
+        // (Cheap tests first: this looks at every token of every article.)
+        if !word.contains('-') {
             return false;
         }
         let parts: Vec<&str> = word.split('-').collect();
         let Some((last, first)) = parts.split_last() else {
             return false;
         };
-        let capitalized = |p: &str| p.starts_with(|c: char| c.is_uppercase());
-        parts.iter().all(|p| capitalized(p))
+        parts
+            .iter()
+            .all(|p| p.starts_with(|c: char| c.is_uppercase()))
+            && gazetteer.lookup(word).is_none()
             && first.iter().all(|p| gazetteer.lookup(p).is_some())
             && (gazetteer.lookup(last).is_some()
                 || spans.get(i + 1).is_some_and(|next| {
@@ -456,12 +459,13 @@ fn split_place_compounds(text: &str, spans: Vec<Span>, gazetteer: &Gazetteer) ->
                         .is_some()
                 }))
     };
-    if !(0..spans.len()).any(splits) {
+    let split: Vec<usize> = (0..spans.len()).filter(|&i| splits(i)).collect();
+    if split.is_empty() {
         return spans;
     }
-    let mut out = Vec::with_capacity(spans.len() + 2);
+    let mut out = Vec::with_capacity(spans.len() + 2 * split.len());
     for (i, &span) in spans.iter().enumerate() {
-        if !splits(i) {
+        if split.binary_search(&i).is_err() {
             out.push(span);
             continue;
         }
