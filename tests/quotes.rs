@@ -592,3 +592,62 @@ fn an_institution_s_relative_clause_names_it_as_speaker() {
     );
     assert_eq!(speaker_words(q, text), "the coastal guard service");
 }
+
+#[test]
+fn a_block_quote_takes_the_attribution_ending_the_paragraph_before() {
+    let text = "The mayor defended the budget at length on Tuesday. She said:\n\n\"Every \
+                district will see its libraries open on Sundays again, and not one branch will \
+                close this year.\"\n\nThe council votes next week.\n";
+    let quotes = quotes_of(text);
+    let q = holding(&quotes, text, "libraries");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker_words(q, text), "She");
+    assert_eq!(q.cue.map(|c| c.slice(text)), Some("said"));
+    // A paragraph ending in a colon with no one speaking introduces nothing.
+    let text = "The plan has three parts:\n\n\"Every district will see its libraries open on \
+                Sundays again,\" the mayor said.\n";
+    let quotes = quotes_of(text);
+    assert_eq!(
+        speaker_words(holding(&quotes, text, "libraries"), text),
+        "the mayor"
+    );
+}
+
+#[test]
+fn what_follows_an_attribution_tells_a_trailing_one_from_a_reporting_one() {
+    // An appositive after an inverted attribution: the content is what came before.
+    let text = "Travel by rail across the region was \"faster than ever,\" said Lena Ortiz, a \
+                transport economist at the university in the capital city of the province.\n";
+    let quotes = quotes_of(text);
+    let q = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert_eq!(
+        q.span.slice(text),
+        "Travel by rail across the region was \"faster than ever,\""
+    );
+    // A clause after the cue is what it reports, even after a quote and a comma before the
+    // subject.
+    let text = "Walking into the hall to chants of \"four more years,\" the senator said her \
+                campaign was \"closing strong.\"\n";
+    let quotes = quotes_of(text);
+    let q = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains("campaign"))
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert_eq!(q.span.slice(text), "her campaign was \"closing strong.\"");
+    // A name set off before the attribution is the subject of the statement around it.
+    let text = "Governor Tom Walsh, Ortiz said, had spent \"twenty long years\" in the \
+                legislature.\n";
+    let quotes = quotes_of(text);
+    let q = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert!(
+        q.span.slice(text).starts_with("Governor Tom Walsh")
+            && q.span.slice(text).contains("legislature"),
+        "{quotes:#?}"
+    );
+}

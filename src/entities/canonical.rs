@@ -454,7 +454,9 @@ pub fn group(
         clock += 1;
         let mut place = None;
         let mut key = words.clone();
-        if let Some(m) = gazetteer.lookup(&surface) {
+        if names_a_person(&drafts, sentence, name_start, name_end, &words) {
+            kind = EntityType::Person;
+        } else if let Some(m) = gazetteer.lookup(&surface) {
             let entry = gazetteer.entry(m.entry);
             // Countries, regions and continents are places whatever the tagger says ("North
             // Korea's" tagged ORGANIZATION); a city only when the tagger called it a place, or a
@@ -554,6 +556,48 @@ pub fn group(
     finish(drafts, sentences)
 }
 
+/// A demonym that is the surname of a person named before it, standing as a noun ("Mark Cuban
+/// ... Cuban said", "Cuban's"), names that person: a demonym as a word of nationality modifies
+/// a noun ("Cuban officials") or follows a determiner ("a Cuban").
+fn names_a_person(
+    drafts: &[Draft],
+    sentence: &SentenceTokens<'_>,
+    start: usize,
+    end: usize,
+    words: &[String],
+) -> bool {
+    let noun_use = sentence.words.get(end).is_none_or(|next| {
+        !next.starts_with(char::is_alphanumeric)
+            || matches!(
+                *next,
+                "said"
+                    | "says"
+                    | "told"
+                    | "added"
+                    | "wrote"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "would"
+                    | "will"
+                    | "who"
+                    | "also"
+            )
+    });
+    let determiner = start > 0
+        && matches!(
+            sentence.words[start - 1].to_lowercase().as_str(),
+            "the" | "a" | "an" | "every" | "each" | "one"
+        );
+    words.len() == 1
+        && noun_use
+        && !determiner
+        && drafts.iter().any(|d| {
+            d.kind() == EntityType::Person && d.longest().len() > 1 && d.longest().ends_with(words)
+        })
+}
+
 /// "... ambassador to Pyongyang Alexander Matsegora" tagged as one person: a well-known place
 /// before a name of two or more words is a place mention of its own.
 fn split_places(
@@ -603,7 +647,16 @@ fn join_tokens(sentence: &SentenceTokens<'_>, start: usize, end: usize) -> Strin
 
 /// The draft a name belongs to, by the rules in the module docs.
 fn find_draft(drafts: &[Draft], key: &[String], kind: EntityType, acronym: bool) -> Option<usize> {
-    if let Some(i) = drafts.iter().position(|d| d.has_form(key)) {
+    // (A nationality and a person of the same word stay apart: "Cuban officials" is not Mark
+    // Cuban.)
+    let apart = |d: &Draft| {
+        matches!(
+            (d.kind(), kind),
+            (EntityType::Person, EntityType::Nationality)
+                | (EntityType::Nationality, EntityType::Person)
+        )
+    };
+    if let Some(i) = drafts.iter().position(|d| d.has_form(key) && !apart(d)) {
         return Some(i);
     }
     let joined: String = key.concat();
@@ -1162,7 +1215,8 @@ pub fn rank(sentences: &[SentenceTokens<'_>], entities: &mut [Entity]) {
 }
 
 fn canonical_name(d: &Draft, kind: EntityType) -> String {
-    if let Some(place) = &d.place {
+    // (A person whose surname is a demonym, "Mark Cuban", is named as a person.)
+    if let Some(place) = d.place.as_ref().filter(|_| kind != EntityType::Person) {
         return place.clone();
     }
     // The fullest form; an acronym only when there is nothing else.
@@ -1257,6 +1311,7 @@ mod tests {
              COUNTRY\tNorth Macedonia\t\t\t\n\
              DEMONYM\tNorth Korean\tNorth Korea\tNorth Koreans\t\n\
              DEMONYM\tRussian\tRussia\tRussians\t\n\
+             DEMONYM\tCuban\tCuba\tCubans\t\n\
              CITY\tLuhansk\t\tLugansk\t\n\
              CITY\tPyongyang\t\tP'yongyang\t\n",
         )
@@ -1509,5 +1564,21 @@ mod tests {
         let syria = by_name(&e, "Syria");
         assert!(syria.salience < by_name(&e, "Kim Jong Un").salience);
         assert!(e.iter().all(|x| x.confidence > 0.0 && x.confidence < 1.0));
+    }
+
+    #[test]
+    fn a_person_whose_surname_is_a_demonym_keeps_it_as_a_noun() {
+        let e = run(&[
+            "[Mark Cuban]PER owns a team .",
+            "[Cuban]NAT said he would run , and [Cuban]NAT 's plans grew .",
+            "[Cuban]NAT officials and a [Cuban]NAT visitor came .",
+        ]);
+        let mark = by_name(&e, "Mark Cuban");
+        assert_eq!(mark.kind, EntityType::Person);
+        assert_eq!(mark.mentions.len(), 3, "{mark:#?}");
+        // Before a noun or after a determiner the word is a nationality.
+        let cuban = by_name(&e, "Cuban");
+        assert_eq!(cuban.kind, EntityType::Nationality);
+        assert_eq!(cuban.mentions.len(), 2, "{cuban:#?}");
     }
 }

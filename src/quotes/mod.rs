@@ -243,6 +243,17 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     let next = question_tail(text, &block_sentences, q.outer, content)?;
                     attribute(text, next, &others, q.outer, &refs)
                         .filter(|(_, cue)| next.spans.iter().take(4).any(|t| t == cue))
+                })
+                .or_else(|| {
+                    // A block quote introduced by the paragraph before ("He said:", "Breitbart
+                    // News responded:"): that paragraph's last sentence ends in a colon.
+                    let opens = n == 0 && text[block.span.start..q.outer.start].trim().is_empty();
+                    let intro = introduction(&sentences, b).filter(|_| opens)?;
+                    // (The cue closes that sentence: "He said:", "Cruz added, smiling:"; not
+                    // "The bias begins to show when ... by Trump on June 11:".)
+                    attribute(text, intro, &[], q.outer, &refs).filter(|(_, cue)| {
+                        intro.spans.iter().filter(|t| t.start >= cue.end).count() <= 4
+                    })
                 });
             // A title in quotation marks ("Face the Nation", "The Revenant") is nobody's words;
             // not when a speaker follows it ("“Denver,” he answered.", "“What a night!” she
@@ -418,6 +429,14 @@ fn question_tail<'s, 't>(
         .then_some(*next)
 }
 
+/// The last sentence of body block `b - 1` when it ends in a colon and block `b` follows it
+/// directly: the introduction of a quote that opens block `b` ("He said:", "Transcript as
+/// follows:").
+fn introduction<'s, 't>(sentences: &'s [Sent<'t>], b: usize) -> Option<&'s Sent<'t>> {
+    let last = sentences.iter().rev().find(|s| s.block + 1 == b)?;
+    (last.words.last() == Some(&":")).then_some(last)
+}
+
 /// True for a quoted title or name ("Face the Nation,", "The Art of the Deal"): up to eight
 /// words, every word but short function words capitalized, no clause punctuation inside.
 fn is_title(content: &str) -> bool {
@@ -504,7 +523,9 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
         return true;
     }
     let before = s.words[i - 1];
-    let noun_use = DETERMINERS.contains(&before)
+    // ("chants of “...”", "claims of fraud": a noun.)
+    let noun_use = s.words.get(i + 1) == Some(&"of")
+        || DETERMINERS.contains(&before)
         || matches!(
             before,
             "of" | "these" | "those" | "such" | "more" | "whose" | "her"
@@ -1258,6 +1279,12 @@ const CUE_PHRASE_ENDS: &[&str] = &[
     "evening",
 ];
 
+/// Finite auxiliaries and copulas: a clause's verb, where adjuncts have none.
+const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "will", "would", "has", "have", "had", "can", "could", "should",
+    "may", "might", "must", "does", "did",
+];
+
 /// The first token of a cue's content from token `start`: past time words, listeners ("told
 /// reporters", "told the crowd", "told CNN", for verbs with a listener) and phrases like "in a
 /// statement" or "on Tuesday".
@@ -1508,7 +1535,13 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             && after_comma.is_some_and(|i| s.words[i] == "," && i <= after + 6)
         {
             let before = group - 1 - from;
-            let (start, end) = if before < 4 {
+            // (A name alone is a subject, not a statement: "Vice President Joe Biden, Rubio
+            // said, had been in the Senate for ...".)
+            let name_only = (from..group - 1).all(|i| {
+                s.words[i].starts_with(char::is_uppercase)
+                    || matches!(s.words[i], "the" | "of" | "and" | "'s" | "’s")
+            });
+            let (start, end) = if before < 4 || name_only {
                 (from, next_clause(after))
             } else {
                 (from, group - 1)
@@ -1529,7 +1562,17 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             || (group >= 3
                 && CLOSING_MARKS.contains(&s.words[group - 1])
                 && s.words[group - 2] == ",");
-        if tail_comma && rest.len() <= 8 && !rest.contains(&"that") && !opener && !participle {
+        // What follows the attribution: adjuncts ("said on Tuesday"), an appositive after an
+        // inverted one ("..., said Gary Orfield, a professor at ..."), or a clause of its own
+        // ("the senator said his campaign was “closing really strong”"), which it reports.
+        let appositive_after = !subject_before && s.words.get(after) == Some(&",");
+        let clause_after = rest.iter().any(|w| FINITE_AUXILIARIES.contains(w));
+        if tail_comma
+            && (appositive_after || (rest.len() <= 8 && !clause_after))
+            && !rest.contains(&"that")
+            && !opener
+            && !participle
+        {
             // "“...,” Russia’s ambassador, Alexander Matsegora, said": the words between a
             // quote and the speaker are the speaker's appositive, not content.
             let mut end = (from..group - 1)
