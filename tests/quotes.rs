@@ -629,7 +629,7 @@ fn what_follows_an_attribution_tells_a_trailing_one_from_a_reporting_one() {
     );
     // A clause after the cue is what it reports, even after a quote and a comma before the
     // subject.
-    let text = "Walking into the hall to chants of \"four more years,\" the senator said her \
+    let text = "Walking into the hall to chants of \"Ortiz! Ortiz!,\" the senator said her \
                 campaign was \"closing strong.\"\n";
     let quotes = quotes_of(text);
     let q = quotes

@@ -1592,6 +1592,10 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             continue;
         }
         let mut start = after;
+        // ("said: “...”": the colon introduces the content.)
+        if s.words.get(start) == Some(&":") {
+            start += 1;
+        }
         // (Past a quoted title in an adjunct: "said on ABC's “This Week” that ...".)
         if let Some(that) = (start..(start + 12).min(n))
             .take_while(|&i| inside(i) || i == start || !is_cue(s.words[i]))

@@ -170,6 +170,8 @@ pub(crate) fn split(text: &str, span: Span, out: &mut Vec<Span>) {
     let mut start = span.start;
     let bytes_end = span.end;
     let mut i = span.start;
+    // Double quotation marks open at `i`: curly ones by count, straight ones by parity.
+    let mut quoting = Quoting::default();
     while i < bytes_end {
         let c = text[i..]
             .chars()
@@ -177,6 +179,7 @@ pub(crate) fn split(text: &str, span: Span, out: &mut Vec<Span>) {
             .expect("i is a char boundary inside the span");
         let len = c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
+            quoting.pass(c);
             i += len;
             continue;
         }
@@ -190,6 +193,8 @@ pub(crate) fn split(text: &str, span: Span, out: &mut Vec<Span>) {
                 break;
             }
         }
+        // (The closing marks of the run count too.)
+        text[i..end].chars().for_each(|m| quoting.pass(m));
         let after_space = text[end..bytes_end].trim_start();
         let gap = bytes_end - end - after_space.len();
         if after_space.is_empty() {
@@ -203,7 +208,8 @@ pub(crate) fn split(text: &str, span: Span, out: &mut Vec<Span>) {
         let next = word_after(text, end + gap);
         let opener = after_space.starts_with(is_opening);
         let ends = (starts_sentence(next) || opener && next.is_empty())
-            && (c != '.' || text[i..end].starts_with("..") || period_ends_sentence(text, i, next));
+            && (c != '.' || text[i..end].starts_with("..") || period_ends_sentence(text, i, next))
+            && !(matches!(c, '!' | '?') && quoting.continues_sentence(&text[end..bytes_end]));
         if ends {
             push_trimmed(text, Span::new(start, end), out);
             start = end + gap;
@@ -211,6 +217,44 @@ pub(crate) fn split(text: &str, span: Span, out: &mut Vec<Span>) {
         i = end;
     }
     push_trimmed(text, Span::new(start, bytes_end), out);
+}
+
+/// Which double quotation marks are open, as the splitter scans a block.
+#[derive(Default)]
+struct Quoting {
+    curly: usize,
+    straight: bool,
+}
+
+impl Quoting {
+    fn pass(&mut self, c: char) {
+        match c {
+            '“' => self.curly += 1,
+            '”' => self.curly = self.curly.saturating_sub(1),
+            '"' => self.straight = !self.straight,
+            _ => {}
+        }
+    }
+
+    /// True when an exclamation or question inside an open quote is not the sentence's end:
+    /// the quote closes soon after with a comma, its sentence going on ("to chants of “Marco!
+    /// Marco!,” the senator said ..."). `rest` is the block after the terminator.
+    fn continues_sentence(&self, rest: &str) -> bool {
+        let closer: &[char] = match (self.curly > 0, self.straight) {
+            (true, _) => &['”'],
+            (false, true) => &['"'],
+            (false, false) => return false,
+        };
+        // (Within a short stretch: the splitter stays linear.)
+        let mut cut = rest.len().min(120);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &rest[..cut];
+        window
+            .find(closer)
+            .is_some_and(|at| window[..at].trim_end().ends_with(','))
+    }
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -269,6 +313,9 @@ mod tests {
         t!(comma_in_quote, "“We will win,” he said.", ["“We will win,” he said."]);
         t!(question_in_quote, "“Will we win?” he asked. Nobody replied.", ["“Will we win?” he asked.", "Nobody replied."]);
         t!(quote_starts_next, "He paused. “We are ready,” he said.", ["He paused.", "“We are ready,” he said."]);
+        t!(exclamations_inside_a_quote_going_on, "To chants of “Lena! Lena!,” she said it was over. Then she left.", ["To chants of “Lena! Lena!,” she said it was over.", "Then she left."]);
+        t!(straight_exclamations_going_on, "To chants of \"Go! Go!,\" she spoke. Then she left.", ["To chants of \"Go! Go!,\" she spoke.", "Then she left."]);
+        t!(exclamation_in_a_closed_quote_ends, "He shouted, “Stop! Now!” Nobody moved.", ["He shouted, “Stop!", "Now!”", "Nobody moved."]);
         t!(paren_after, "It ended (finally.) Then peace.", ["It ended (finally.)", "Then peace."]);
         t!(ellipsis_then_capital, "He hesitated... Then he spoke.", ["He hesitated...", "Then he spoke."]);
         t!(ellipsis_char, "Wait… Nothing happened.", ["Wait…", "Nothing happened."]);
