@@ -651,3 +651,15 @@ fn what_follows_an_attribution_tells_a_trailing_one_from_a_reporting_one() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn an_appositive_to_the_whole_statement_is_the_writer_s_aside() {
+    let text = "The mayor said the vote had been \"rigged\" against her, a charge that the \
+                county board denied.\n";
+    let quotes = quotes_of(text);
+    let q = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert_eq!(q.span.slice(text), "the vote had been \"rigged\" against her");
+}
