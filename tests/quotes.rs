@@ -661,5 +661,19 @@ fn an_appositive_to_the_whole_statement_is_the_writer_s_aside() {
         .iter()
         .find(|q| q.kind == QuoteKind::Indirect)
         .unwrap_or_else(|| panic!("{quotes:#?}"));
-    assert_eq!(q.span.slice(text), "the vote had been \"rigged\" against her");
+    assert_eq!(
+        q.span.slice(text),
+        "the vote had been \"rigged\" against her"
+    );
+}
+
+#[test]
+fn a_title_after_the_cue_is_not_the_speaker_the_name_after_it_is() {
+    let text = "\"The vote was a disgrace,\" said Rep. Elwin Tarrow of Ohio, who chairs the \
+                panel.\n";
+    let quotes = quotes_of(text);
+    let q = holding(&quotes, text, "disgrace");
+    let words = speaker_words(q, text);
+    assert!(words.contains("Tarrow"), "{q:#?}");
+    assert!(!words.starts_with("Rep"), "{q:#?}");
 }

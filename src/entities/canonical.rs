@@ -427,6 +427,10 @@ pub fn group(
             kind = EntityType::Organization;
             vote += 2.0;
         }
+        // A title alone ("Rep." tagged apart from "Beto O'Rourke" after it) names no one.
+        if (start..end).all(|i| is_title(sentence.words[i]) || sentence.words[i] == ".") {
+            continue;
+        }
         let mut title_end = start;
         if kind == EntityType::Person {
             // "Russian President Vladimir Putin" as one mention: everything up to the last title
@@ -1580,5 +1584,12 @@ mod tests {
         let cuban = by_name(&e, "Cuban");
         assert_eq!(cuban.kind, EntityType::Nationality);
         assert_eq!(cuban.mentions.len(), 2, "{cuban:#?}");
+    }
+
+    #[test]
+    fn a_title_tagged_alone_names_no_one() {
+        let e = run(&["said [Rep]PER . [Beto O'Rourke]PER of Texas ."]);
+        assert!(e.iter().all(|x| x.name != "Rep"), "{e:#?}");
+        assert!(e.iter().any(|x| x.name == "Beto O'Rourke"));
     }
 }

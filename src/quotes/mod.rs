@@ -654,6 +654,33 @@ fn speaker_at(
         && !PRONOUNS.contains(&word)
         && i > 0
     {
+        // A title before a name is not the name ("said Rep. Elijah Cummings"): the capitalized
+        // words after it are.
+        if crate::entities::canonical::is_title(word) {
+            let first = i + 1 + usize::from(s.words.get(i + 1) == Some(&"."));
+            let capitalized = |k: usize| {
+                s.words.get(k).is_some_and(|w| {
+                    w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+                })
+            };
+            if capitalized(first) {
+                if let Some(r) = ref_at(refs, s.spans[first]) {
+                    return (r.entity.kind == EntityType::Person).then(|| Speaker {
+                        entity_id: Some(r.entity.id.clone()),
+                        name: r.entity.name.clone(),
+                        span: r.span,
+                    });
+                }
+                let last = (first..s.words.len())
+                    .take_while(|&k| capitalized(k))
+                    .last()
+                    .unwrap_or(first);
+                return Some(Speaker::unnamed(
+                    text,
+                    Span::new(s.spans[first].start, s.spans[last].end),
+                ));
+            }
+        }
         return Some(Speaker::unnamed(text, span));
     }
     // "It added": the organization named last.
