@@ -442,7 +442,11 @@ pub fn group(
                 title_end = last + 1;
             }
         }
-        let name_start = title_end;
+        let mut name_start = title_end;
+        // (The period of an abbreviated title, "Dr. Ward", is not the name's.)
+        while name_start + 1 < end && sentence.words[name_start] == "." {
+            name_start += 1;
+        }
         // "Korea's": the possessive is not part of the name.
         let mut name_end = end;
         while name_end > name_start + 1
@@ -1591,5 +1595,13 @@ mod tests {
         let e = run(&["said [Rep]PER . [Beto O'Rourke]PER of Texas ."]);
         assert!(e.iter().all(|x| x.name != "Rep"), "{e:#?}");
         assert!(e.iter().any(|x| x.name == "Beto O'Rourke"));
+    }
+
+    #[test]
+    fn the_period_of_an_abbreviated_title_is_not_the_name_s() {
+        let e = run(&["[Dr . Kelli Ward]PER spoke .", "[Dr . Ward]PER left ."]);
+        let ward = by_name(&e, "Kelli Ward");
+        assert_eq!(ward.mentions.len(), 2, "{ward:#?}");
+        assert_eq!(ward.aliases, vec!["Ward"]);
     }
 }
