@@ -677,3 +677,23 @@ fn a_title_after_the_cue_is_not_the_speaker_the_name_after_it_is() {
     assert!(words.contains("Tarrow"), "{q:#?}");
     assert!(!words.starts_with("Rep"), "{q:#?}");
 }
+
+#[test]
+fn a_bracketed_party_and_state_after_the_name_is_not_the_speaker() {
+    for text in [
+        "\"Subpoenas are not optional,\" panel chairman Jason Merrow (R-Utah) said on Monday.\n",
+        "After the vote in Ohio, Gov. Dale Hensley (R-OH), said, \"We will go all the way to \
+         the convention.\"\n",
+    ] {
+        let quotes = quotes_of(text);
+        let q = quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct)
+            .unwrap_or_else(|| panic!("{quotes:#?}"));
+        let words = speaker_words(q, text);
+        assert!(
+            words.contains("Merrow") || words.contains("Hensley"),
+            "{text}: {q:#?}"
+        );
+    }
+}

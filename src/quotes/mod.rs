@@ -660,7 +660,8 @@ fn speaker_at(
             let first = i + 1 + usize::from(s.words.get(i + 1) == Some(&"."));
             let capitalized = |k: usize| {
                 s.words.get(k).is_some_and(|w| {
-                    w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || "'’-.".contains(c))
                 })
             };
             if capitalized(first) {
@@ -874,8 +875,10 @@ fn subject_before(
     while end > 0 && end + 6 > cue && is_between_subject_and_cue(s.words[end - 1]) {
         end -= 1;
     }
-    let stop =
-        |i: usize| !outside(i) || matches!(s.words[i], "," | "“" | "”" | "\"" | "." | ";" | ":");
+    // (A closing bracket too: "Jason Chaffetz (R-Utah) said" names its subject before it.)
+    let stop = |i: usize| {
+        !outside(i) || matches!(s.words[i], "," | "“" | "”" | "\"" | "." | ";" | ":" | ")")
+    };
     // "Trump summed up Clinton as “terrible,” ... and said ...": a second verb of the
     // sentence's subject, its first person or organization.
     if end > 0 && matches!(s.words[end - 1], "and" | "but") {
@@ -925,8 +928,13 @@ fn subject_before(
     }
     // "X, who ..., said" / "X (R-Ohio) said": the subject before the enclosed words.
     if end > 1 && matches!(s.words[end - 1], "," | ")") {
-        let open = if s.words[end - 1] == ")" { "(" } else { "," };
-        if let Some(j) = (end.saturating_sub(24)..end - 1)
+        // ("Gov. John Kasich (R-OH), said": the bracket before the comma.)
+        let mut close = end - 1;
+        if s.words[close] == "," && close > 1 && s.words[close - 1] == ")" {
+            close -= 1;
+        }
+        let open = if s.words[close] == ")" { "(" } else { "," };
+        if let Some(j) = (end.saturating_sub(24)..close)
             .rev()
             .find(|&j| s.words[j] == open)
         {
