@@ -33,11 +33,28 @@ fn closer_of(open: char) -> &'static [char] {
 const TWO_APOSTROPHES: char = '\u{0}';
 
 /// The quoted stretches of `text[block]`, in order, not nested.
+///
+/// A double mark of the other style where an opening mark goes ("He said "the law is “equal
+/// justice” for all" today") opens a quote nested in the outer one, which its own closing mark
+/// ends. When that reading leaves a quote open that the plain one closes (a stray mark), the
+/// plain reading stands.
 pub(crate) fn quoted_spans(text: &str, block: Span) -> Vec<Quoted> {
+    let nested = scan(text, block, true);
+    if nested.last().is_some_and(|q| q.unclosed)
+        && !scan(text, block, false).last().is_some_and(|q| q.unclosed)
+    {
+        return scan(text, block, false);
+    }
+    nested
+}
+
+fn scan(text: &str, block: Span, nesting: bool) -> Vec<Quoted> {
     let slice = &text[block.start..block.end];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
+    // The opener of a quote of the other double style nested in the open one.
+    let mut inner: Option<char> = None;
     let word_char = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
     let mut k = 0;
     while k < chars.len() {
@@ -65,6 +82,22 @@ pub(crate) fn quoted_spans(text: &str, block: Span) -> Vec<Quoted> {
                 if opens {
                     open = Some((at, c));
                 }
+            }
+            Some(_) if inner.is_some() => {
+                // Only the nested quote's own closing mark ends it.
+                let closes = inner.is_some_and(|i| closer_of(i).contains(&c))
+                    && !(before_is_word && after_is_word);
+                if closes {
+                    inner = None;
+                }
+            }
+            Some((_, opener))
+                if nesting
+                    && after_is_word
+                    && (first == 0 || chars[first - 1].1.is_whitespace())
+                    && matches!((opener, c), ('"', '“' | '„') | ('“' | '„' | '«', '"')) =>
+            {
+                inner = Some(c);
             }
             Some((start, opener)) => {
                 // A double mark of the other style where a closing mark goes (after the words,
@@ -153,9 +186,12 @@ mod tests {
             ("“It is over,\" she said. \"Done.\"", vec![("It is over,", false), ("Done.", false)]),
             ("\"It is over,” she said.", vec![("It is over,", false)]),
             ("“Apparently not,“ he said. “A leopard.”", vec![("Apparently not,", false), ("A leopard.", false)]),
-            // ... but not where an opening one goes; so a straight pair nested in a curly quote
-            // (rare: news nests single marks) ends it at the nested closing mark.
-            ("“We said \"no\" twice.”", vec![("We said \"no", false)]),
+            // ... but not where an opening one goes: a pair of the other style nested in a
+            // quote stays inside it.
+            ("“We said \"no\" twice.”", vec![("We said \"no\" twice.", false)]),
+            ("\"It isn't about “Equal Justice Under Law” anymore.\" He left.", vec![("It isn't about “Equal Justice Under Law” anymore.", false)]),
+            // A stray opening mark of the other style does not swallow the paragraph.
+            ("“We said \"no twice.” Then “yes.”", vec![("We said \"no twice.", false), ("yes.", false)]),
         ] {
             assert_eq!(contents(text), expected, "{text}");
         }
