@@ -1852,8 +1852,57 @@ impl Matcher<'_, '_> {
             .or_else(|| self.season(i + skip))
             .or_else(|| self.century(i + skip))
             .or_else(|| self.weekday(i + skip))
-            .or_else(|| self.word(i + skip))?;
+            .or_else(|| self.word(i + skip))
+            .or_else(|| self.the_unit(i, skip))?;
         Some(inner)
+    }
+
+    /// "the end of the year", "the start of the month": the anchor's own period, the value of
+    /// "this year" (TimeML gives the part only as a modifier, END or START). Not "the end of the
+    /// day", which is an idiom as often as a time.
+    fn the_unit(&self, i: usize, skip: usize) -> Option<Match> {
+        if skip != 3 || self.lower(i) != "the" || self.lower(i + skip) != "the" {
+            return None;
+        }
+        let (unit, false) = Unit::parse(self.lower(i + skip + 1))? else {
+            return None;
+        };
+        if matches!(unit, Unit::Minute | Unit::Hour | Unit::Day) {
+            return None;
+        }
+        Some(Match {
+            end: i + skip + 2,
+            kind: TimexType::Date,
+            value: shifted(self.anchor, unit, 0).unwrap_or_else(|| unresolved(unit)),
+            anchored: true,
+        })
+    }
+
+    /// "by year-end", "since year end", "by year's end": the end of the anchor's year (of the
+    /// year before, after "since"), valued as the year, as TimeML values "the end of the year".
+    /// Only after a preposition: "the year-end rally" is a modifier.
+    fn year_end(&self, i: usize) -> Option<Match> {
+        let preposition = self.lower(i.checked_sub(1)?);
+        if !matches!(
+            preposition,
+            "by" | "since" | "until" | "till" | "at" | "before" | "after" | "through" | "from"
+        ) {
+            return None;
+        }
+        let end = match (self.lower(i), self.lower(i + 1), self.lower(i + 2)) {
+            ("year-end", ..) => i + 1,
+            ("year", "end", _) => i + 2,
+            ("year", "'s" | "’s", "end") => i + 3,
+            _ => return None,
+        };
+        let delta = if preposition == "since" { -1 } else { 0 };
+        Some(Match {
+            end,
+            kind: TimexType::Date,
+            value: shifted(self.anchor, Unit::Year, delta)
+                .unwrap_or_else(|| unresolved(Unit::Year)),
+            anchored: true,
+        })
     }
 
     /// Centuries by their ordinal: "the 20th century" (19), "the nineteenth century" (18),
@@ -2111,6 +2160,7 @@ impl Matcher<'_, '_> {
         if first.is_lowercase() || tok.kind == TokenKind::Number || first.is_uppercase() {
             self.half(i)
                 .or_else(|| self.modified(i))
+                .or_else(|| self.year_end(i))
                 .or_else(|| self.hedged(i))
                 .or_else(|| self.period(i))
                 .or_else(|| self.relative(i))

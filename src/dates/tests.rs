@@ -177,6 +177,15 @@ mod cases {
     t!(weekend_early_week, "Talks went on over the weekend.", "1990-08-13", [("the weekend", "DATE", "1990-W32-WE")]);
     t!(weekend_late_week, "Talks will go on over the weekend.", "1990-08-17", [("the weekend", "DATE", "1990-W33-WE")]);
     t!(last_weekend, "Talks broke down last weekend.", "1990-08-17", [("last weekend", "DATE", "1990-W32-WE")]);
+    // The end of the anchor's year or month, valued as the period itself.
+    t!(by_year_end, "The sale should close by year-end, the bank said.", "1991-05-06", [("year-end", "DATE", "1991")]);
+    t!(since_year_end, "The index has gained 12% since year-end.", "1991-05-06", [("year-end", "DATE", "1990")]);
+    t!(by_year_s_end, "New rules will be in force by year's end.", "1991-05-06", [("year's end", "DATE", "1991")]);
+    t!(by_year_end_two_words, "The mill will cut 900 jobs by year end.", "1991-05-06", [("year end", "DATE", "1991")]);
+    t!(year_end_modifier, "The year-end bonus was cut.", "1991-05-06", []);
+    t!(end_of_the_year, "Rates will fall by the end of the year, he said.", "1991-05-06", [("the end of the year", "DATE", "1991")]);
+    t!(end_of_the_month, "The brigade will be in place by the end of the month.", "1991-05-06", [("the end of the month", "DATE", "1991-05")]);
+    t!(end_of_the_day_is_an_idiom, "At the end of the day, voters decide.", "1991-05-06", []);
     t!(fiscal_year, "Sales fell in fiscal 1989.", "1989-10-26", [("fiscal 1989", "DATE", "1989")]);
     t!(fiscal_quarter, "Profit rose in the fiscal first quarter.", "1989-10-26", [("the fiscal first quarter", "DATE", "1989-Q1")]);
     t!(year_ended, "Revenue for the year ended Sept. 30 rose.", "1989-10-26", [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30")]);
