@@ -156,6 +156,22 @@ impl Unit {
             Unit::Century => format!("P{n}CE"),
         }
     }
+
+    /// The ISO 8601 period for `n` and a half of this unit, the half written in the next smaller
+    /// unit as TimeBank writes it ("P2Y6M", "PT5H30M"), else as a decimal ("P2.5W").
+    fn period_and_a_half(self, n: u32) -> String {
+        match self {
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Decade => format!("P{}Y", n * 10 + 5),
+            Unit::Century => format!("P{}Y", n * 100 + 50),
+            Unit::Week | Unit::Weekend | Unit::Month | Unit::Quarter => {
+                self.period(&format!("{n}.5"))
+            }
+        }
+    }
 }
 
 /// True for a month or weekday name in any case ("Sunday", "Sept"): words that look like names
@@ -1632,6 +1648,20 @@ impl Matcher<'_, '_> {
                 end: i + 3,
                 kind: TimexType::Duration,
                 value: unit.period(&n.to_string()),
+                anchored: false,
+            });
+        }
+        // "2 1/2 years", "5 1/2 hours": the half in the next smaller unit, as TimeBank writes it
+        // (P2Y6M, PT5H30M).
+        if tok.kind == TokenKind::Number
+            && matches!(self.lower(i + 1), "1/2" | "½")
+            && let Some(n) = small_number(&tok.lower)
+            && let Some((unit, true)) = Unit::parse(self.lower(i + 2))
+        {
+            return Some(Match {
+                end: i + 3,
+                kind: TimexType::Duration,
+                value: unit.period_and_a_half(n),
                 anchored: false,
             });
         }

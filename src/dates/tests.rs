@@ -157,6 +157,9 @@ mod cases {
     t!(next_couple_of, "Prices rise over the next couple of months.", "", [("the next couple of months", "DURATION", "P2M")]);
     t!(couple_of_ago, "A couple of weeks ago the board met.", "1992-05-04", [("A couple of weeks ago", "DATE", "1992-W17")]);
     t!(more_units, "The lease runs for at least 30 more years.", "", [("at least 30 more years", "DURATION", "P30Y")]);
+    t!(half_years, "The refugees spent 2 1/2 years in the camps.", "", [("2 1/2 years", "DURATION", "P2Y6M")]);
+    t!(half_hours, "The envoy stayed about 4 1/2 hours in the capital.", "", [("4 1/2 hours", "DURATION", "PT4H30M")]);
+    t!(half_weeks, "The strike lasted 3 1/2 weeks.", "", [("3 1/2 weeks", "DURATION", "P3.5W")]);
     t!(duration_vague, "The sanctions have been in place for years.", "", [("years", "DURATION", "PXY")]);
     t!(duration_several, "Negotiations took several months.", "", [("several months", "DURATION", "PXM")]);
     t!(set_every, "The festival is held every year in the city.", "", [("every year", "SET", "P1Y")]);
