@@ -5,7 +5,9 @@
 //! `2022-W32`, `2022-Q3`, `2024-SU`, `199` for the 1990s), durations as ISO 8601 periods (`P3Y`,
 //! `PT24H`, `PXY` when the amount is vague), sets as the period that repeats, and the reference
 //! values `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`. Relative expressions are resolved against the
-//! anchor (the document date); without one their unknown parts are `X`.
+//! anchor (the document date); without one their unknown parts are `X`. Those that point into
+//! the narrative ("the following year", "later that day", "the previous Friday") are resolved
+//! against the time the text last named instead.
 //!
 //! Two guards keep the classic false positives out: month names that are also words ("May",
 //! "March") count only next to a day or year or after a temporal preposition, and nothing
@@ -694,9 +696,78 @@ const PARTS_OF_DAY: [(&str, &str); 5] = [
     ("overnight", "NI"),
 ];
 
+/// The time the narrative last named: the value of the latest date or time found, to the
+/// granularity written ("1995-05-22", "1998-06", "1998"). "The following year", "that day" and
+/// "the previous Friday" are anchored to it rather than to the document date, as TimeML anchors
+/// them to the time the text is talking about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Reference {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl Reference {
+    /// The reference a DATE or TIME value sets: its calendar part, when its year is known.
+    fn of(value: &str) -> Option<Reference> {
+        fn digits(s: Option<&str>) -> Option<&str> {
+            s.filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+        }
+        let year = digits(value.get(0..4))?.parse().ok()?;
+        let rest = value.get(4..).unwrap_or("");
+        let month = rest
+            .strip_prefix('-')
+            .and_then(|r| digits(r.get(0..2)))
+            .and_then(|m| m.parse().ok())
+            .filter(|m| (1..=12).contains(m));
+        let day = month
+            .and_then(|_| digits(value.get(8..10)).filter(|_| value.get(7..8) == Some("-")))
+            .and_then(|d| d.parse().ok());
+        Some(Reference { year, month, day })
+    }
+
+    fn from_date(date: Date) -> Reference {
+        Reference {
+            year: date.year(),
+            month: Some(u8::from(date.month())),
+            day: Some(date.day()),
+        }
+    }
+
+    /// The reference as a date, to the granularity `unit` needs (the first of a month or year
+    /// standing for it), when it is that precise.
+    fn date_for(self, unit: Unit) -> Option<Date> {
+        let (month, day) = match unit {
+            Unit::Year | Unit::Decade | Unit::Century => (1, 1),
+            Unit::Month | Unit::Quarter => (self.month?, 1),
+            Unit::Day | Unit::Week | Unit::Weekend | Unit::Hour | Unit::Minute => {
+                (self.month?, self.day?)
+            }
+        };
+        Date::from_calendar_date(self.year, time::Month::try_from(month).ok()?, day).ok()
+    }
+
+    /// The value of the reference's own `unit` ("that day", "that year"): X for what it does not
+    /// say.
+    fn value(self, unit: Unit) -> String {
+        match (unit, self.date_for(unit)) {
+            (_, Some(date)) => shifted(Some(date), unit, 0).unwrap_or_else(|| unresolved(unit)),
+            (Unit::Day | Unit::Hour | Unit::Minute, None) => match self.month {
+                Some(m) => format!("{:04}-{m:02}-XX", self.year),
+                None => format!("{:04}-XX-XX", self.year),
+            },
+            (Unit::Week | Unit::Weekend, None) => format!("{:04}-WXX", self.year),
+            (Unit::Month | Unit::Quarter, None) => format!("{:04}-XX", self.year),
+            (Unit::Year | Unit::Decade | Unit::Century, None) => unresolved(unit),
+        }
+    }
+}
+
 struct Matcher<'t, 'a> {
     toks: &'t [Tok<'a>],
     anchor: Option<Date>,
+    /// The time the text last named ([`Reference`]); the anchor until a date is found.
+    reference: std::cell::Cell<Option<Reference>>,
     /// The document reports by fiscal quarter: "a year ago" then means the same quarter a year
     /// before, as earnings reports use it.
     fiscal: bool,
@@ -705,6 +776,93 @@ struct Matcher<'t, 'a> {
 impl Matcher<'_, '_> {
     fn lower(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.lower.as_ref())
+    }
+
+    /// `unit` shifted by `delta` from the reference time ("the following year"); from the anchor
+    /// when the reference is not that precise.
+    fn shifted_from_reference(&self, unit: Unit, delta: i32) -> String {
+        let base = self
+            .reference
+            .get()
+            .and_then(|r| r.date_for(unit))
+            .or(self.anchor);
+        shifted(base, unit, delta).unwrap_or_else(|| unresolved(unit))
+    }
+
+    /// The reference time as a day, else the anchor.
+    fn reference_day(&self) -> Option<Date> {
+        self.reference
+            .get()
+            .and_then(|r| r.date_for(Unit::Day))
+            .or(self.anchor)
+    }
+
+    /// "that day", "that same year", "later that month", "earlier that morning": the reference
+    /// time's own day, year or month, or a part of its day.
+    fn that(&self, i: usize) -> Option<Match> {
+        let at = i + usize::from(matches!(self.lower(i), "earlier" | "later"));
+        if self.lower(at) != "that" {
+            return None;
+        }
+        // After a verb "that" opens a clause ("argued that day care costs ..."): only a
+        // preposition, "earlier" or "later", or the start of a clause may come before it.
+        let unit_at = at + 1 + usize::from(self.lower(at + 1) == "same");
+        if at == i
+            && i > 0
+            && !matches!(
+                self.lower(i - 1),
+                "in" | "on"
+                    | "at"
+                    | "for"
+                    | "during"
+                    | "by"
+                    | "until"
+                    | "since"
+                    | "from"
+                    | "of"
+                    | "through"
+                    | "throughout"
+                    | "after"
+                    | "before"
+                    | "out"
+                    | "over"
+                    | "within"
+                    | "and"
+                    | "but"
+                    | ","
+                    | "."
+                    | "``"
+                    | "\""
+            )
+        {
+            return None;
+        }
+        let at = unit_at;
+        let reference = self
+            .reference
+            .get()
+            .or(self.anchor.map(Reference::from_date));
+        if let Some(part) = self.part_of_day(at) {
+            let day = reference.map_or_else(|| "XXXX-XX-XX".into(), |r| r.value(Unit::Day));
+            return Some(Match {
+                end: at + 1,
+                kind: TimexType::Time,
+                value: format!("{day}T{part}"),
+                anchored: true,
+            });
+        }
+        let (unit, false) = Unit::parse(self.lower(at))? else {
+            return None;
+        };
+        if matches!(unit, Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        Some(Match {
+            end: at + 1,
+            kind: TimexType::Date,
+            value: reference.map_or_else(|| unresolved(unit), |r| r.value(unit)),
+            anchored: true,
+        })
     }
 
     /// The year of a month named at tokens `[start, end)` without one: the year a following
@@ -1271,6 +1429,26 @@ impl Matcher<'_, '_> {
     /// Weekdays with an optional part of day: "Monday", "last Friday", "Sunday night"; repeated,
     /// they are sets: "each Thursday", "Mondays", "Tuesday nights".
     fn weekday(&self, i: usize) -> Option<Match> {
+        // "the previous Friday", "the following Monday": the one before or after the time the
+        // text last named.
+        if self.lower(i) == "the" {
+            let direction = match self.lower(i + 1) {
+                "previous" | "prior" | "preceding" => -1,
+                "following" | "next" => 1,
+                _ => return None,
+            };
+            let tok = self.toks.get(i + 2).filter(|t| capitalized(t))?;
+            let day = weekday_of(&tok.lower).filter(|_| !tok.lower.ends_with("days"))?;
+            let date = self
+                .reference_day()
+                .and_then(|base| resolve_weekday(base, day, direction));
+            return Some(Match {
+                end: i + 3,
+                kind: TimexType::Date,
+                value: date.map_or_else(|| "XXXX-XX-XX".to_owned(), date_value),
+                anchored: true,
+            });
+        }
         let (direction, at) = match self.lower(i) {
             "last" | "past" => (-1i8, i + 1),
             "next" | "coming" => (1, i + 1),
@@ -1371,13 +1549,43 @@ impl Matcher<'_, '_> {
             at += 1;
         }
         let delta = match self.lower(at) {
-            "last" | "past" | "previous" | "prior" | "latest" => Some(-1),
+            "last" | "past" | "previous" | "prior" | "preceding" | "latest" => Some(-1),
             "this" | "current" | "same" => Some(0),
             "next" | "coming" | "following" => Some(1),
             _ => None,
         };
         if let Some(delta) = delta {
             let word = self.lower(at + 1);
+            // "the following year", "the previous month", "the next day": counted from the time
+            // the text last named, not from the anchor ("On May 22, 1995, ... the following year"
+            // is 1996). "the next year" and "the next week" stay the anchor's: "over the next
+            // year" looks ahead from the report.
+            let from_reference = the
+                && (matches!(
+                    self.lower(at),
+                    "following" | "previous" | "prior" | "preceding"
+                ) || (self.lower(at) == "next"
+                    && (word == "day" || self.part_of_day(at + 1).is_some())));
+            if from_reference && let Some(part) = self.part_of_day(at + 1) {
+                let value = self
+                    .reference_day()
+                    .and_then(|d| d.checked_add(Duration::days(i64::from(delta))))
+                    .map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
+                return Some(Match {
+                    end: at + 2,
+                    kind: TimexType::Time,
+                    value: format!("{value}T{part}"),
+                    anchored: true,
+                });
+            }
+            if from_reference && let Some((unit, false)) = Unit::parse(word) {
+                return Some(Match {
+                    end: at + 2,
+                    kind: TimexType::Date,
+                    value: self.shifted_from_reference(unit, delta),
+                    anchored: true,
+                });
+            }
             let lean = match delta {
                 d if d < 0 => Lean::Last,
                 0 => Lean::This,
@@ -2197,6 +2405,7 @@ impl Matcher<'_, '_> {
                 .or_else(|| self.season(i))
                 .or_else(|| self.century(i))
                 .or_else(|| self.holiday(i))
+                .or_else(|| self.that(i))
                 .or_else(|| self.weekday(i))
                 .or_else(|| self.calendar(i))
                 .or_else(|| self.numeric(i))
@@ -2240,6 +2449,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
     let matcher = Matcher {
         toks: &toks,
         anchor,
+        reference: std::cell::Cell::new(anchor.map(Reference::from_date)),
         fiscal,
     };
     let mut out = Vec::new();
@@ -2247,6 +2457,11 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
     while i < toks.len() {
         match matcher.at(i) {
             Some(m) if m.end > i => {
+                if matches!(m.kind, TimexType::Date | TimexType::Time)
+                    && let Some(reference) = Reference::of(&m.value)
+                {
+                    matcher.reference.set(Some(reference));
+                }
                 let span = Span::new(toks[i].span.start, toks[m.end - 1].span.end);
                 let confidence = if m.anchored && anchor.is_none() {
                     0.5

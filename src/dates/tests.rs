@@ -119,6 +119,18 @@ mod cases {
     t!(holiday_election, "Voters go to the polls on Election Day.", "1998-10-26", [("Election Day", "DATE", "1998-11-03")]);
     t!(holiday_nth_weekday, "Offices close on Labor Day and reopen after Memorial Day.", "2022-03-01", [("Labor Day", "DATE", "2021-09-06"), ("Memorial Day", "DATE", "2022-05-30")]);
     t!(holiday_names_are_no_dates, "The song White Christmas played near the Christmas tree on Christmas Island.", "2022-03-01", []);
+    // Anchored to the time the text last named, not to the document date.
+    t!(following_year, "On May 3, 1994, she was elected, and the following year she resigned.", "1999-02-01", [("May 3, 1994", "DATE", "1994-05-03"), ("the following year", "DATE", "1995")]);
+    t!(following_month, "Talks began in March. The following month the firm was sold.", "1989-10-27", [("March", "DATE", "1989-03"), ("The following month", "DATE", "1989-04")]);
+    t!(later_that_year, "The mill closed in March 1996 and reopened later that year.", "1999-02-01", [("March 1996", "DATE", "1996-03"), ("later that year", "DATE", "1996")]);
+    t!(earlier_that_day, "The judge ruled on Oct. 12, 1997. Earlier that day, protesters gathered.", "1998-01-05", [("Oct. 12, 1997", "DATE", "1997-10-12"), ("Earlier that day", "DATE", "1997-10-12")]);
+    t!(that_same_day, "He resigned on June 2, 1995, and that same day he left the country.", "1998-01-05", [("June 2, 1995", "DATE", "1995-06-02"), ("that same day", "DATE", "1995-06-02")]);
+    t!(that_afternoon, "The rebels took the bridge on April 4, 1945, and by that afternoon the town fell.", "", [("April 4, 1945", "DATE", "1945-04-04"), ("that afternoon", "TIME", "1945-04-04TAF")]);
+    t!(that_after_a_verb, "He argued that day care costs too much.", "1998-01-05", []);
+    t!(previous_weekday, "Shares fell Thursday, down 3% from the previous Friday.", "1989-10-27", [("Thursday", "DATE", "1989-10-26"), ("the previous Friday", "DATE", "1989-10-20")]);
+    t!(following_weekday, "The court sat on Jan. 7, 2000, and again the following Monday.", "2000-02-01", [("Jan. 7, 2000", "DATE", "2000-01-07"), ("the following Monday", "DATE", "2000-01-10")]);
+    t!(next_morning, "He was arrested on Feb. 20, 2000, and appeared in court the next morning.", "2000-02-24", [("Feb. 20, 2000", "DATE", "2000-02-20"), ("the next morning", "TIME", "2000-02-21TMO")]);
+    t!(the_next_year_looks_ahead, "Sales fell in 1988 and will recover over the next year.", "1989-10-27", [("1988", "DATE", "1988"), ("the next year", "DATE", "1990")]);
     t!(yesterday, "The shelling resumed yesterday near the port.", "2022-08-15", [("yesterday", "DATE", "2022-08-14")]);
     t!(today, "The market opened lower today.", "2022-08-15", [("today", "DATE", "2022-08-15")]);
     t!(tomorrow, "Voting ends tomorrow.", "2022-12-31", [("tomorrow", "DATE", "2023-01-01")]);
