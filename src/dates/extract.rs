@@ -15,7 +15,7 @@
 
 use time::{Date, Duration, Weekday};
 
-use super::{TemporalExpression, TimexType};
+use super::{TemporalExpression, TimexType, timeml};
 use crate::span::Span;
 use crate::text::{Token, TokenKind, tokenize};
 
@@ -1177,6 +1177,15 @@ impl Matcher<'_, '_> {
                 }
             }
             end += 1;
+        } else if let Some(day) = self.weekday_after_parenthesis(end) {
+            // "10:35 a.m. (0735 GMT) Friday": the weekday after the other zone's time gives the
+            // date, and is an expression of its own.
+            if let Some(day) = self
+                .anchor
+                .and_then(|a| resolve_weekday(a, day, i8::from(looks_forward(self.toks, i))))
+            {
+                date = date_value(day);
+            }
         } else {
             // "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6": the calendar date gives the date.
             let at = end + usize::from(self.lower(end) == ",");
@@ -1192,6 +1201,59 @@ impl Matcher<'_, '_> {
             end,
             kind: TimexType::Time,
             value: format!("{date}T{hour:02}:{minute:02}"),
+            anchored: true,
+        })
+    }
+
+    /// The weekday right after a short parenthesis opening at `i` ("(0735 GMT) Friday").
+    fn weekday_after_parenthesis(&self, i: usize) -> Option<Weekday> {
+        if self.lower(i) != "(" {
+            return None;
+        }
+        let close = (i + 1..self.toks.len().min(i + 6)).find(|&k| self.lower(k) == ")")?;
+        self.toks
+            .get(close + 1)
+            .filter(|t| capitalized(t) && !t.lower.ends_with("days"))
+            .and_then(|t| weekday_of(&t.lower))
+    }
+
+    /// "the week of March 6": the ISO week holding the date.
+    fn week_of(&self, i: usize) -> Option<Match> {
+        if (self.lower(i), self.lower(i + 1), self.lower(i + 2)) != ("the", "week", "of") {
+            return None;
+        }
+        let m = self.calendar(i + 3)?;
+        let date = timeml::parse_date(&m.value).filter(|_| m.value.len() == 10)?;
+        Some(Match {
+            end: m.end,
+            kind: TimexType::Date,
+            value: week_value(date),
+            anchored: m.anchored,
+        })
+    }
+
+    /// "the day before last Tuesday", "the day after Christmas": the day next to a dated day,
+    /// annotated from "day" on, as TimeBank does.
+    fn day_next_to(&self, i: usize) -> Option<Match> {
+        if i == 0 || self.lower(i - 1) != "the" || self.lower(i) != "day" {
+            return None;
+        }
+        let delta = match self.lower(i + 1) {
+            "before" => -1,
+            "after" => 1,
+            _ => return None,
+        };
+        let m = self
+            .weekday(i + 2)
+            .or_else(|| self.calendar(i + 2))
+            .or_else(|| self.holiday(i + 2))
+            .or_else(|| self.word(i + 2))
+            .filter(|m| m.kind == TimexType::Date && m.value.len() == 10)?;
+        let date = timeml::parse_date(&m.value)?.checked_add(Duration::days(delta))?;
+        Some(Match {
+            end: m.end,
+            kind: TimexType::Date,
+            value: date_value(date),
             anchored: true,
         })
     }
@@ -2397,6 +2459,8 @@ impl Matcher<'_, '_> {
         let first = tok.text.chars().next()?;
         if first.is_lowercase() || tok.kind == TokenKind::Number || first.is_uppercase() {
             self.half(i)
+                .or_else(|| self.week_of(i))
+                .or_else(|| self.day_next_to(i))
                 .or_else(|| self.modified(i))
                 .or_else(|| self.year_end(i))
                 .or_else(|| self.hedged(i))

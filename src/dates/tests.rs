@@ -131,6 +131,10 @@ mod cases {
     t!(following_weekday, "The court sat on Jan. 7, 2000, and again the following Monday.", "2000-02-01", [("Jan. 7, 2000", "DATE", "2000-01-07"), ("the following Monday", "DATE", "2000-01-10")]);
     t!(next_morning, "He was arrested on Feb. 20, 2000, and appeared in court the next morning.", "2000-02-24", [("Feb. 20, 2000", "DATE", "2000-02-20"), ("the next morning", "TIME", "2000-02-21TMO")]);
     t!(the_next_year_looks_ahead, "Sales fell in 1988 and will recover over the next year.", "1989-10-27", [("1988", "DATE", "1988"), ("the next year", "DATE", "1990")]);
+    // A day or week named by its relation to a dated day.
+    t!(week_of_a_date, "The trial opens the week of May 8, the court said.", "2000-04-20", [("the week of May 8", "DATE", "2000-W19")]);
+    t!(day_before_a_weekday, "The day before last Monday's vote, the mayor resigned.", "2000-02-24", [("day before last Monday", "DATE", "2000-02-20")]);
+    t!(day_after_a_holiday, "Shops reopen the day after Christmas.", "1998-12-20", [("day after Christmas", "DATE", "1998-12-26")]);
     t!(yesterday, "The shelling resumed yesterday near the port.", "2022-08-15", [("yesterday", "DATE", "2022-08-14")]);
     t!(today, "The market opened lower today.", "2022-08-15", [("today", "DATE", "2022-08-15")]);
     t!(tomorrow, "Voting ends tomorrow.", "2022-12-31", [("tomorrow", "DATE", "2023-01-01")]);
@@ -216,6 +220,7 @@ mod cases {
     t!(clock_pm_zone, "The launch was detected at 3 p.m. KST on the coast.", "2022-08-15", [("3 p.m. KST", "TIME", "2022-08-15T15:00")]);
     t!(clock_with_weekday, "Polls close at 9 a.m. Tuesday.", "2000-04-03", [("9 a.m. Tuesday", "TIME", "2000-04-04T09:00")]);
     t!(clock_with_date, "Bids are due by 5 p.m. EST, Nov. 6, the company said.", "1989-10-30", [("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")]);
+    t!(clock_zone_then_weekday, "The blast came at 9:40 a.m. (0640 GMT) Tuesday near the port.", "1998-08-20", [("9:40 a.m.", "TIME", "1998-08-18T09:40"), ("Tuesday", "DATE", "1998-08-18")]);
     t!(noon_weekday, "Negotiations broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "TIME", "1998-02-12T12:00")]);
     t!(midnight_alone, "The offer expires at midnight.", "1989-10-27", [("midnight", "TIME", "1989-10-27T24:00")]);
     t!(midday, "He was arrested at midday.", "1999-10-08", [("midday", "TIME", "1999-10-08T12:00")]);
