@@ -1135,6 +1135,18 @@ impl Matcher<'_, '_> {
                 }
             }
             _ if tok.text.contains(':') => {}
+            // "4 in the morning", "8 in the evening".
+            "in" if self.lower(end + 1) == "the"
+                && matches!(self.lower(end + 2), "morning" | "afternoon" | "evening")
+                && (1..=12).contains(&hour) =>
+            {
+                if self.lower(end + 2) == "morning" {
+                    hour %= 12;
+                } else if hour < 12 {
+                    hour += 12;
+                }
+                end += 3;
+            }
             _ => return None,
         }
         // 24:00 is midnight at the end of the day, as TIMEX3 writes it.
@@ -1318,6 +1330,28 @@ impl Matcher<'_, '_> {
     /// mid-1990s".
     fn year(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        // "the nineties", "the eighties": a decade of the 1900s, valued like "the 1990s".
+        if tok.lower == "the"
+            && let Some(k) = [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ]
+            .iter()
+            .position(|d| *d == self.lower(i + 1))
+        {
+            return Some(Match {
+                end: i + 2,
+                kind: TimexType::Date,
+                value: format!("19{}", k + 2),
+                anchored: false,
+            });
+        }
         // "the mid-1990s", "the early 1980s": annotated with the article, and valued by the decade
         // alone (2 to 0 on the training files).
         if tok.lower == "the" {
@@ -2277,6 +2311,26 @@ impl Matcher<'_, '_> {
         })
     }
 
+    /// "in the morning", "in the afternoon": a part of the day the text is talking about (not "in
+    /// the morning of ...", nor "the night", which opens "the night of Oct. 23").
+    fn part_alone(&self, i: usize) -> Option<Match> {
+        if !(i > 0 && self.lower(i - 1) == "in" && self.lower(i) == "the")
+            || self.lower(i + 2) == "of"
+        {
+            return None;
+        }
+        let part = self.part_of_day(i + 1).filter(|p| *p != "NI")?;
+        let day = self
+            .reference_day()
+            .map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
+        Some(Match {
+            end: i + 2,
+            kind: TimexType::Time,
+            value: format!("{day}T{part}"),
+            anchored: true,
+        })
+    }
+
     /// The TIMEX3 code of the part of day named at token `i` ("night" -> "NI").
     fn part_of_day(&self, i: usize) -> Option<&'static str> {
         let word = self.lower(i);
@@ -2477,6 +2531,7 @@ impl Matcher<'_, '_> {
                 .or_else(|| self.year(i))
                 .or_else(|| self.duration_or_set(i))
                 .or_else(|| self.word(i))
+                .or_else(|| self.part_alone(i))
         } else {
             None
         }

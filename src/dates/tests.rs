@@ -41,6 +41,7 @@ mod cases {
     t!(bare_year, "The two sides met in 2019 in Vladivostok.", "", [("2019", "DATE", "2019")]);
     t!(year_range, "the end of its 1910-1945 colonial rule", "", [("1910", "DATE", "1910"), ("1945", "DATE", "1945")]);
     t!(decade, "Prices soared in the 1990s and fell.", "", [("1990s", "DATE", "199X")]);
+    t!(spelled_decade, "Crime fell through the nineties and rose again.", "", [("the nineties", "DATE", "199")]);
     // Halves of a year or a decade, and decades with a modifier and article.
     t!(last_half_of_year, "Earnings will be weaker in the last half of 1995, the maker said.", "1995-03-01", [("the last half of 1995", "DATE", "1995-H2")]);
     t!(first_half_of_year, "Output grew in the first half of 2003.", "", [("the first half of 2003", "DATE", "2003-H1")]);
@@ -221,6 +222,10 @@ mod cases {
     t!(clock_with_weekday, "Polls close at 9 a.m. Tuesday.", "2000-04-03", [("9 a.m. Tuesday", "TIME", "2000-04-04T09:00")]);
     t!(clock_with_date, "Bids are due by 5 p.m. EST, Nov. 6, the company said.", "1989-10-30", [("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")]);
     t!(clock_zone_then_weekday, "The blast came at 9:40 a.m. (0640 GMT) Tuesday near the port.", "1998-08-20", [("9:40 a.m.", "TIME", "1998-08-18T09:40"), ("Tuesday", "DATE", "1998-08-18")]);
+    t!(clock_in_the_morning, "The convoy will leave at 5 in the morning, the army said.", "2000-04-05", [("5 in the morning", "TIME", "2000-04-05T05:00")]);
+    t!(clock_in_the_evening, "The polls close at 8 in the evening.", "2000-04-05", [("8 in the evening", "TIME", "2000-04-05T20:00")]);
+    t!(in_the_morning, "Shares fell Monday. Traders sold heavily in the morning.", "1989-10-31", [("Monday", "DATE", "1989-10-30"), ("the morning", "TIME", "1989-10-30TMO")]);
+    t!(in_the_morning_of_a_date, "In the morning of June 4 the troops moved.", "1989-06-10", [("June 4", "DATE", "1989-06-04")]);
     t!(noon_weekday, "Negotiations broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "TIME", "1998-02-12T12:00")]);
     t!(midnight_alone, "The offer expires at midnight.", "1989-10-27", [("midnight", "TIME", "1989-10-27T24:00")]);
     t!(midday, "He was arrested at midday.", "1999-10-08", [("midday", "TIME", "1999-10-08T12:00")]);
