@@ -1383,6 +1383,9 @@ impl Matcher<'_, '_> {
             .strip_prefix("mid-")
             .or_else(|| tok.lower.strip_prefix("early-"))
             .or_else(|| tok.lower.strip_prefix("late-"))
+            // "post-1959 politics", "pre-1914 borders": the year the period starts or ends at.
+            .or_else(|| tok.lower.strip_prefix("post-"))
+            .or_else(|| tok.lower.strip_prefix("pre-"))
         {
             // "mid-2019"; "mid-1990s" is a decade, valued like "1990s".
             let decade = rest.strip_suffix('s').filter(|d| d.ends_with('0'));

@@ -53,6 +53,8 @@ mod cases {
     t!(the_early_decade, "Shares peaked in the early 1970s and then slid.", "", [("the early 1970s", "DATE", "197")]);
     t!(bare_mid_decade, "Rents doubled by mid-1980s standards.", "", [("mid-1980s", "DATE", "198X")]);
     t!(mid_year, "Talks stalled in mid-2019 and resumed.", "", [("mid-2019", "DATE", "2019")]);
+    t!(post_year, "The post-1991 borders were never settled.", "", [("post-1991", "DATE", "1991")]);
+    t!(pre_year, "Talks aim to restore the pre-1967 lines.", "", [("pre-1967", "DATE", "1967")]);
     t!(late_month, "In late July the leader spoke.", "2022-08-15", [("late July", "DATE", "2022-07")]);
     t!(weekday_with_date, "The vote is set for Friday, Oct. 23, officials said.", "1998-10-20", [("Friday, Oct. 23", "DATE", "1998-10-23")]);
     // Month names that are also words need a cue.
