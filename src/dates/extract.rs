@@ -5,7 +5,9 @@
 //! `2022-W32`, `2022-Q3`, `2024-SU`, `199` for the 1990s), durations as ISO 8601 periods (`P3Y`,
 //! `PT24H`, `PXY` when the amount is vague), sets as the period that repeats, and the reference
 //! values `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`. Relative expressions are resolved against the
-//! anchor (the document date); without one their unknown parts are `X`.
+//! anchor (the document date); without one their unknown parts are `X`. Those that point into
+//! the narrative ("the following year", "later that day", "the previous Friday") are resolved
+//! against the time the text last named instead.
 //!
 //! Two guards keep the classic false positives out: month names that are also words ("May",
 //! "March") count only next to a day or year or after a temporal preposition, and nothing
@@ -13,7 +15,7 @@
 
 use time::{Date, Duration, Weekday};
 
-use super::{TemporalExpression, TimexType};
+use super::{TemporalExpression, TimexType, timeml};
 use crate::span::Span;
 use crate::text::{Token, TokenKind, tokenize};
 
@@ -154,6 +156,22 @@ impl Unit {
             Unit::Year => format!("P{n}Y"),
             Unit::Decade => format!("P{n}DE"),
             Unit::Century => format!("P{n}CE"),
+        }
+    }
+
+    /// The ISO 8601 period for `n` and a half of this unit, the half written in the next smaller
+    /// unit as TimeBank writes it ("P2Y6M", "PT5H30M"), else as a decimal ("P2.5W").
+    fn period_and_a_half(self, n: u32) -> String {
+        match self {
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Decade => format!("P{}Y", n * 10 + 5),
+            Unit::Century => format!("P{}Y", n * 100 + 50),
+            Unit::Week | Unit::Weekend | Unit::Month | Unit::Quarter => {
+                self.period(&format!("{n}.5"))
+            }
         }
     }
 }
@@ -678,9 +696,78 @@ const PARTS_OF_DAY: [(&str, &str); 5] = [
     ("overnight", "NI"),
 ];
 
+/// The time the narrative last named: the value of the latest date or time found, to the
+/// granularity written ("1995-05-22", "1998-06", "1998"). "The following year", "that day" and
+/// "the previous Friday" are anchored to it rather than to the document date, as TimeML anchors
+/// them to the time the text is talking about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Reference {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl Reference {
+    /// The reference a DATE or TIME value sets: its calendar part, when its year is known.
+    fn of(value: &str) -> Option<Reference> {
+        fn digits(s: Option<&str>) -> Option<&str> {
+            s.filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+        }
+        let year = digits(value.get(0..4))?.parse().ok()?;
+        let rest = value.get(4..).unwrap_or("");
+        let month = rest
+            .strip_prefix('-')
+            .and_then(|r| digits(r.get(0..2)))
+            .and_then(|m| m.parse().ok())
+            .filter(|m| (1..=12).contains(m));
+        let day = month
+            .and_then(|_| digits(value.get(8..10)).filter(|_| value.get(7..8) == Some("-")))
+            .and_then(|d| d.parse().ok());
+        Some(Reference { year, month, day })
+    }
+
+    fn from_date(date: Date) -> Reference {
+        Reference {
+            year: date.year(),
+            month: Some(u8::from(date.month())),
+            day: Some(date.day()),
+        }
+    }
+
+    /// The reference as a date, to the granularity `unit` needs (the first of a month or year
+    /// standing for it), when it is that precise.
+    fn date_for(self, unit: Unit) -> Option<Date> {
+        let (month, day) = match unit {
+            Unit::Year | Unit::Decade | Unit::Century => (1, 1),
+            Unit::Month | Unit::Quarter => (self.month?, 1),
+            Unit::Day | Unit::Week | Unit::Weekend | Unit::Hour | Unit::Minute => {
+                (self.month?, self.day?)
+            }
+        };
+        Date::from_calendar_date(self.year, time::Month::try_from(month).ok()?, day).ok()
+    }
+
+    /// The value of the reference's own `unit` ("that day", "that year"): X for what it does not
+    /// say.
+    fn value(self, unit: Unit) -> String {
+        match (unit, self.date_for(unit)) {
+            (_, Some(date)) => shifted(Some(date), unit, 0).unwrap_or_else(|| unresolved(unit)),
+            (Unit::Day | Unit::Hour | Unit::Minute, None) => match self.month {
+                Some(m) => format!("{:04}-{m:02}-XX", self.year),
+                None => format!("{:04}-XX-XX", self.year),
+            },
+            (Unit::Week | Unit::Weekend, None) => format!("{:04}-WXX", self.year),
+            (Unit::Month | Unit::Quarter, None) => format!("{:04}-XX", self.year),
+            (Unit::Year | Unit::Decade | Unit::Century, None) => unresolved(unit),
+        }
+    }
+}
+
 struct Matcher<'t, 'a> {
     toks: &'t [Tok<'a>],
     anchor: Option<Date>,
+    /// The time the text last named ([`Reference`]); the anchor until a date is found.
+    reference: std::cell::Cell<Option<Reference>>,
     /// The document reports by fiscal quarter: "a year ago" then means the same quarter a year
     /// before, as earnings reports use it.
     fiscal: bool,
@@ -689,6 +776,93 @@ struct Matcher<'t, 'a> {
 impl Matcher<'_, '_> {
     fn lower(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.lower.as_ref())
+    }
+
+    /// `unit` shifted by `delta` from the reference time ("the following year"); from the anchor
+    /// when the reference is not that precise.
+    fn shifted_from_reference(&self, unit: Unit, delta: i32) -> String {
+        let base = self
+            .reference
+            .get()
+            .and_then(|r| r.date_for(unit))
+            .or(self.anchor);
+        shifted(base, unit, delta).unwrap_or_else(|| unresolved(unit))
+    }
+
+    /// The reference time as a day, else the anchor.
+    fn reference_day(&self) -> Option<Date> {
+        self.reference
+            .get()
+            .and_then(|r| r.date_for(Unit::Day))
+            .or(self.anchor)
+    }
+
+    /// "that day", "that same year", "later that month", "earlier that morning": the reference
+    /// time's own day, year or month, or a part of its day.
+    fn that(&self, i: usize) -> Option<Match> {
+        let at = i + usize::from(matches!(self.lower(i), "earlier" | "later"));
+        if self.lower(at) != "that" {
+            return None;
+        }
+        // After a verb "that" opens a clause ("argued that day care costs ..."): only a
+        // preposition, "earlier" or "later", or the start of a clause may come before it.
+        let unit_at = at + 1 + usize::from(self.lower(at + 1) == "same");
+        if at == i
+            && i > 0
+            && !matches!(
+                self.lower(i - 1),
+                "in" | "on"
+                    | "at"
+                    | "for"
+                    | "during"
+                    | "by"
+                    | "until"
+                    | "since"
+                    | "from"
+                    | "of"
+                    | "through"
+                    | "throughout"
+                    | "after"
+                    | "before"
+                    | "out"
+                    | "over"
+                    | "within"
+                    | "and"
+                    | "but"
+                    | ","
+                    | "."
+                    | "``"
+                    | "\""
+            )
+        {
+            return None;
+        }
+        let at = unit_at;
+        let reference = self
+            .reference
+            .get()
+            .or(self.anchor.map(Reference::from_date));
+        if let Some(part) = self.part_of_day(at) {
+            let day = reference.map_or_else(|| "XXXX-XX-XX".into(), |r| r.value(Unit::Day));
+            return Some(Match {
+                end: at + 1,
+                kind: TimexType::Time,
+                value: format!("{day}T{part}"),
+                anchored: true,
+            });
+        }
+        let (unit, false) = Unit::parse(self.lower(at))? else {
+            return None;
+        };
+        if matches!(unit, Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        Some(Match {
+            end: at + 1,
+            kind: TimexType::Date,
+            value: reference.map_or_else(|| unresolved(unit), |r| r.value(unit)),
+            anchored: true,
+        })
     }
 
     /// The year of a month named at tokens `[start, end)` without one: the year a following
@@ -961,6 +1135,18 @@ impl Matcher<'_, '_> {
                 }
             }
             _ if tok.text.contains(':') => {}
+            // "4 in the morning", "8 in the evening".
+            "in" if self.lower(end + 1) == "the"
+                && matches!(self.lower(end + 2), "morning" | "afternoon" | "evening")
+                && (1..=12).contains(&hour) =>
+            {
+                if self.lower(end + 2) == "morning" {
+                    hour %= 12;
+                } else if hour < 12 {
+                    hour += 12;
+                }
+                end += 3;
+            }
             _ => return None,
         }
         // 24:00 is midnight at the end of the day, as TIMEX3 writes it.
@@ -1003,6 +1189,15 @@ impl Matcher<'_, '_> {
                 }
             }
             end += 1;
+        } else if let Some(day) = self.weekday_after_parenthesis(end) {
+            // "10:35 a.m. (0735 GMT) Friday": the weekday after the other zone's time gives the
+            // date, and is an expression of its own.
+            if let Some(day) = self
+                .anchor
+                .and_then(|a| resolve_weekday(a, day, i8::from(looks_forward(self.toks, i))))
+            {
+                date = date_value(day);
+            }
         } else {
             // "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6": the calendar date gives the date.
             let at = end + usize::from(self.lower(end) == ",");
@@ -1018,6 +1213,59 @@ impl Matcher<'_, '_> {
             end,
             kind: TimexType::Time,
             value: format!("{date}T{hour:02}:{minute:02}"),
+            anchored: true,
+        })
+    }
+
+    /// The weekday right after a short parenthesis opening at `i` ("(0735 GMT) Friday").
+    fn weekday_after_parenthesis(&self, i: usize) -> Option<Weekday> {
+        if self.lower(i) != "(" {
+            return None;
+        }
+        let close = (i + 1..self.toks.len().min(i + 6)).find(|&k| self.lower(k) == ")")?;
+        self.toks
+            .get(close + 1)
+            .filter(|t| capitalized(t) && !t.lower.ends_with("days"))
+            .and_then(|t| weekday_of(&t.lower))
+    }
+
+    /// "the week of March 6": the ISO week holding the date.
+    fn week_of(&self, i: usize) -> Option<Match> {
+        if (self.lower(i), self.lower(i + 1), self.lower(i + 2)) != ("the", "week", "of") {
+            return None;
+        }
+        let m = self.calendar(i + 3)?;
+        let date = timeml::parse_date(&m.value).filter(|_| m.value.len() == 10)?;
+        Some(Match {
+            end: m.end,
+            kind: TimexType::Date,
+            value: week_value(date),
+            anchored: m.anchored,
+        })
+    }
+
+    /// "the day before last Tuesday", "the day after Christmas": the day next to a dated day,
+    /// annotated from "day" on, as TimeBank does.
+    fn day_next_to(&self, i: usize) -> Option<Match> {
+        if i == 0 || self.lower(i - 1) != "the" || self.lower(i) != "day" {
+            return None;
+        }
+        let delta = match self.lower(i + 1) {
+            "before" => -1,
+            "after" => 1,
+            _ => return None,
+        };
+        let m = self
+            .weekday(i + 2)
+            .or_else(|| self.calendar(i + 2))
+            .or_else(|| self.holiday(i + 2))
+            .or_else(|| self.word(i + 2))
+            .filter(|m| m.kind == TimexType::Date && m.value.len() == 10)?;
+        let date = timeml::parse_date(&m.value)?.checked_add(Duration::days(delta))?;
+        Some(Match {
+            end: m.end,
+            kind: TimexType::Date,
+            value: date_value(date),
             anchored: true,
         })
     }
@@ -1082,6 +1330,28 @@ impl Matcher<'_, '_> {
     /// mid-1990s".
     fn year(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        // "the nineties", "the eighties": a decade of the 1900s, valued like "the 1990s".
+        if tok.lower == "the"
+            && let Some(k) = [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ]
+            .iter()
+            .position(|d| *d == self.lower(i + 1))
+        {
+            return Some(Match {
+                end: i + 2,
+                kind: TimexType::Date,
+                value: format!("19{}", k + 2),
+                anchored: false,
+            });
+        }
         // "the mid-1990s", "the early 1980s": annotated with the article, and valued by the decade
         // alone (2 to 0 on the training files).
         if tok.lower == "the" {
@@ -1113,6 +1383,9 @@ impl Matcher<'_, '_> {
             .strip_prefix("mid-")
             .or_else(|| tok.lower.strip_prefix("early-"))
             .or_else(|| tok.lower.strip_prefix("late-"))
+            // "post-1959 politics", "pre-1914 borders": the year the period starts or ends at.
+            .or_else(|| tok.lower.strip_prefix("post-"))
+            .or_else(|| tok.lower.strip_prefix("pre-"))
         {
             // "mid-2019"; "mid-1990s" is a decade, valued like "1990s".
             let decade = rest.strip_suffix('s').filter(|d| d.ends_with('0'));
@@ -1255,6 +1528,26 @@ impl Matcher<'_, '_> {
     /// Weekdays with an optional part of day: "Monday", "last Friday", "Sunday night"; repeated,
     /// they are sets: "each Thursday", "Mondays", "Tuesday nights".
     fn weekday(&self, i: usize) -> Option<Match> {
+        // "the previous Friday", "the following Monday": the one before or after the time the
+        // text last named.
+        if self.lower(i) == "the" {
+            let direction = match self.lower(i + 1) {
+                "previous" | "prior" | "preceding" => -1,
+                "following" | "next" => 1,
+                _ => return None,
+            };
+            let tok = self.toks.get(i + 2).filter(|t| capitalized(t))?;
+            let day = weekday_of(&tok.lower).filter(|_| !tok.lower.ends_with("days"))?;
+            let date = self
+                .reference_day()
+                .and_then(|base| resolve_weekday(base, day, direction));
+            return Some(Match {
+                end: i + 3,
+                kind: TimexType::Date,
+                value: date.map_or_else(|| "XXXX-XX-XX".to_owned(), date_value),
+                anchored: true,
+            });
+        }
         let (direction, at) = match self.lower(i) {
             "last" | "past" => (-1i8, i + 1),
             "next" | "coming" => (1, i + 1),
@@ -1355,13 +1648,43 @@ impl Matcher<'_, '_> {
             at += 1;
         }
         let delta = match self.lower(at) {
-            "last" | "past" | "previous" | "prior" | "latest" => Some(-1),
+            "last" | "past" | "previous" | "prior" | "preceding" | "latest" => Some(-1),
             "this" | "current" | "same" => Some(0),
             "next" | "coming" | "following" => Some(1),
             _ => None,
         };
         if let Some(delta) = delta {
             let word = self.lower(at + 1);
+            // "the following year", "the previous month", "the next day": counted from the time
+            // the text last named, not from the anchor ("On May 22, 1995, ... the following year"
+            // is 1996). "the next year" and "the next week" stay the anchor's: "over the next
+            // year" looks ahead from the report.
+            let from_reference = the
+                && (matches!(
+                    self.lower(at),
+                    "following" | "previous" | "prior" | "preceding"
+                ) || (self.lower(at) == "next"
+                    && (word == "day" || self.part_of_day(at + 1).is_some())));
+            if from_reference && let Some(part) = self.part_of_day(at + 1) {
+                let value = self
+                    .reference_day()
+                    .and_then(|d| d.checked_add(Duration::days(i64::from(delta))))
+                    .map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
+                return Some(Match {
+                    end: at + 2,
+                    kind: TimexType::Time,
+                    value: format!("{value}T{part}"),
+                    anchored: true,
+                });
+            }
+            if from_reference && let Some((unit, false)) = Unit::parse(word) {
+                return Some(Match {
+                    end: at + 2,
+                    kind: TimexType::Date,
+                    value: self.shifted_from_reference(unit, delta),
+                    anchored: true,
+                });
+            }
             let lean = match delta {
                 d if d < 0 => Lean::Last,
                 0 => Lean::This,
@@ -1635,6 +1958,20 @@ impl Matcher<'_, '_> {
                 anchored: false,
             });
         }
+        // "2 1/2 years", "5 1/2 hours": the half in the next smaller unit, as TimeBank writes it
+        // (P2Y6M, PT5H30M).
+        if tok.kind == TokenKind::Number
+            && matches!(self.lower(i + 1), "1/2" | "½")
+            && let Some(n) = small_number(&tok.lower)
+            && let Some((unit, true)) = Unit::parse(self.lower(i + 2))
+        {
+            return Some(Match {
+                end: i + 3,
+                kind: TimexType::Duration,
+                value: unit.period_and_a_half(n),
+                anchored: false,
+            });
+        }
         let (n, at) = self.amount(i)?;
         // "two more weeks".
         let at = at + usize::from(self.lower(at) == "more");
@@ -1852,8 +2189,57 @@ impl Matcher<'_, '_> {
             .or_else(|| self.season(i + skip))
             .or_else(|| self.century(i + skip))
             .or_else(|| self.weekday(i + skip))
-            .or_else(|| self.word(i + skip))?;
+            .or_else(|| self.word(i + skip))
+            .or_else(|| self.the_unit(i, skip))?;
         Some(inner)
+    }
+
+    /// "the end of the year", "the start of the month": the anchor's own period, the value of
+    /// "this year" (TimeML gives the part only as a modifier, END or START). Not "the end of the
+    /// day", which is an idiom as often as a time.
+    fn the_unit(&self, i: usize, skip: usize) -> Option<Match> {
+        if skip != 3 || self.lower(i) != "the" || self.lower(i + skip) != "the" {
+            return None;
+        }
+        let (unit, false) = Unit::parse(self.lower(i + skip + 1))? else {
+            return None;
+        };
+        if matches!(unit, Unit::Minute | Unit::Hour | Unit::Day) {
+            return None;
+        }
+        Some(Match {
+            end: i + skip + 2,
+            kind: TimexType::Date,
+            value: shifted(self.anchor, unit, 0).unwrap_or_else(|| unresolved(unit)),
+            anchored: true,
+        })
+    }
+
+    /// "by year-end", "since year end", "by year's end": the end of the anchor's year (of the
+    /// year before, after "since"), valued as the year, as TimeML values "the end of the year".
+    /// Only after a preposition: "the year-end rally" is a modifier.
+    fn year_end(&self, i: usize) -> Option<Match> {
+        let preposition = self.lower(i.checked_sub(1)?);
+        if !matches!(
+            preposition,
+            "by" | "since" | "until" | "till" | "at" | "before" | "after" | "through" | "from"
+        ) {
+            return None;
+        }
+        let end = match (self.lower(i), self.lower(i + 1), self.lower(i + 2)) {
+            ("year-end", ..) => i + 1,
+            ("year", "end", _) => i + 2,
+            ("year", "'s" | "’s", "end") => i + 3,
+            _ => return None,
+        };
+        let delta = if preposition == "since" { -1 } else { 0 };
+        Some(Match {
+            end,
+            kind: TimexType::Date,
+            value: shifted(self.anchor, Unit::Year, delta)
+                .unwrap_or_else(|| unresolved(Unit::Year)),
+            anchored: true,
+        })
     }
 
     /// Centuries by their ordinal: "the 20th century" (19), "the nineteenth century" (18),
@@ -1924,6 +2310,26 @@ impl Matcher<'_, '_> {
             end,
             kind: TimexType::Date,
             value: year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y:04}-{code}")),
+            anchored: true,
+        })
+    }
+
+    /// "in the morning", "in the afternoon": a part of the day the text is talking about (not "in
+    /// the morning of ...", nor "the night", which opens "the night of Oct. 23").
+    fn part_alone(&self, i: usize) -> Option<Match> {
+        if !(i > 0 && self.lower(i - 1) == "in" && self.lower(i) == "the")
+            || self.lower(i + 2) == "of"
+        {
+            return None;
+        }
+        let part = self.part_of_day(i + 1).filter(|p| *p != "NI")?;
+        let day = self
+            .reference_day()
+            .map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
+        Some(Match {
+            end: i + 2,
+            kind: TimexType::Time,
+            value: format!("{day}T{part}"),
             anchored: true,
         })
     }
@@ -2110,13 +2516,17 @@ impl Matcher<'_, '_> {
         let first = tok.text.chars().next()?;
         if first.is_lowercase() || tok.kind == TokenKind::Number || first.is_uppercase() {
             self.half(i)
+                .or_else(|| self.week_of(i))
+                .or_else(|| self.day_next_to(i))
                 .or_else(|| self.modified(i))
+                .or_else(|| self.year_end(i))
                 .or_else(|| self.hedged(i))
                 .or_else(|| self.period(i))
                 .or_else(|| self.relative(i))
                 .or_else(|| self.season(i))
                 .or_else(|| self.century(i))
                 .or_else(|| self.holiday(i))
+                .or_else(|| self.that(i))
                 .or_else(|| self.weekday(i))
                 .or_else(|| self.calendar(i))
                 .or_else(|| self.numeric(i))
@@ -2124,6 +2534,7 @@ impl Matcher<'_, '_> {
                 .or_else(|| self.year(i))
                 .or_else(|| self.duration_or_set(i))
                 .or_else(|| self.word(i))
+                .or_else(|| self.part_alone(i))
         } else {
             None
         }
@@ -2160,6 +2571,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
     let matcher = Matcher {
         toks: &toks,
         anchor,
+        reference: std::cell::Cell::new(anchor.map(Reference::from_date)),
         fiscal,
     };
     let mut out = Vec::new();
@@ -2167,6 +2579,11 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
     while i < toks.len() {
         match matcher.at(i) {
             Some(m) if m.end > i => {
+                if matches!(m.kind, TimexType::Date | TimexType::Time)
+                    && let Some(reference) = Reference::of(&m.value)
+                {
+                    matcher.reference.set(Some(reference));
+                }
                 let span = Span::new(toks[i].span.start, toks[m.end - 1].span.end);
                 let confidence = if m.anchored && anchor.is_none() {
                     0.5

@@ -41,6 +41,7 @@ mod cases {
     t!(bare_year, "The two sides met in 2019 in Vladivostok.", "", [("2019", "DATE", "2019")]);
     t!(year_range, "the end of its 1910-1945 colonial rule", "", [("1910", "DATE", "1910"), ("1945", "DATE", "1945")]);
     t!(decade, "Prices soared in the 1990s and fell.", "", [("1990s", "DATE", "199X")]);
+    t!(spelled_decade, "Crime fell through the nineties and rose again.", "", [("the nineties", "DATE", "199")]);
     // Halves of a year or a decade, and decades with a modifier and article.
     t!(last_half_of_year, "Earnings will be weaker in the last half of 1995, the maker said.", "1995-03-01", [("the last half of 1995", "DATE", "1995-H2")]);
     t!(first_half_of_year, "Output grew in the first half of 2003.", "", [("the first half of 2003", "DATE", "2003-H1")]);
@@ -52,6 +53,8 @@ mod cases {
     t!(the_early_decade, "Shares peaked in the early 1970s and then slid.", "", [("the early 1970s", "DATE", "197")]);
     t!(bare_mid_decade, "Rents doubled by mid-1980s standards.", "", [("mid-1980s", "DATE", "198X")]);
     t!(mid_year, "Talks stalled in mid-2019 and resumed.", "", [("mid-2019", "DATE", "2019")]);
+    t!(post_year, "The post-1991 borders were never settled.", "", [("post-1991", "DATE", "1991")]);
+    t!(pre_year, "Talks aim to restore the pre-1967 lines.", "", [("pre-1967", "DATE", "1967")]);
     t!(late_month, "In late July the leader spoke.", "2022-08-15", [("late July", "DATE", "2022-07")]);
     t!(weekday_with_date, "The vote is set for Friday, Oct. 23, officials said.", "1998-10-20", [("Friday, Oct. 23", "DATE", "1998-10-23")]);
     // Month names that are also words need a cue.
@@ -119,6 +122,22 @@ mod cases {
     t!(holiday_election, "Voters go to the polls on Election Day.", "1998-10-26", [("Election Day", "DATE", "1998-11-03")]);
     t!(holiday_nth_weekday, "Offices close on Labor Day and reopen after Memorial Day.", "2022-03-01", [("Labor Day", "DATE", "2021-09-06"), ("Memorial Day", "DATE", "2022-05-30")]);
     t!(holiday_names_are_no_dates, "The song White Christmas played near the Christmas tree on Christmas Island.", "2022-03-01", []);
+    // Anchored to the time the text last named, not to the document date.
+    t!(following_year, "On May 3, 1994, she was elected, and the following year she resigned.", "1999-02-01", [("May 3, 1994", "DATE", "1994-05-03"), ("the following year", "DATE", "1995")]);
+    t!(following_month, "Talks began in March. The following month the firm was sold.", "1989-10-27", [("March", "DATE", "1989-03"), ("The following month", "DATE", "1989-04")]);
+    t!(later_that_year, "The mill closed in March 1996 and reopened later that year.", "1999-02-01", [("March 1996", "DATE", "1996-03"), ("later that year", "DATE", "1996")]);
+    t!(earlier_that_day, "The judge ruled on Oct. 12, 1997. Earlier that day, protesters gathered.", "1998-01-05", [("Oct. 12, 1997", "DATE", "1997-10-12"), ("Earlier that day", "DATE", "1997-10-12")]);
+    t!(that_same_day, "He resigned on June 2, 1995, and that same day he left the country.", "1998-01-05", [("June 2, 1995", "DATE", "1995-06-02"), ("that same day", "DATE", "1995-06-02")]);
+    t!(that_afternoon, "The rebels took the bridge on April 4, 1945, and by that afternoon the town fell.", "", [("April 4, 1945", "DATE", "1945-04-04"), ("that afternoon", "TIME", "1945-04-04TAF")]);
+    t!(that_after_a_verb, "He argued that day care costs too much.", "1998-01-05", []);
+    t!(previous_weekday, "Shares fell Thursday, down 3% from the previous Friday.", "1989-10-27", [("Thursday", "DATE", "1989-10-26"), ("the previous Friday", "DATE", "1989-10-20")]);
+    t!(following_weekday, "The court sat on Jan. 7, 2000, and again the following Monday.", "2000-02-01", [("Jan. 7, 2000", "DATE", "2000-01-07"), ("the following Monday", "DATE", "2000-01-10")]);
+    t!(next_morning, "He was arrested on Feb. 20, 2000, and appeared in court the next morning.", "2000-02-24", [("Feb. 20, 2000", "DATE", "2000-02-20"), ("the next morning", "TIME", "2000-02-21TMO")]);
+    t!(the_next_year_looks_ahead, "Sales fell in 1988 and will recover over the next year.", "1989-10-27", [("1988", "DATE", "1988"), ("the next year", "DATE", "1990")]);
+    // A day or week named by its relation to a dated day.
+    t!(week_of_a_date, "The trial opens the week of May 8, the court said.", "2000-04-20", [("the week of May 8", "DATE", "2000-W19")]);
+    t!(day_before_a_weekday, "The day before last Monday's vote, the mayor resigned.", "2000-02-24", [("day before last Monday", "DATE", "2000-02-20")]);
+    t!(day_after_a_holiday, "Shops reopen the day after Christmas.", "1998-12-20", [("day after Christmas", "DATE", "1998-12-26")]);
     t!(yesterday, "The shelling resumed yesterday near the port.", "2022-08-15", [("yesterday", "DATE", "2022-08-14")]);
     t!(today, "The market opened lower today.", "2022-08-15", [("today", "DATE", "2022-08-15")]);
     t!(tomorrow, "Voting ends tomorrow.", "2022-12-31", [("tomorrow", "DATE", "2023-01-01")]);
@@ -157,6 +176,9 @@ mod cases {
     t!(next_couple_of, "Prices rise over the next couple of months.", "", [("the next couple of months", "DURATION", "P2M")]);
     t!(couple_of_ago, "A couple of weeks ago the board met.", "1992-05-04", [("A couple of weeks ago", "DATE", "1992-W17")]);
     t!(more_units, "The lease runs for at least 30 more years.", "", [("at least 30 more years", "DURATION", "P30Y")]);
+    t!(half_years, "The refugees spent 2 1/2 years in the camps.", "", [("2 1/2 years", "DURATION", "P2Y6M")]);
+    t!(half_hours, "The envoy stayed about 4 1/2 hours in the capital.", "", [("4 1/2 hours", "DURATION", "PT4H30M")]);
+    t!(half_weeks, "The strike lasted 3 1/2 weeks.", "", [("3 1/2 weeks", "DURATION", "P3.5W")]);
     t!(duration_vague, "The sanctions have been in place for years.", "", [("years", "DURATION", "PXY")]);
     t!(duration_several, "Negotiations took several months.", "", [("several months", "DURATION", "PXM")]);
     t!(set_every, "The festival is held every year in the city.", "", [("every year", "SET", "P1Y")]);
@@ -177,6 +199,15 @@ mod cases {
     t!(weekend_early_week, "Talks went on over the weekend.", "1990-08-13", [("the weekend", "DATE", "1990-W32-WE")]);
     t!(weekend_late_week, "Talks will go on over the weekend.", "1990-08-17", [("the weekend", "DATE", "1990-W33-WE")]);
     t!(last_weekend, "Talks broke down last weekend.", "1990-08-17", [("last weekend", "DATE", "1990-W32-WE")]);
+    // The end of the anchor's year or month, valued as the period itself.
+    t!(by_year_end, "The sale should close by year-end, the bank said.", "1991-05-06", [("year-end", "DATE", "1991")]);
+    t!(since_year_end, "The index has gained 12% since year-end.", "1991-05-06", [("year-end", "DATE", "1990")]);
+    t!(by_year_s_end, "New rules will be in force by year's end.", "1991-05-06", [("year's end", "DATE", "1991")]);
+    t!(by_year_end_two_words, "The mill will cut 900 jobs by year end.", "1991-05-06", [("year end", "DATE", "1991")]);
+    t!(year_end_modifier, "The year-end bonus was cut.", "1991-05-06", []);
+    t!(end_of_the_year, "Rates will fall by the end of the year, he said.", "1991-05-06", [("the end of the year", "DATE", "1991")]);
+    t!(end_of_the_month, "The brigade will be in place by the end of the month.", "1991-05-06", [("the end of the month", "DATE", "1991-05")]);
+    t!(end_of_the_day_is_an_idiom, "At the end of the day, voters decide.", "1991-05-06", []);
     t!(fiscal_year, "Sales fell in fiscal 1989.", "1989-10-26", [("fiscal 1989", "DATE", "1989")]);
     t!(fiscal_quarter, "Profit rose in the fiscal first quarter.", "1989-10-26", [("the fiscal first quarter", "DATE", "1989-Q1")]);
     t!(year_ended, "Revenue for the year ended Sept. 30 rose.", "1989-10-26", [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30")]);
@@ -192,6 +223,11 @@ mod cases {
     t!(clock_pm_zone, "The launch was detected at 3 p.m. KST on the coast.", "2022-08-15", [("3 p.m. KST", "TIME", "2022-08-15T15:00")]);
     t!(clock_with_weekday, "Polls close at 9 a.m. Tuesday.", "2000-04-03", [("9 a.m. Tuesday", "TIME", "2000-04-04T09:00")]);
     t!(clock_with_date, "Bids are due by 5 p.m. EST, Nov. 6, the company said.", "1989-10-30", [("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")]);
+    t!(clock_zone_then_weekday, "The blast came at 9:40 a.m. (0640 GMT) Tuesday near the port.", "1998-08-20", [("9:40 a.m.", "TIME", "1998-08-18T09:40"), ("Tuesday", "DATE", "1998-08-18")]);
+    t!(clock_in_the_morning, "The convoy will leave at 5 in the morning, the army said.", "2000-04-05", [("5 in the morning", "TIME", "2000-04-05T05:00")]);
+    t!(clock_in_the_evening, "The polls close at 8 in the evening.", "2000-04-05", [("8 in the evening", "TIME", "2000-04-05T20:00")]);
+    t!(in_the_morning, "Shares fell Monday. Traders sold heavily in the morning.", "1989-10-31", [("Monday", "DATE", "1989-10-30"), ("the morning", "TIME", "1989-10-30TMO")]);
+    t!(in_the_morning_of_a_date, "In the morning of June 4 the troops moved.", "1989-06-10", [("June 4", "DATE", "1989-06-04")]);
     t!(noon_weekday, "Negotiations broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "TIME", "1998-02-12T12:00")]);
     t!(midnight_alone, "The offer expires at midnight.", "1989-10-27", [("midnight", "TIME", "1989-10-27T24:00")]);
     t!(midday, "He was arrested at midday.", "1999-10-08", [("midday", "TIME", "1999-10-08T12:00")]);
