@@ -49,6 +49,14 @@ fn speaker_words<'t>(q: &Quote, text: &'t str) -> &'t str {
     q.speaker.as_ref().map_or("", |s| s.span.slice(text))
 }
 
+/// The first reported (indirect) quote of `quotes`.
+fn indirect(quotes: &[Quote]) -> &Quote {
+    quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .unwrap_or_else(|| panic!("no indirect quote: {quotes:#?}"))
+}
+
 fn speaker(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.name.as_str())
 }
@@ -619,10 +627,7 @@ fn what_follows_an_attribution_tells_a_trailing_one_from_a_reporting_one() {
     let text = "Travel by rail across the region was \"faster than ever,\" said Lena Ortiz, a \
                 transport economist at the university in the capital city of the province.\n";
     let quotes = quotes_of(text);
-    let q = quotes
-        .iter()
-        .find(|q| q.kind == QuoteKind::Indirect)
-        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    let q = indirect(&quotes);
     assert_eq!(
         q.span.slice(text),
         "Travel by rail across the region was \"faster than ever,\""
@@ -641,10 +646,7 @@ fn what_follows_an_attribution_tells_a_trailing_one_from_a_reporting_one() {
     let text = "Governor Tom Walsh, Ortiz said, had spent \"twenty long years\" in the \
                 legislature.\n";
     let quotes = quotes_of(text);
-    let q = quotes
-        .iter()
-        .find(|q| q.kind == QuoteKind::Indirect)
-        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    let q = indirect(&quotes);
     assert!(
         q.span.slice(text).starts_with("Governor Tom Walsh")
             && q.span.slice(text).contains("legislature"),
@@ -657,10 +659,7 @@ fn an_appositive_to_the_whole_statement_is_the_writer_s_aside() {
     let text = "The mayor said the vote had been \"rigged\" against her, a charge that the \
                 county board denied.\n";
     let quotes = quotes_of(text);
-    let q = quotes
-        .iter()
-        .find(|q| q.kind == QuoteKind::Indirect)
-        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    let q = indirect(&quotes);
     assert_eq!(
         q.span.slice(text),
         "the vote had been \"rigged\" against her"

@@ -297,6 +297,20 @@ fn day_value(year: Option<i32>, month: u8, day: u8) -> String {
     format!("{}-{}", month_value(year, month), pad2(day))
 }
 
+/// A part of the day `delta` days from `day` ("the next morning", "last night"), a TIME
+/// ending at token `end`; an unknown day when there is none.
+fn part_of_day(day: Option<Date>, delta: i32, part: &str, end: usize) -> Match {
+    let value = day
+        .and_then(|d| d.checked_add(Duration::days(i64::from(delta))))
+        .map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
+    Match {
+        end,
+        kind: TimexType::Time,
+        value: format!("{value}T{part}"),
+        anchored: true,
+    }
+}
+
 fn date_value(date: Date) -> String {
     format!(
         "{:04}-{}-{}",
@@ -1666,16 +1680,7 @@ impl Matcher<'_, '_> {
                 ) || (self.lower(at) == "next"
                     && (word == "day" || self.part_of_day(at + 1).is_some())));
             if from_reference && let Some(part) = self.part_of_day(at + 1) {
-                let value = self
-                    .reference_day()
-                    .and_then(|d| d.checked_add(Duration::days(i64::from(delta))))
-                    .map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
-                return Some(Match {
-                    end: at + 2,
-                    kind: TimexType::Time,
-                    value: format!("{value}T{part}"),
-                    anchored: true,
-                });
+                return Some(part_of_day(self.reference_day(), delta, part, at + 2));
             }
             if from_reference && let Some((unit, false)) = Unit::parse(word) {
                 return Some(Match {
@@ -1713,16 +1718,7 @@ impl Matcher<'_, '_> {
                 && !the
                 && !(i > 0 && self.lower(i - 1) == "the")
             {
-                let value = self
-                    .anchor
-                    .and_then(|a| a.checked_add(Duration::days(i64::from(delta))))
-                    .map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
-                return Some(Match {
-                    end: at + 2,
-                    kind: TimexType::Time,
-                    value: format!("{value}T{part}"),
-                    anchored: true,
-                });
+                return Some(part_of_day(self.anchor, delta, part, at + 2));
             }
             if let Some((_, season, starts)) = SEASONS.iter().find(|(w, ..)| *w == word) {
                 // "this past spring" is the latest one to have ended (in October, this year's);
