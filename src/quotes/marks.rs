@@ -40,12 +40,15 @@ const TWO_APOSTROPHES: char = '\u{0}';
 /// plain reading stands.
 pub(crate) fn quoted_spans(text: &str, block: Span) -> Vec<Quoted> {
     let nested = scan(text, block, true);
-    if nested.last().is_some_and(|q| q.unclosed)
-        && !scan(text, block, false).last().is_some_and(|q| q.unclosed)
-    {
-        return scan(text, block, false);
+    if !nested.last().is_some_and(|q| q.unclosed) {
+        return nested;
     }
-    nested
+    let plain = scan(text, block, false);
+    if plain.last().is_some_and(|q| q.unclosed) {
+        nested
+    } else {
+        plain
+    }
 }
 
 fn scan(text: &str, block: Span, nesting: bool) -> Vec<Quoted> {

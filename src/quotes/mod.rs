@@ -433,7 +433,9 @@ fn question_tail<'s, 't>(
 /// directly: the introduction of a quote that opens block `b` ("He said:", "Transcript as
 /// follows:").
 fn introduction<'s, 't>(sentences: &'s [Sent<'t>], b: usize) -> Option<&'s Sent<'t>> {
-    let last = sentences.iter().rev().find(|s| s.block + 1 == b)?;
+    // (Sentences are in block order: a binary search, not a scan per quote.)
+    let before = sentences.partition_point(|s| s.block < b);
+    let last = sentences[..before].last().filter(|s| s.block + 1 == b)?;
     (last.words.last() == Some(&":")).then_some(last)
 }
 
@@ -665,12 +667,8 @@ fn speaker_at(
                 })
             };
             if capitalized(first) {
-                if let Some(r) = ref_at(refs, s.spans[first]) {
-                    return (r.entity.kind == EntityType::Person).then(|| Speaker {
-                        entity_id: Some(r.entity.id.clone()),
-                        name: r.entity.name.clone(),
-                        span: r.span,
-                    });
+                if ref_at(refs, s.spans[first]).is_some() {
+                    return speaker_at(text, s, first, refs, false);
                 }
                 let last = (first..s.words.len())
                     .take_while(|&k| capitalized(k))
