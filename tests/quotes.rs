@@ -260,6 +260,8 @@ The mill is under intense pressure from Asian imports, said the company's chief 
 
 Her spokesman called it a “dream” and said it was more popular than the polls suggest.
 
+The treasurer called the audit a “witch hunt” because it began the week she declared. Dunn called her “a fine mayor” and left the hall.
+
 Councilman Ray Dunn blasted the mayor for “hiding” the costs from voters.
 
 The tunnel will lift the east side by creating an economy of “small shops and long hours,” Ray Dunn said Monday.
@@ -333,6 +335,22 @@ fn subjects_behind_openers_relatives_and_conjoined_verbs() {
     // "Her spokesman called it ... and said ...": the subject opening the sentence.
     let popular = poll_quote(&quotes, "it was more popular than the polls suggest");
     assert_eq!(spoken_by(popular), "Her spokesman");
+}
+
+#[test]
+fn what_someone_called_something_runs_to_the_end_of_its_clause() {
+    let quotes = poll();
+    // "called X “NAME” because ...": what the clause says of the name is the speaker's too.
+    let audit = poll_quote(&quotes, "the audit");
+    assert_eq!(
+        audit.span.slice(POLL),
+        "the audit a “witch hunt” because it began the week she declared"
+    );
+    assert_eq!(spoken_by(audit), "The treasurer");
+    // Not past a second verb of the writer's: "... and left the hall".
+    let mayor = poll_quote(&quotes, "her “a fine mayor”");
+    assert_eq!(mayor.span.slice(POLL), "her “a fine mayor”");
+    assert_eq!(speaker(mayor), Some("Ray Dunn"));
 }
 
 #[test]

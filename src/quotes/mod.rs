@@ -1514,10 +1514,36 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         // "..., saying Clinton would “abolish ...”": a participle reports forward from
         // itself, whatever stands before its comma.
         let participle = participle_after_comma(s, cue);
-        // "X called Y “NAME”": the object through the quoted name.
+        // "X called Y “NAME” for ...": the object, the quoted name and what the clause says
+        // of it, to the clause's end.
         if cues::NAMING.contains(&lemma) {
             if let Some(q) = (cue + 1..(cue + 12).min(n)).find(|&i| inside(i)) {
                 let end = (q..n).take_while(|&i| inside(i)).last().unwrap_or(q) + 1;
+                // (Not past a coordinated clause: "called him “a nice guy” and didn't ...".)
+                let goes_on = s.words.get(end).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "for"
+                            | "because"
+                            | "that"
+                            | "who"
+                            | "which"
+                            | "when"
+                            | "to"
+                            | "with"
+                            | "as"
+                            | "since"
+                            | "after"
+                            | "before"
+                            | "while"
+                            | "of"
+                    )
+                });
+                let end = if goes_on {
+                    next_clause(end).max(end)
+                } else {
+                    end
+                };
                 out.extend(clause_quote(s, cue + 1, end, Some(speaker), cue_span));
             }
             continue;
