@@ -714,3 +714,68 @@ fn a_bracketed_party_and_state_after_the_name_is_not_the_speaker() {
         );
     }
 }
+
+const DIALOGUE: &str = "The tunnel vote
+
+The council met on Tuesday night. Officials in Moscow, Idaho, watched the vote.
+
+“Why would you want to delay it again?” asked Nora Dunn, now a partner at a law firm.
+
+“The city will always be the city,” an angry Carl Hensel retaliated. “It never gives up.”
+
+Ivan Petrov, the director of the state party, said in a statement. “There are no paper ballots to recount. The vote cannot be held again.”
+
+The treasurer erred, Petrov has said. Said Petrov, “The thought that our error cost them the vote is painful to us.”
+
+Mara Quint said that the tunnel would not be delayed.
+
+“That is because this city has waited long enough for it.”
+";
+
+fn dialogue_quote<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
+    holding(quotes, DIALOGUE, needle)
+}
+
+#[test]
+fn a_speaker_and_any_past_tense_verb_after_a_quote_attribute_it() {
+    let quotes = quotes_of(DIALOGUE);
+    // "“...?” asked Nora Dunn, now ...": the verb first, an appositive after the name.
+    let delay = dialogue_quote(&quotes, "delay it again");
+    assert_eq!(speaker(delay), Some("Nora Dunn"));
+    assert_eq!(delay.cue.unwrap().slice(DIALOGUE), "asked");
+    // "“...,” an angry Carl Hensel retaliated": a verb no lexicon lists; the next quote of the
+    // paragraph is his too.
+    let city = dialogue_quote(&quotes, "always be the city");
+    assert_eq!(speaker(city), Some("Carl Hensel"));
+    assert_eq!(city.cue.unwrap().slice(DIALOGUE), "retaliated");
+    assert_eq!(
+        speaker(dialogue_quote(&quotes, "It never gives up")),
+        Some("Carl Hensel")
+    );
+}
+
+#[test]
+fn an_attribution_closing_the_sentence_before_introduces_the_quote() {
+    let quotes = quotes_of(DIALOGUE);
+    // "X said in a statement. “...”"
+    let ballots = dialogue_quote(&quotes, "no paper ballots");
+    assert_eq!(speaker(ballots), Some("Ivan Petrov"));
+    assert_eq!(ballots.cue.unwrap().slice(DIALOGUE), "said");
+    // "Said Petrov, “...”"
+    let painful = dialogue_quote(&quotes, "is painful to us");
+    assert_eq!(speaker(painful), Some("Ivan Petrov"));
+    assert_eq!(painful.cue.unwrap().slice(DIALOGUE), "Said");
+    // A paragraph that closes on a reported clause hands its speaker to a quote opening the
+    // next one.
+    let waited = dialogue_quote(&quotes, "waited long enough");
+    assert_eq!(waited.kind, QuoteKind::Direct);
+    assert_eq!(speaker(waited), Some("Mara Quint"));
+    assert!(waited.cue.is_none(), "{waited:?}");
+    // Nobody speaks the writer's own sentences.
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.span.slice(DIALOGUE).contains("watched the vote")),
+        "{quotes:#?}"
+    );
+}

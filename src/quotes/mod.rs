@@ -166,7 +166,11 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
     let refs = refs_of(entities);
     let sentences = sentences_of(text, seg);
     let mut quotes = Vec::new();
-    let mut previous_speaker: Option<(usize, Speaker)> = None;
+    // The speaker of the last full quote, and of a reported clause closing the paragraph
+    // before, each with its block and the offset it ends at: an unattributed quote after them
+    // may be theirs.
+    let mut previous_speaker: Option<(usize, usize, Speaker)> = None;
+    let mut previous_reporter: Option<(usize, usize, Speaker)> = None;
     let mut continues = false;
     // A quote left open at the end of a paragraph, still without a speaker.
     let mut pending: Option<usize> = None;
@@ -254,6 +258,22 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     attribute(text, intro, &[], q.outer, &refs).filter(|(_, cue)| {
                         intro.spans.iter().filter(|t| t.start >= cue.end).count() <= 4
                     })
+                })
+                .or_else(|| {
+                    // So does the sentence right before it in the paragraph when it ends on
+                    // its attribution ("Lau said in a statement. “There are no ballots ...”").
+                    let before = block_sentences
+                        .iter()
+                        .rev()
+                        .find(|s| s.span.end <= q.outer.start)
+                        .filter(|s| text[s.span.end..q.outer.start].trim().is_empty())?;
+                    if !matches!(before.words.last(), Some(&"." | &":")) {
+                        return None;
+                    }
+                    attribute(text, before, &others, q.outer, &refs).filter(|(sp, cue)| {
+                        sp.is_some()
+                            && before.spans.iter().filter(|t| t.start >= cue.end).count() <= 4
+                    })
                 });
             // A title in quotation marks ("Face the Nation", "The Revenant") is nobody's words;
             // not when a speaker follows it ("“Denver,” he answered.", "“What a night!” she
@@ -283,8 +303,8 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             }
             let inherited = previous_speaker
                 .as_ref()
-                .filter(|(pb, _)| *pb + 2 >= b)
-                .map(|(_, s)| s.clone());
+                .filter(|(pb, _, _)| *pb + 2 >= b)
+                .map(|(_, _, s)| s.clone());
             let (speaker, cue, confidence) = match attribution {
                 // "according to KCNA" names the channel; the speaker is the one quoted before.
                 Some((Some(sp), cue))
@@ -300,15 +320,31 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 None => {
                     // The next quote of the paragraph, a paragraph continuing a quote, or a
                     // paragraph opening with a quote right after one with a speaker keeps the
-                    // speaker of the one before.
+                    // speaker of the one before; a full quote right after a reported clause
+                    // takes that clause's speaker ("Carter said that ... would not happen.\n\n
+                    // “That’s because ...”"), the later of the two when both are there.
                     let opens_paragraph =
                         n == 0 && text[block.span.start..q.outer.start].trim().is_empty();
-                    let inherit = previous_speaker
-                        .as_ref()
-                        .filter(|(pb, _)| {
-                            *pb == b || (n == 0 && continues) || (opens_paragraph && *pb + 1 == b)
-                        })
-                        .map(|(_, s)| s.clone());
+                    let reported_here = last_reporter(&clauses, b, q.outer.start);
+                    let inherit = if n == 0 && continues {
+                        previous_speaker.clone()
+                    } else {
+                        [
+                            previous_speaker.clone(),
+                            previous_reporter
+                                .clone()
+                                .filter(|_| kind == QuoteKind::Direct),
+                            reported_here.filter(|(_, end, _)| {
+                                kind == QuoteKind::Direct
+                                    && text[*end..q.outer.start].split_whitespace().count() <= 3
+                            }),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .filter(|(pb, _, _)| *pb == b || (opens_paragraph && *pb + 1 == b))
+                        .max_by_key(|&(pb, end, _)| (pb, end))
+                    }
+                    .map(|(_, _, s)| s);
                     let confidence = if inherit.is_some() { 0.6 } else { 0.3 };
                     (inherit, None, confidence)
                 }
@@ -319,7 +355,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             if let Some(s) = &speaker
                 && kind == QuoteKind::Direct
             {
-                previous_speaker = Some((b, s.clone()));
+                previous_speaker = Some((b, q.outer.end, s.clone()));
                 // The paragraph before ended inside this statement: same speaker.
                 if n == 0
                     && let Some(k) = pending.take()
@@ -342,10 +378,89 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             });
         }
         continues = found.last().is_some_and(|q| q.unclosed);
+        // (Only a clause that closes its paragraph hands its speaker on to the next.)
+        previous_reporter = last_reporter(&clauses, b, block.span.end)
+            .filter(|(_, end, _)| text[*end..block.span.end].split_whitespace().count() <= 3);
         quotes.extend(clauses);
     }
     quotes.sort_by_key(|q| q.span.start);
     quotes
+}
+
+/// The speaker of the last of `clauses` (of block `b`) ending by `at`, with where it ends, when
+/// it is an entity: a subject naming no one ("a dozen", "the biggest") is no one to hand on.
+fn last_reporter(clauses: &[Quote], b: usize, at: usize) -> Option<(usize, usize, Speaker)> {
+    clauses
+        .iter()
+        .filter(|c| c.span.end <= at)
+        .filter_map(|c| {
+            let s = c.speaker.as_ref().filter(|s| s.entity_id.is_some())?;
+            Some((b, c.span.end, s.clone()))
+        })
+        .max_by_key(|&(_, end, _)| end)
+}
+
+/// "“...,” Hannity pressed." / "“...?” asked Dunn, now a partner at ...": a quote closing on a
+/// comma, a question or an exclamation mark, then a speaker and a verb in the past tense (or
+/// the verb, then the speaker) closing the clause. Only dialogue is written so, whatever the
+/// verb ("surmised", "riffed", "went on"), so the verb needs no lexicon.
+fn dialogue_tag(
+    text: &str,
+    s: &Sent<'_>,
+    quote: Span,
+    refs: &[Ref<'_>],
+) -> Option<(Option<Speaker>, Span)> {
+    let inner = text[quote.start..quote.end].trim_end_matches(['”', '"', '’', '\'']);
+    if !inner.trim_end().ends_with([',', '?', '!']) {
+        return None;
+    }
+    let k = s.spans.iter().position(|t| t.start >= quote.end)?;
+    let past = |i: usize| {
+        s.words.get(i).is_some_and(|w| {
+            w.len() > 3
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && (w.ends_with("ed") || matches!(*w, "went" | "wrote" | "began" | "shot"))
+        })
+    };
+    let closes = |i: usize| {
+        s.words.get(i).is_none_or(|w| {
+            matches!(
+                *w,
+                "." | ","
+                    | ";"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "to"
+                    | "as"
+                    | "with"
+                    | "from"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "while"
+                    | "when"
+            )
+        })
+    };
+    // "..., the senator surmised", "an angry Hollande retaliated": the speaker first.
+    let subject = (k..(k + 3).min(s.words.len()))
+        .take_while(|&j| j == k || s.words[j - 1].chars().all(|c| c.is_ascii_lowercase()))
+        .find_map(|j| speaker_at(text, s, j, refs, false));
+    if let Some(sp) = subject
+        && let Some(verb) = s.spans.iter().position(|t| t.start >= sp.span.end)
+        && past(verb)
+        && closes(verb + 1)
+    {
+        return Some((Some(sp), s.spans[verb]));
+    }
+    // "..., asked Dunn, now ...": the verb first.
+    if past(k) {
+        let sp = speaker_at(text, s, k + 1, refs, false)?;
+        let after = s.spans.iter().position(|t| t.start >= sp.span.end);
+        return after.is_none_or(closes).then(|| (Some(sp), s.spans[k]));
+    }
+    None
 }
 
 /// Every outlet the article's prose credits ("according to KCNA", "Rodong Sinmun reported",
@@ -505,6 +620,15 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
     // "as Cornyn put it, “...”", "as he puts it": the words are his.
     if matches!(word, "put" | "puts") {
         return s.words.get(i + 1) == Some(&"it") && clause_ends(i + 2);
+    }
+    // "Said Comey, “...”": the verb opening its sentence, a name after it (elsewhere "Said" is
+    // a name: "Edward Said wrote").
+    if matches!(word, "Said" | "Says") {
+        return i == 0
+            && ref_at(refs, s.spans[i]).is_none()
+            && s.words
+                .get(1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
     }
     if !is_cue(word) {
         return false;
@@ -1171,28 +1295,31 @@ fn attribute(
             None => {}
         }
     }
-    outlet.or(bare.map(|cue| (None, cue))).or_else(|| {
-        // "Former secretary of state Hillary Clinton: “We learned ...”": a name and a colon
-        // introduce the quote; the colon is the cue.
-        let colon = s
-            .spans
-            .iter()
-            .rposition(|t| t.end <= quote.start)
-            .filter(|&i| s.words[i] == ":" && outside(i))?;
-        // (Or a source noun: "From the report: “...”".)
-        (colon.saturating_sub(3)..colon)
-            .rev()
-            .find_map(|i| {
-                let named = ref_at(refs, s.spans[i]).is_some_and(|r| {
-                    matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
-                });
-                let source = SOURCE_NOUNS.contains(&s.words[i].to_lowercase().as_str());
-                (named || source)
-                    .then(|| speaker_at(text, s, i, refs, false))
-                    .flatten()
-            })
-            .map(|speaker| (Some(speaker), s.spans[colon]))
-    })
+    outlet
+        .or_else(|| dialogue_tag(text, s, quote, refs))
+        .or(bare.map(|cue| (None, cue)))
+        .or_else(|| {
+            // "Former secretary of state Hillary Clinton: “We learned ...”": a name and a colon
+            // introduce the quote; the colon is the cue.
+            let colon = s
+                .spans
+                .iter()
+                .rposition(|t| t.end <= quote.start)
+                .filter(|&i| s.words[i] == ":" && outside(i))?;
+            // (Or a source noun: "From the report: “...”".)
+            (colon.saturating_sub(3)..colon)
+                .rev()
+                .find_map(|i| {
+                    let named = ref_at(refs, s.spans[i]).is_some_and(|r| {
+                        matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
+                    });
+                    let source = SOURCE_NOUNS.contains(&s.words[i].to_lowercase().as_str());
+                    (named || source)
+                        .then(|| speaker_at(text, s, i, refs, false))
+                        .flatten()
+                })
+                .map(|speaker| (Some(speaker), s.spans[colon]))
+        })
 }
 
 /// An outlet credited in sentence `s`: "according to X", "X reported", "told (the newspaper) X",
