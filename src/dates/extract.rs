@@ -1491,10 +1491,9 @@ impl Matcher<'_, '_> {
             "yearly" => (TimexType::Set, "P1Y".into()),
             _ => return None,
         };
-        // "Now, ..." and "now that ..." are discourse, not time.
-        if tok.lower == "now"
-            && (self.lower(i + 1) == "that" || (capitalized(tok) && self.lower(i + 1) == ","))
-        {
+        // "Now, ..." is discourse, not time; "now that ..." is the present ("aid can flow now
+        // that the border is open"), as TBAQ annotates it.
+        if tok.lower == "now" && capitalized(tok) && self.lower(i + 1) == "," {
             return None;
         }
         // "current" is temporal only before a time unit noun or as "currently"; keep it narrow.

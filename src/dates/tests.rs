@@ -154,6 +154,7 @@ mod cases {
     t!(recently, "Korotchenko recently claimed troops were ready.", "2022-08-15", [("recently", "DATE", "PAST_REF")]);
     t!(now_present, "North Korea is now supplying shells.", "2022-08-15", [("now", "DATE", "PRESENT_REF")]);
     t!(now_discourse, "Now, the question is what comes next.", "2022-08-15", []);
+    t!(now_that, "Ships will sail again now that the port has reopened.", "2022-08-15", [("now", "DATE", "PRESENT_REF")]);
     t!(the_future, "Ties will deepen in the future, he said.", "2022-08-15", [("the future", "DATE", "FUTURE_REF")]);
     t!(the_past, "Such threats were common in the past.", "2022-08-15", [("the past", "DATE", "PAST_REF")]);
     // Durations and sets.
