@@ -1592,9 +1592,13 @@ impl Matcher<'_, '_> {
         let date = self.anchor.and_then(|a| resolve_weekday(a, day, direction));
         let mut value = date.map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
         let mut end = at + 1;
-        // "Sunday night": the day with the part of day ("1998-10-25TNI").
+        // "Sunday morning": the day with the part of day ("1998-10-25TMO"). "Sunday night" is
+        // dated by the day alone: TBAQ's annotators mostly do (the evening and the night before
+        // are both called so), where their "TNI" is a minority.
         if let Some(part) = self.part_of_day(end) {
-            value = format!("{value}T{part}");
+            if part != "NI" {
+                value = format!("{value}T{part}");
+            }
             end += 1;
         }
         Some(Match {

@@ -196,7 +196,8 @@ mod cases {
     t!(about_is_out, "The strike lasted about three days.", "", [("three days", "DURATION", "P3D")]);
     t!(almost_every_day, "Shells fell almost every day.", "", [("every day", "SET", "P1D")]);
     t!(the_next_years, "Spending will rise over the next four years.", "", [("the next four years", "DURATION", "P4Y")]);
-    t!(weekday_night, "The blast came Sunday night near the port.", "1998-10-26", [("Sunday night", "DATE", "1998-10-25TNI")]);
+    t!(weekday_night, "The blast came Sunday night near the port.", "1998-10-26", [("Sunday night", "DATE", "1998-10-25")]);
+    t!(weekday_morning, "The talks resumed Tuesday morning in the capital.", "1998-10-22", [("Tuesday morning", "DATE", "1998-10-20TMO")]);
     t!(weekend_early_week, "Talks went on over the weekend.", "1990-08-13", [("the weekend", "DATE", "1990-W32-WE")]);
     t!(weekend_late_week, "Talks will go on over the weekend.", "1990-08-17", [("the weekend", "DATE", "1990-W33-WE")]);
     t!(last_weekend, "Talks broke down last weekend.", "1990-08-17", [("last weekend", "DATE", "1990-W32-WE")]);
