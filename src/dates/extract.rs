@@ -880,8 +880,8 @@ impl Matcher<'_, '_> {
     }
 
     /// The year of a month named at tokens `[start, end)` without one: the year a following
-    /// "this year" / "next year" / "last year" names ("in April next year"), else the one the
-    /// clause's tense points to.
+    /// "this year" / "next year" / "last year" names ("in April next year"), or a "last" or "next"
+    /// before it ("last Oct. 23"), else the one the clause's tense points to.
     fn year_for(&self, month: u8, start: usize, end: usize) -> Option<i32> {
         if self.lower(end + 1) == "year" {
             let delta = match self.lower(end) {
@@ -894,8 +894,13 @@ impl Matcher<'_, '_> {
                 return self.anchor.map(|a| a.year() + delta);
             }
         }
-        let lean = if start > 0 && self.lower(start - 1) == "since" {
+        let before = if start > 0 { self.lower(start - 1) } else { "" };
+        let lean = if before == "since" {
             Lean::Past
+        } else if before == "last" {
+            Lean::Last
+        } else if before == "next" {
+            Lean::Next
         } else if looks_forward(self.toks, start) || clause_looks_forward(self.toks, start, end) {
             Lean::Future
         } else {
@@ -1704,6 +1709,14 @@ impl Matcher<'_, '_> {
                 .filter(|t| capitalized(t))
                 .and_then(|t| month_of(&t.lower))
             {
+                // "last Oct. 23": the calendar date, without the "last" ([`Self::year_for`]).
+                if self
+                    .toks
+                    .get(self.after_abbreviation(at + 1))
+                    .is_some_and(|t| day_of(t).is_some())
+                {
+                    return None;
+                }
                 let year = year_for_month(self.anchor, month, lean);
                 return Some(Match {
                     end: at + 2,

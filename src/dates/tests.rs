@@ -80,6 +80,9 @@ mod cases {
     t!(month_next_year, "They join in April next year.", "1998-06-03", [("April", "DATE", "1999-04"), ("next year", "DATE", "1999")]);
     t!(last_month_name, "The two presidents signed the treaty last May.", "1998-02-27", [("last May", "DATE", "1997-05")]);
     t!(last_month_name_behind, "He left the bank last October.", "1999-05-05", [("last October", "DATE", "1998-10")]);
+    t!(last_month_and_day, "The clinic was bombed last Oct. 23 at night.", "1999-04-19", [("Oct. 23", "DATE", "1998-10-23")]);
+    t!(last_month_and_day_this_year, "He resigned last March 2 after the vote.", "1999-04-19", [("March 2", "DATE", "1999-03-02")]);
+    t!(next_month_and_day, "The court sits again next Feb. 10.", "1999-04-19", [("Feb. 10", "DATE", "2000-02-10")]);
     t!(this_month_name, "With the election due this September, the polls matter.", "1998-02-05", [("this September", "DATE", "1998-09")]);
     t!(next_month_name, "The summit is next March.", "1998-03-10", [("next March", "DATE", "1999-03")]);
     // Relative to the anchor.
