@@ -2511,6 +2511,9 @@ impl Matcher<'_, '_> {
     /// on the training files).
     fn at(&self, i: usize) -> Option<Match> {
         let mut m = self.expression(i)?;
+        if self.is_title(i, m.end) {
+            return None;
+        }
         let extends = match (self.lower(m.end), self.lower(m.end + 1)) {
             ("or", "so") => m.kind != TimexType::Set,
             ("or", "later" | "earlier") | ("and", "beyond") => m.kind == TimexType::Date,
@@ -2520,6 +2523,33 @@ impl Matcher<'_, '_> {
             m.end += 2;
         }
         Some(m)
+    }
+
+    /// Is the expression at tokens `[start, end)` the title of a show or film: capitalized, right
+    /// after a quotation mark, and either closing the quotation (`"This Week,"`) or running on
+    /// into more capitalized words (`"This Week With ..."`)? A quoted sentence that opens with a
+    /// date ("``Today, we ...") goes on otherwise.
+    fn is_title(&self, start: usize, end: usize) -> bool {
+        let quote = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Punctuation
+                    && t.text
+                        .chars()
+                        .all(|c| matches!(c, '"' | '\'' | '`' | '“' | '”'))
+            })
+        };
+        let title_case = self.toks[start..end]
+            .iter()
+            .all(|t| !t.text.starts_with(char::is_lowercase));
+        if start == 0 || !quote(start - 1) || !title_case {
+            return false;
+        }
+        let closes = quote(end) || (matches!(self.lower(end), "," | ".") && quote(end + 1));
+        let runs_on = self
+            .toks
+            .get(end)
+            .is_some_and(|t| t.kind == TokenKind::Word && capitalized(t));
+        closes || runs_on
     }
 
     fn expression(&self, i: usize) -> Option<Match> {

@@ -157,6 +157,12 @@ mod cases {
     t!(recently, "Korotchenko recently claimed troops were ready.", "2022-08-15", [("recently", "DATE", "PAST_REF")]);
     t!(now_present, "North Korea is now supplying shells.", "2022-08-15", [("now", "DATE", "PRESENT_REF")]);
     t!(now_discourse, "Now, the question is what comes next.", "2022-08-15", []);
+    // Titles of shows and films are no dates; a quotation that opens with one is.
+    t!(show_title, "The minister said on the network's \"This Week\" that talks would go on.", "1991-02-25", []);
+    t!(show_title_runs_on, "He said on \"This Week With Anna Berg\" that the deadline stood.", "1991-02-25", []);
+    t!(show_title_with_number, "She spoke on ``60 Minutes.'' about the case.", "1991-02-25", []);
+    t!(quotation_opening_with_a_date, "``Today, we start again,'' she said.", "1991-02-25", [("Today", "DATE", "1991-02-25")]);
+    t!(quoted_phrase_lowercase, "He called it ``this week's crisis'' in a speech.", "1991-02-25", [("this week", "DATE", "1991-W09")]);
     t!(now_that, "Ships will sail again now that the port has reopened.", "2022-08-15", [("now", "DATE", "PRESENT_REF")]);
     t!(the_future, "Ties will deepen in the future, he said.", "2022-08-15", [("the future", "DATE", "FUTURE_REF")]);
     t!(the_past, "Such threats were common in the past.", "2022-08-15", [("the past", "DATE", "PAST_REF")]);
