@@ -2514,6 +2514,10 @@ impl Matcher<'_, '_> {
         if self.is_title(i, m.end) {
             return None;
         }
+        // "52 years old" is an age, which TBAQ leaves unannotated.
+        if m.kind == TimexType::Duration && self.lower(m.end) == "old" {
+            return None;
+        }
         let extends = match (self.lower(m.end), self.lower(m.end + 1)) {
             ("or", "so") => m.kind != TimexType::Set,
             ("or", "later" | "earlier") | ("and", "beyond") => m.kind == TimexType::Date,

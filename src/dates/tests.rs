@@ -163,6 +163,8 @@ mod cases {
     t!(show_title_with_number, "She spoke on ``60 Minutes.'' about the case.", "1991-02-25", []);
     t!(quotation_opening_with_a_date, "``Today, we start again,'' she said.", "1991-02-25", [("Today", "DATE", "1991-02-25")]);
     t!(quoted_phrase_lowercase, "He called it ``this week's crisis'' in a speech.", "1991-02-25", [("this week", "DATE", "1991-W09")]);
+    t!(age_is_no_duration, "The chairman, 61 years old, will retire.", "1989-11-01", []);
+    t!(age_or_older, "Staff 50 years old or older may leave early.", "1989-11-01", []);
     t!(now_that, "Ships will sail again now that the port has reopened.", "2022-08-15", [("now", "DATE", "PRESENT_REF")]);
     t!(the_future, "Ties will deepen in the future, he said.", "2022-08-15", [("the future", "DATE", "FUTURE_REF")]);
     t!(the_past, "Such threats were common in the past.", "2022-08-15", [("the past", "DATE", "PAST_REF")]);
