@@ -1677,6 +1677,16 @@ impl Matcher<'_, '_> {
         };
         if let Some(delta) = delta {
             let word = self.lower(at + 1);
+            // "in February this year": the month's year ([`Self::year_for`]), not a date of its
+            // own.
+            if at == i
+                && word == "year"
+                && i > 0
+                && month_of(&self.toks[i - 1].lower).is_some()
+                && capitalized(&self.toks[i - 1])
+            {
+                return None;
+            }
             // "the following year", "the previous month", "the next day": counted from the time
             // the text last named, not from the anchor ("On May 22, 1995, ... the following year"
             // is 1996). "the next year" and "the next week" stay the anchor's: "over the next

@@ -76,8 +76,9 @@ mod cases {
     t!(month_passive_future, "She will be named commander of the shuttle for a mission in December.", "1998-03-04", [("December", "DATE", "1998-12")]);
     t!(month_past_verb_keeps_nearest, "The thrift announced the plan Aug. 21.", "1989-10-30", [("Aug. 21", "DATE", "1989-08-21")]);
     t!(month_since_is_past, "The carrier has been on patrol since March and will return.", "1990-02-13", [("March", "DATE", "1989-03")]);
-    t!(month_this_year, "The process began in February this year.", "1998-12-03", [("February", "DATE", "1998-02"), ("this year", "DATE", "1998")]);
-    t!(month_next_year, "They join in April next year.", "1998-06-03", [("April", "DATE", "1999-04"), ("next year", "DATE", "1999")]);
+    t!(month_this_year, "The process began in February this year.", "1998-12-03", [("February", "DATE", "1998-02")]);
+    t!(month_last_year_after_a_comma, "Prices peaked in May, last year the slump began.", "1998-12-03", [("May", "DATE", "1998-05"), ("last year", "DATE", "1997")]);
+    t!(month_next_year, "They join in April next year.", "1998-06-03", [("April", "DATE", "1999-04")]);
     t!(last_month_name, "The two presidents signed the treaty last May.", "1998-02-27", [("last May", "DATE", "1997-05")]);
     t!(last_month_name_behind, "He left the bank last October.", "1999-05-05", [("last October", "DATE", "1998-10")]);
     t!(last_month_and_day, "The clinic was bombed last Oct. 23 at night.", "1999-04-19", [("Oct. 23", "DATE", "1998-10-23")]);
