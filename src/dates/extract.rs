@@ -880,8 +880,9 @@ impl Matcher<'_, '_> {
     }
 
     /// The year of a month named at tokens `[start, end)` without one: the year a following
-    /// "this year" / "next year" / "last year" names ("in April next year"), or a "last" or "next"
-    /// before it ("last Oct. 23"), else the one the clause's tense points to.
+    /// "this year" / "next year" / "last year" names ("in April next year"), or a "last", "next",
+    /// "since" or "ended" before it ("last Oct. 23", "the quarter ended Jan. 31"), else the one
+    /// the clause's tense points to.
     fn year_for(&self, month: u8, start: usize, end: usize) -> Option<i32> {
         if self.lower(end + 1) == "year" {
             let delta = match self.lower(end) {
@@ -895,7 +896,8 @@ impl Matcher<'_, '_> {
             }
         }
         let before = if start > 0 { self.lower(start - 1) } else { "" };
-        let lean = if before == "since" {
+        // "since March", "the fiscal year ended Jan. 31": a time already past.
+        let lean = if matches!(before, "since" | "ended") {
             Lean::Past
         } else if before == "last" {
             Lean::Last
