@@ -2121,6 +2121,9 @@ impl Matcher<'_, '_> {
                     anchored: true,
                 })
             }
+            // "the year-ago results": the adjective is annotated without the article, as
+            // "third-quarter" is.
+            _ if year_ago && the => None,
             _ if year_ago => {
                 let value = match (anchor, reported) {
                     (Some(_), Some((y, q))) if self.fiscal => quarter_value(Some(y - 1), q),

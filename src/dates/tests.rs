@@ -77,6 +77,8 @@ mod cases {
     t!(month_past_verb_keeps_nearest, "The thrift announced the plan Aug. 21.", "1989-10-30", [("Aug. 21", "DATE", "1989-08-21")]);
     t!(month_since_is_past, "The carrier has been on patrol since March and will return.", "1990-02-13", [("March", "DATE", "1989-03")]);
     t!(period_ended_is_past, "In the fiscal year ended Jan. 31, sales rose.", "1989-11-02", [("the fiscal year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "1989-01-31")]);
+    t!(year_ago_adjective, "The year-ago results included a charge.", "1989-11-02", [("year-ago", "DATE", "1988")]);
+    t!(year_ago_quarter_keeps_the, "Net fell from the year-ago quarter.", "1989-11-02", [("the year-ago quarter", "DATE", "1988-Q3")]);
     t!(month_this_year, "The process began in February this year.", "1998-12-03", [("February", "DATE", "1998-02")]);
     t!(month_last_year_after_a_comma, "Prices peaked in May, last year the slump began.", "1998-12-03", [("May", "DATE", "1998-05"), ("last year", "DATE", "1997")]);
     t!(month_next_year, "They join in April next year.", "1998-06-03", [("April", "DATE", "1999-04")]);
