@@ -1127,6 +1127,10 @@ impl Matcher<'_, '_> {
     /// "15:00", "3 p.m.", "3:30 a.m. KST".
     fn clock(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        // "high noon" is a showdown, not a time.
+        if self.lower(i) == "noon" && i > 0 && self.lower(i - 1) == "high" {
+            return None;
+        }
         let named = match self.lower(i) {
             "noon" | "midday" => Some(12),
             "midnight" => Some(24),
