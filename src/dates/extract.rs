@@ -1888,6 +1888,33 @@ impl Matcher<'_, '_> {
     /// "every year", "each week".
     fn duration_or_set(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        // "will one day be", "he one day hopes to": some day to come, not a day's length.
+        if tok.lower == "one"
+            && self.lower(i + 1) == "day"
+            && i > 0
+            && matches!(
+                self.lower(i - 1),
+                "will"
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "may"
+                    | "can"
+                    | "should"
+                    | "i"
+                    | "he"
+                    | "she"
+                    | "we"
+                    | "they"
+            )
+        {
+            return Some(Match {
+                end: i + 2,
+                kind: TimexType::Date,
+                value: "FUTURE_REF".into(),
+                anchored: false,
+            });
+        }
         // "each July".
         if matches!(tok.lower.as_ref(), "every" | "each")
             && let Some(month) = self
