@@ -1472,6 +1472,18 @@ impl Matcher<'_, '_> {
     /// Words that are expressions by themselves.
     fn word(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        // "at a later date", "in the short term", "in the near term": a future left open.
+        if matches!(
+            (tok.lower.as_ref(), self.lower(i + 1), self.lower(i + 2)),
+            ("a", "later", "date") | ("the", "short" | "near", "term")
+        ) {
+            return Some(Match {
+                end: i + 3,
+                kind: TimexType::Date,
+                value: "FUTURE_REF".into(),
+                anchored: false,
+            });
+        }
         let anchor = self.anchor;
         let day = |delta: i64| {
             anchor

@@ -246,6 +246,8 @@ mod cases {
     t!(in_the_morning, "Shares fell Monday. Traders sold heavily in the morning.", "1989-10-31", [("Monday", "DATE", "1989-10-30"), ("the morning", "TIME", "1989-10-30TMO")]);
     t!(in_the_morning_of_a_date, "In the morning of June 4 the troops moved.", "1989-06-10", [("June 4", "DATE", "1989-06-04")]);
     t!(noon_weekday, "Negotiations broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "TIME", "1998-02-12T12:00")]);
+    t!(a_later_date, "The bonds will be sold at a later date.", "1989-10-27", [("a later date", "DATE", "FUTURE_REF")]);
+    t!(the_short_term, "Prices may fall in the short term, he said.", "1989-10-27", [("the short term", "DATE", "FUTURE_REF")]);
     t!(one_day_to_come, "The party will one day be the largest.", "1998-03-03", [("one day", "DATE", "FUTURE_REF")]);
     t!(one_day_length, "The strike lasted one day.", "1998-03-03", [("one day", "DURATION", "P1D")]);
     t!(high_noon_is_an_idiom, "For the party, high noon has come.", "1999-03-12", []);
