@@ -1472,6 +1472,29 @@ impl Matcher<'_, '_> {
     /// Words that are expressions by themselves.
     fn word(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        // "for a while": a length left open.
+        if tok.lower == "a" && self.lower(i + 1) == "while" && i > 0 && self.lower(i - 1) == "for" {
+            return Some(Match {
+                end: i + 2,
+                kind: TimexType::Duration,
+                value: "PXX".into(),
+                anchored: false,
+            });
+        }
+        // "over the years": a stretch of them, of unknown length.
+        if tok.lower == "the"
+            && i > 0
+            && self.lower(i - 1) == "over"
+            && let Some((unit, true)) = Unit::parse(self.lower(i + 1))
+            && matches!(unit, Unit::Month | Unit::Year | Unit::Decade)
+        {
+            return Some(Match {
+                end: i + 2,
+                kind: TimexType::Duration,
+                value: unit.period("X"),
+                anchored: false,
+            });
+        }
         // "at a later date", "in the short term", "in the near term": a future left open.
         if matches!(
             (tok.lower.as_ref(), self.lower(i + 1), self.lower(i + 2)),

@@ -246,6 +246,9 @@ mod cases {
     t!(in_the_morning, "Shares fell Monday. Traders sold heavily in the morning.", "1989-10-31", [("Monday", "DATE", "1989-10-30"), ("the morning", "TIME", "1989-10-30TMO")]);
     t!(in_the_morning_of_a_date, "In the morning of June 4 the troops moved.", "1989-06-10", [("June 4", "DATE", "1989-06-04")]);
     t!(noon_weekday, "Negotiations broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "TIME", "1998-02-12T12:00")]);
+    t!(for_a_while, "The town will be without power for a while.", "1998-01-11", [("a while", "DURATION", "PXX")]);
+    t!(a_while_ago_is_no_length, "A while ago the town lost power.", "1998-01-11", []);
+    t!(over_the_years, "Over the years the waiting list grew.", "1998-01-11", [("the years", "DURATION", "PXY")]);
     t!(a_later_date, "The bonds will be sold at a later date.", "1989-10-27", [("a later date", "DATE", "FUTURE_REF")]);
     t!(the_short_term, "Prices may fall in the short term, he said.", "1989-10-27", [("the short term", "DATE", "FUTURE_REF")]);
     t!(one_day_to_come, "The party will one day be the largest.", "1998-03-03", [("one day", "DATE", "FUTURE_REF")]);
