@@ -76,10 +76,17 @@ mod cases {
     t!(month_passive_future, "She will be named commander of the shuttle for a mission in December.", "1998-03-04", [("December", "DATE", "1998-12")]);
     t!(month_past_verb_keeps_nearest, "The thrift announced the plan Aug. 21.", "1989-10-30", [("Aug. 21", "DATE", "1989-08-21")]);
     t!(month_since_is_past, "The carrier has been on patrol since March and will return.", "1990-02-13", [("March", "DATE", "1989-03")]);
-    t!(month_this_year, "The process began in February this year.", "1998-12-03", [("February", "DATE", "1998-02"), ("this year", "DATE", "1998")]);
-    t!(month_next_year, "They join in April next year.", "1998-06-03", [("April", "DATE", "1999-04"), ("next year", "DATE", "1999")]);
+    t!(period_ended_is_past, "In the fiscal year ended Jan. 31, sales rose.", "1989-11-02", [("the fiscal year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "1989-01-31")]);
+    t!(year_ago_adjective, "The year-ago results included a charge.", "1989-11-02", [("year-ago", "DATE", "1988")]);
+    t!(year_ago_quarter_keeps_the, "Net fell from the year-ago quarter.", "1989-11-02", [("the year-ago quarter", "DATE", "1988-Q3")]);
+    t!(month_this_year, "The process began in February this year.", "1998-12-03", [("February", "DATE", "1998-02")]);
+    t!(month_last_year_after_a_comma, "Prices peaked in May, last year the slump began.", "1998-12-03", [("May", "DATE", "1998-05"), ("last year", "DATE", "1997")]);
+    t!(month_next_year, "They join in April next year.", "1998-06-03", [("April", "DATE", "1999-04")]);
     t!(last_month_name, "The two presidents signed the treaty last May.", "1998-02-27", [("last May", "DATE", "1997-05")]);
     t!(last_month_name_behind, "He left the bank last October.", "1999-05-05", [("last October", "DATE", "1998-10")]);
+    t!(last_month_and_day, "The clinic was bombed last Oct. 23 at night.", "1999-04-19", [("Oct. 23", "DATE", "1998-10-23")]);
+    t!(last_month_and_day_this_year, "He resigned last March 2 after the vote.", "1999-04-19", [("March 2", "DATE", "1999-03-02")]);
+    t!(next_month_and_day, "The court sits again next Feb. 10.", "1999-04-19", [("Feb. 10", "DATE", "2000-02-10")]);
     t!(this_month_name, "With the election due this September, the polls matter.", "1998-02-05", [("this September", "DATE", "1998-09")]);
     t!(next_month_name, "The summit is next March.", "1998-03-10", [("next March", "DATE", "1999-03")]);
     // Relative to the anchor.
@@ -154,6 +161,15 @@ mod cases {
     t!(recently, "Korotchenko recently claimed troops were ready.", "2022-08-15", [("recently", "DATE", "PAST_REF")]);
     t!(now_present, "North Korea is now supplying shells.", "2022-08-15", [("now", "DATE", "PRESENT_REF")]);
     t!(now_discourse, "Now, the question is what comes next.", "2022-08-15", []);
+    // Titles of shows and films are no dates; a quotation that opens with one is.
+    t!(show_title, "The minister said on the network's \"This Week\" that talks would go on.", "1991-02-25", []);
+    t!(show_title_runs_on, "He said on \"This Week With Anna Berg\" that the deadline stood.", "1991-02-25", []);
+    t!(show_title_with_number, "She spoke on ``60 Minutes.'' about the case.", "1991-02-25", []);
+    t!(quotation_opening_with_a_date, "``Today, we start again,'' she said.", "1991-02-25", [("Today", "DATE", "1991-02-25")]);
+    t!(quoted_phrase_lowercase, "He called it ``this week's crisis'' in a speech.", "1991-02-25", [("this week", "DATE", "1991-W09")]);
+    t!(age_is_no_duration, "The chairman, 61 years old, will retire.", "1989-11-01", []);
+    t!(age_or_older, "Staff 50 years old or older may leave early.", "1989-11-01", []);
+    t!(now_that, "Ships will sail again now that the port has reopened.", "2022-08-15", [("now", "DATE", "PRESENT_REF")]);
     t!(the_future, "Ties will deepen in the future, he said.", "2022-08-15", [("the future", "DATE", "FUTURE_REF")]);
     t!(the_past, "Such threats were common in the past.", "2022-08-15", [("the past", "DATE", "PAST_REF")]);
     // Durations and sets.
@@ -195,7 +211,8 @@ mod cases {
     t!(about_is_out, "The strike lasted about three days.", "", [("three days", "DURATION", "P3D")]);
     t!(almost_every_day, "Shells fell almost every day.", "", [("every day", "SET", "P1D")]);
     t!(the_next_years, "Spending will rise over the next four years.", "", [("the next four years", "DURATION", "P4Y")]);
-    t!(weekday_night, "The blast came Sunday night near the port.", "1998-10-26", [("Sunday night", "DATE", "1998-10-25TNI")]);
+    t!(weekday_night, "The blast came Sunday night near the port.", "1998-10-26", [("Sunday night", "DATE", "1998-10-25")]);
+    t!(weekday_morning, "The talks resumed Tuesday morning in the capital.", "1998-10-22", [("Tuesday morning", "DATE", "1998-10-20TMO")]);
     t!(weekend_early_week, "Talks went on over the weekend.", "1990-08-13", [("the weekend", "DATE", "1990-W32-WE")]);
     t!(weekend_late_week, "Talks will go on over the weekend.", "1990-08-17", [("the weekend", "DATE", "1990-W33-WE")]);
     t!(last_weekend, "Talks broke down last weekend.", "1990-08-17", [("last weekend", "DATE", "1990-W32-WE")]);
@@ -229,6 +246,14 @@ mod cases {
     t!(in_the_morning, "Shares fell Monday. Traders sold heavily in the morning.", "1989-10-31", [("Monday", "DATE", "1989-10-30"), ("the morning", "TIME", "1989-10-30TMO")]);
     t!(in_the_morning_of_a_date, "In the morning of June 4 the troops moved.", "1989-06-10", [("June 4", "DATE", "1989-06-04")]);
     t!(noon_weekday, "Negotiations broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "TIME", "1998-02-12T12:00")]);
+    t!(for_a_while, "The town will be without power for a while.", "1998-01-11", [("a while", "DURATION", "PXX")]);
+    t!(a_while_ago_is_no_length, "A while ago the town lost power.", "1998-01-11", []);
+    t!(over_the_years, "Over the years the waiting list grew.", "1998-01-11", [("the years", "DURATION", "PXY")]);
+    t!(a_later_date, "The bonds will be sold at a later date.", "1989-10-27", [("a later date", "DATE", "FUTURE_REF")]);
+    t!(the_short_term, "Prices may fall in the short term, he said.", "1989-10-27", [("the short term", "DATE", "FUTURE_REF")]);
+    t!(one_day_to_come, "The party will one day be the largest.", "1998-03-03", [("one day", "DATE", "FUTURE_REF")]);
+    t!(one_day_length, "The strike lasted one day.", "1998-03-03", [("one day", "DURATION", "P1D")]);
+    t!(high_noon_is_an_idiom, "For the party, high noon has come.", "1999-03-12", []);
     t!(midnight_alone, "The offer expires at midnight.", "1989-10-27", [("midnight", "TIME", "1989-10-27T24:00")]);
     t!(midday, "He was arrested at midday.", "1999-10-08", [("midday", "TIME", "1999-10-08T12:00")]);
     // False positives.
