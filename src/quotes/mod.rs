@@ -325,24 +325,22 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     // “That’s because ...”"), the later of the two when both are there.
                     let opens_paragraph =
                         n == 0 && text[block.span.start..q.outer.start].trim().is_empty();
-                    let reported_here = last_reporter(&clauses, b, q.outer.start);
+                    // (Only a full quote takes a clause's speaker.)
+                    let full = kind == QuoteKind::Direct;
+                    let reporters = [
+                        previous_reporter.clone(),
+                        last_reporter(text, &clauses, b, q.outer.start),
+                    ];
                     let inherit = if n == 0 && continues {
                         previous_speaker.clone()
                     } else {
-                        [
-                            previous_speaker.clone(),
-                            previous_reporter
-                                .clone()
-                                .filter(|_| kind == QuoteKind::Direct),
-                            reported_here.filter(|(_, end, _)| {
-                                kind == QuoteKind::Direct
-                                    && text[*end..q.outer.start].split_whitespace().count() <= 3
-                            }),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .filter(|(pb, _, _)| *pb == b || (opens_paragraph && *pb + 1 == b))
-                        .max_by_key(|&(pb, end, _)| (pb, end))
+                        reporters
+                            .into_iter()
+                            .filter(|_| full)
+                            .chain([previous_speaker.clone()])
+                            .flatten()
+                            .filter(|(pb, _, _)| *pb == b || (opens_paragraph && *pb + 1 == b))
+                            .max_by_key(|&(pb, end, _)| (pb, end))
                     }
                     .map(|(_, _, s)| s);
                     let confidence = if inherit.is_some() { 0.6 } else { 0.3 };
@@ -379,25 +377,28 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
         }
         continues = found.last().is_some_and(|q| q.unclosed);
         // (Only a clause that closes its paragraph hands its speaker on to the next.)
-        previous_reporter = last_reporter(&clauses, b, block.span.end)
-            .filter(|(_, end, _)| text[*end..block.span.end].split_whitespace().count() <= 3);
+        previous_reporter = last_reporter(text, &clauses, b, block.span.end);
         quotes.extend(clauses);
     }
     quotes.sort_by_key(|q| q.span.start);
     quotes
 }
 
-/// The speaker of the last of `clauses` (of block `b`) ending by `at`, with where it ends, when
-/// it is an entity: a subject naming no one ("a dozen", "the biggest") is no one to hand on.
-fn last_reporter(clauses: &[Quote], b: usize, at: usize) -> Option<(usize, usize, Speaker)> {
-    clauses
+/// The speaker of the last of `clauses` (of block `b`), with where it ends, when that clause
+/// ends right before `at` (a few words at most between) and its speaker is an entity: a subject
+/// naming no one ("a dozen", "the biggest") is no one to hand on.
+fn last_reporter(
+    text: &str,
+    clauses: &[Quote],
+    b: usize,
+    at: usize,
+) -> Option<(usize, usize, Speaker)> {
+    let last = clauses
         .iter()
         .filter(|c| c.span.end <= at)
-        .filter_map(|c| {
-            let s = c.speaker.as_ref().filter(|s| s.entity_id.is_some())?;
-            Some((b, c.span.end, s.clone()))
-        })
-        .max_by_key(|&(_, end, _)| end)
+        .max_by_key(|c| c.span.end)?;
+    let s = last.speaker.as_ref().filter(|s| s.entity_id.is_some())?;
+    (text[last.span.end..at].split_whitespace().count() <= 3).then(|| (b, last.span.end, s.clone()))
 }
 
 /// "“...,” Hannity pressed." / "“...?” asked Dunn, now a partner at ...": a quote closing on a
