@@ -186,8 +186,8 @@ struct EvalQuotesArgs {
     /// A PolNeAR split folder (holding `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`).
     #[arg(default_value = "../shared/data/quotes/polnear/dev")]
     split: PathBuf,
-    /// Print missed quoted (-) and indirect (-i) contents, spurious quoted ones (+), and quoted
-    /// ones found with the wrong speaker (~).
+    /// Print missed quoted (-) and indirect (-i) contents (with the prediction that overlaps them
+    /// most, if any), spurious quoted ones (+), and quoted ones found with the wrong speaker (~).
     #[arg(long)]
     errors: bool,
     /// Score another system's quotes instead of Parallax's: a TSV of text name, content start,
@@ -900,17 +900,20 @@ fn eval_quotes(args: EvalQuotesArgs) -> anyhow::Result<ExitCode> {
                     .any(|p| polnear::overlap(&text, &g.fragments, &p.parts) >= 0.5)
                 {
                     // "-" a quoted content, "-i" an indirect one, with the best overlap any
-                    // prediction reached (0: not found at all) and its cue.
+                    // prediction reached (0: not found at all), its cue, and that prediction.
                     let best = predicted
                         .iter()
-                        .map(|p| polnear::overlap(&text, &g.fragments, &p.parts))
-                        .fold(0.0f64, f64::max);
+                        .map(|p| (polnear::overlap(&text, &g.fragments, &p.parts), p))
+                        .filter(|(o, _)| *o > 0.0)
+                        .max_by(|a, b| a.0.total_cmp(&b.0));
                     println!(
-                        "{name}\t{} {best:.2} {}\t[{}]\t{}",
+                        "{name}\t{} {:.2} {}\t[{}]\t{}\t{}",
                         if g.quoted { "-" } else { "-i" },
+                        best.map_or(0.0, |(o, _)| o),
                         short(g.content),
                         g.source.map(short).unwrap_or_default(),
-                        g.cue.map(short).unwrap_or_default()
+                        g.cue.map(short).unwrap_or_default(),
+                        best.map(|(_, p)| short(p.content)).unwrap_or_default()
                     );
                 }
             }

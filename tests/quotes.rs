@@ -779,3 +779,51 @@ fn an_attribution_closing_the_sentence_before_introduces_the_quote() {
         "{quotes:#?}"
     );
 }
+
+const INTROS: &str = "The tunnel bill
+
+Rep. Lena Moss (D-Ore.), who wrote the tunnel bill, said in a statement that the vote was “a first step toward a city that works.”
+
+Minutes later, Moss sent an email saying, “done.”
+
+“Go back to your seat,” Carl Hensel barked and a guard led the man out.
+
+Then Hensel leaned in and boomed: “We will build it in November, whatever they say.”
+
+Mara Quint went on to call Hensel “the worst treasurer this state has ever had.”
+";
+
+#[test]
+fn verbs_of_any_kind_introduce_quotes_and_relative_clauses_end_at_the_attribution() {
+    let quotes = quotes_of(INTROS);
+    // "X (D-Ore.), who wrote ..., said in a statement that ...": the subject past its bracket
+    // and relative clause; "wrote" in the relative clause reports nothing.
+    let vote = holding(&quotes, INTROS, "the vote was");
+    assert_eq!(vote.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(vote), Some("Lena Moss"));
+    assert_eq!(vote.cue.unwrap().slice(INTROS), "said");
+    assert!(
+        vote.span.slice(INTROS).starts_with("the vote was"),
+        "{vote:?}"
+    );
+    // An opener before the subject does not make the sentence a statement interrupted by its
+    // attribution.
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.span.slice(INTROS).contains("Minutes later")),
+        "{quotes:#?}"
+    );
+    assert_eq!(speaker(holding(&quotes, INTROS, "done")), Some("Lena Moss"));
+    // A dialogue tag followed by another clause; a past-tense verb before a colon.
+    let seat = holding(&quotes, INTROS, "Go back to your seat");
+    assert_eq!(speaker(seat), Some("Carl Hensel"));
+    assert_eq!(seat.cue.unwrap().slice(INTROS), "barked");
+    let november = holding(&quotes, INTROS, "build it in November");
+    assert_eq!(speaker(november), Some("Carl Hensel"));
+    assert_eq!(november.cue.unwrap().slice(INTROS), "boomed");
+    // A base form after "to" is a verb.
+    let worst = holding(&quotes, INTROS, "the worst treasurer");
+    assert_eq!(speaker(worst), Some("Mara Quint"));
+    assert_eq!(worst.cue.unwrap().slice(INTROS), "call");
+}

@@ -263,6 +263,12 @@ pub(super) fn lemma(word: &str) -> Option<&'static str> {
     }
 }
 
+/// The lemma of a regular reporting verb in its base form, for a caller that knows the word is
+/// a verb ("to call", "went on to call Cruz “...”"), where [`lemma`] would not take it.
+pub(super) fn infinitive(word: &str) -> Option<&'static str> {
+    REGULAR.iter().copied().find(|&l| l == word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

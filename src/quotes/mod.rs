@@ -416,19 +416,15 @@ fn dialogue_tag(
         return None;
     }
     let k = s.spans.iter().position(|t| t.start >= quote.end)?;
-    let past = |i: usize| {
-        s.words.get(i).is_some_and(|w| {
-            w.len() > 3
-                && w.chars().all(|c| c.is_ascii_lowercase())
-                && (w.ends_with("ed") || matches!(*w, "went" | "wrote" | "began" | "shot"))
-        })
-    };
+    let past = |i: usize| s.words.get(i).is_some_and(|w| past_tense(w));
     let closes = |i: usize| {
         s.words.get(i).is_none_or(|w| {
             matches!(
                 *w,
                 "." | ","
                     | ";"
+                    | "and"
+                    | "but"
                     | "on"
                     | "in"
                     | "at"
@@ -462,6 +458,13 @@ fn dialogue_tag(
         return after.is_none_or(closes).then(|| (Some(sp), s.spans[k]));
     }
     None
+}
+
+/// A verb in the past tense, as dialogue writes it: "-ed", or a few irregular ones.
+fn past_tense(w: &str) -> bool {
+    w.len() > 3
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && (w.ends_with("ed") || matches!(w, "went" | "wrote" | "began" | "shot"))
 }
 
 /// Every outlet the article's prose credits ("according to KCNA", "Rodong Sinmun reported",
@@ -604,6 +607,17 @@ fn is_cue(word: &str) -> bool {
     cues::lemma(word).is_some()
 }
 
+/// The lemma of the reporting verb at token `i` of `s`: any form [`cues::lemma`] knows, or a
+/// base form after "to" ("went on to call Cruz “...”", "to counter that ...").
+fn lemma_at(s: &Sent<'_>, i: usize) -> Option<&'static str> {
+    let word = s.words[i];
+    cues::lemma(word).or_else(|| {
+        (i > 0 && s.words[i - 1] == "to")
+            .then(|| cues::infinitive(word))
+            .flatten()
+    })
+}
+
 /// A reporting verb at token `i` used as a verb: "tweets", "claims", "calls" after a
 /// determiner or an adjective are nouns ("his early-morning tweets", "Republican claims").
 fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
@@ -631,7 +645,7 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
                 .get(1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
     }
-    if !is_cue(word) {
+    if lemma_at(s, i).is_none() {
         return false;
     }
     // A passive ("would be charged", "was told that", "being informed") makes its subject the
@@ -864,7 +878,7 @@ fn speaker_near(
     // "said Putin", "said the former top aide": after the cue, unless the cue's object is its
     // listener ("told AFP", "asked Sanders") or a phrase starts ("said in a statement").
     // (Nor after a participle: "before predicting a long fight" names what is predicted.)
-    if cues::lemma(s.words[cue]).is_some_and(|l| cues::LISTENER.contains(&l))
+    if lemma_at(s, cue).is_some_and(|l| cues::LISTENER.contains(&l))
         || s.words[cue].ends_with("ing")
     {
         return None;
@@ -1064,6 +1078,15 @@ fn subject_before(
             let mut k = j;
             while k > 0 && s.words[k - 1] == "," {
                 k -= 1;
+            }
+            // ("Rep. Zoe Lofgren (D-Calif.), who ..., said": past the bracket too.)
+            if k > 1
+                && s.words[k - 1] == ")"
+                && let Some(b) = (k.saturating_sub(8)..k - 1)
+                    .rev()
+                    .find(|&b| s.words[b] == "(")
+            {
+                k = b;
             }
             if let Some(found) = named(k, 1) {
                 return Some(found);
@@ -1307,6 +1330,19 @@ fn attribute(
                 .iter()
                 .rposition(|t| t.end <= quote.start)
                 .filter(|&i| s.words[i] == ":" && outside(i))?;
+            // "Trump leaned in and boomed: “...”", "Rubio fired back:": a verb in the past
+            // tense and its subject introduce the quote, whatever the verb.
+            let verb = (colon.saturating_sub(2)..colon)
+                .find(|&i| past_tense(s.words[i]))
+                .filter(|&v| {
+                    (v + 1..colon)
+                        .all(|i| matches!(s.words[i], "back" | "in" | "out" | "up" | "on"))
+                });
+            if let Some(v) = verb
+                && let Some(speaker) = subject_before(text, s, v, refs, &outside)
+            {
+                return Some((Some(speaker), s.spans[v]));
+            }
             // (Or a source noun: "From the report: “...”".)
             (colon.saturating_sub(3)..colon)
                 .rev()
@@ -1549,7 +1585,13 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .zip(&speakers)
             .filter(|&(&c, _)| c > from)
             .find_map(|(&c, sp)| {
-                let mut first = sp.as_ref().map_or(c, |sp| token_at(sp.span.start).min(c));
+                // (A subject before the content is no cut: "X, who wrote the bill, said in a
+                // statement that ..." ends the relative clause at the comma before "said".)
+                let mut first = sp
+                    .as_ref()
+                    .map(|sp| token_at(sp.span.start))
+                    .filter(|&t| t > from)
+                    .map_or(c, |t| t.min(c));
                 // Back over the speaker's modifiers: "..., the North's state-run Korean
                 // Central News Agency reported".
                 let floor = first.saturating_sub(8).max(from + 2);
@@ -1591,7 +1633,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
     let mut out: Vec<Quote> = Vec::new();
     for (k, &cue) in cues.iter().enumerate() {
         let word = s.words[cue].to_lowercase();
-        let lemma = cues::lemma(s.words[cue]).unwrap_or_default();
+        let lemma = lemma_at(s, cue).unwrap_or_default();
         let cue_span = s.spans[cue];
         if word == "according" {
             if s.words.get(cue + 1) != Some(&"to") {
@@ -1727,7 +1769,12 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         // attribution set off by commas inside the sentence. The content is what comes before,
         // or the whole sentence when only a few words come before.
         let after_comma = (after..n).find(|&i| s.words[i] != ".");
+        // (Only a bare attribution interrupts: "he said", "he later said", not "she sent an
+        // email saying, “done.”" after an opener.)
+        let bare = !subject_before
+            || (speaker_last + 1..cue).all(|i| is_between_subject_and_cue(s.words[i]));
         if !participle
+            && bare
             && group >= 2
             && s.words[group - 1] == ","
             && after_comma.is_some_and(|i| s.words[i] == "," && i <= after + 6)
