@@ -791,6 +791,8 @@ Minutes later, Moss sent an email saying, “done.”
 Then Hensel leaned in and boomed: “We will build it in November, whatever they say.”
 
 Mara Quint went on to call Hensel “the worst treasurer this state has ever had.”
+
+The hall went quiet. Quint interjected, “Ladies and gentlemen, the treasurer of the year.”
 ";
 
 #[test]
@@ -826,4 +828,8 @@ fn verbs_of_any_kind_introduce_quotes_and_relative_clauses_end_at_the_attributio
     let worst = holding(&quotes, INTROS, "the worst treasurer");
     assert_eq!(speaker(worst), Some("Mara Quint"));
     assert_eq!(worst.cue.unwrap().slice(INTROS), "call");
+    // ... and a past-tense verb before a comma and the quote.
+    let year = holding(&quotes, INTROS, "treasurer of the year");
+    assert_eq!(speaker(year), Some("Mara Quint"));
+    assert_eq!(year.cue.unwrap().slice(INTROS), "interjected");
 }

@@ -1329,9 +1329,10 @@ fn attribute(
                 .spans
                 .iter()
                 .rposition(|t| t.end <= quote.start)
-                .filter(|&i| s.words[i] == ":" && outside(i))?;
-            // "Trump leaned in and boomed: “...”", "Rubio fired back:": a verb in the past
-            // tense and its subject introduce the quote, whatever the verb.
+                .filter(|&i| matches!(s.words[i], ":" | ",") && outside(i))?;
+            // "Trump leaned in and boomed: “...”", "Rubio fired back:", "Silverman interjected,
+            // “...”": a verb in the past tense and its subject introduce the quote, whatever
+            // the verb.
             let verb = (colon.saturating_sub(2)..colon)
                 .find(|&i| past_tense(s.words[i]))
                 .filter(|&v| {
@@ -1342,6 +1343,9 @@ fn attribute(
                 && let Some(speaker) = subject_before(text, s, v, refs, &outside)
             {
                 return Some((Some(speaker), s.spans[v]));
+            }
+            if s.words[colon] != ":" {
+                return None;
             }
             // (Or a source noun: "From the report: “...”".)
             (colon.saturating_sub(3)..colon)
