@@ -1196,8 +1196,10 @@ impl Matcher<'_, '_> {
         ) {
             end += 1;
         }
+        // A clock time alone is on the day the narrative is at ("was shot at 10 p.m." after
+        // "On Oct. 23, ..."), the document's own day until the text names another.
         let mut date = self
-            .anchor
+            .reference_day()
             .map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
         // "9 a.m. Tuesday": the weekday gives the date.
         if let Some(day) = self

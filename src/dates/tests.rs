@@ -243,6 +243,9 @@ mod cases {
     t!(clock_zone_then_weekday, "The blast came at 9:40 a.m. (0640 GMT) Tuesday near the port.", "1998-08-20", [("9:40 a.m.", "TIME", "1998-08-18T09:40"), ("Tuesday", "DATE", "1998-08-18")]);
     t!(clock_in_the_morning, "The convoy will leave at 5 in the morning, the army said.", "2000-04-05", [("5 in the morning", "TIME", "2000-04-05T05:00")]);
     t!(clock_in_the_evening, "The polls close at 8 in the evening.", "2000-04-05", [("8 in the evening", "TIME", "2000-04-05T20:00")]);
+    // A clock time alone is on the day the narrative is at; a year alone names no day.
+    t!(clock_on_the_narrative_day, "On March 3, 1997, the ferry sank at 4 p.m. off the coast.", "1998-01-10", [("March 3, 1997", "DATE", "1997-03-03"), ("4 p.m.", "TIME", "1997-03-03T16:00")]);
+    t!(clock_after_a_year_is_today, "The plant opened in 1994. The alarm sounded at 7 a.m. on the line.", "2000-02-01", [("1994", "DATE", "1994"), ("7 a.m.", "TIME", "2000-02-01T07:00")]);
     t!(in_the_morning, "Shares fell Monday. Traders sold heavily in the morning.", "1989-10-31", [("Monday", "DATE", "1989-10-30"), ("the morning", "TIME", "1989-10-30TMO")]);
     t!(in_the_morning_of_a_date, "In the morning of June 4 the troops moved.", "1989-06-10", [("June 4", "DATE", "1989-06-04")]);
     t!(noon_weekday, "Negotiations broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "TIME", "1998-02-12T12:00")]);
