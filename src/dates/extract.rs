@@ -782,14 +782,34 @@ struct Matcher<'t, 'a> {
     anchor: Option<Date>,
     /// The time the text last named ([`Reference`]); the anchor until a date is found.
     reference: std::cell::Cell<Option<Reference>>,
-    /// The document reports by fiscal quarter: "a year ago" then means the same quarter a year
-    /// before, as earnings reports use it.
+    /// The document reports by quarter (it names one, or says "quarter" twice): "a year ago"
+    /// then means the same quarter a year before, as earnings reports use it.
     fiscal: bool,
+    /// The quarter an earnings report is about: the first one it names ("fourth-quarter net
+    /// rose"), which "the latest period" and "a year earlier" then refer back to. A fiscal
+    /// fourth quarter can end in September, so the calendar alone cannot tell.
+    named_quarter: Option<u8>,
 }
 
 impl Matcher<'_, '_> {
     fn lower(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.lower.as_ref())
+    }
+
+    /// The quarter a report dated by the anchor is about, as (year, quarter): the one it names
+    /// first, in the year it last began; else the last one completed before the anchor.
+    fn reported_quarter(&self) -> Option<(i32, u8)> {
+        let a = self.anchor?;
+        let current = (u8::from(a.month()) - 1) / 3 + 1;
+        if let Some(q) = self.named_quarter {
+            return Some((a.year() - i32::from(q > current), q));
+        }
+        let q = i32::from(current) - 1;
+        // `rem_euclid(4)` is in 0..4, so the quarter fits a u8.
+        Some((
+            a.year() + (q - 1).div_euclid(4),
+            ((q - 1).rem_euclid(4) + 1) as u8,
+        ))
     }
 
     /// `unit` shifted by `delta` from the reference time ("the following year"); from the anchor
@@ -1904,10 +1924,9 @@ impl Matcher<'_, '_> {
         let n = i32::try_from(n).ok()?;
         let value = match self.anchor {
             // In an earnings report "a year ago" is the reported quarter, a year before.
-            Some(a) if self.fiscal && unit == Unit::Year && n == 1 && direction < 0 => {
-                let q = i32::from((u8::from(a.month()) - 1) / 3) - 1 - 4;
-                format!("{:04}-Q{}", a.year() + q.div_euclid(4), q.rem_euclid(4) + 1)
-            }
+            Some(_) if self.fiscal && unit == Unit::Year && n == 1 && direction < 0 => self
+                .reported_quarter()
+                .map_or_else(|| "XXXX-QX".into(), |(y, q)| quarter_value(Some(y - 1), q)),
             // "a decade ago" is a year ten years back, not the previous decade.
             _ if unit == Unit::Decade => shifted(self.anchor, Unit::Year, direction * n * 10)
                 .unwrap_or_else(|| unresolved(Unit::Year)),
@@ -2098,15 +2117,7 @@ impl Matcher<'_, '_> {
         let word = self.lower(at);
         let anchor = self.anchor;
         let current_quarter = anchor.map(|a| (u8::from(a.month()) - 1) / 3 + 1);
-        // The quarter a report is about: the last one completed before the anchor.
-        let reported = anchor.map(|a| {
-            let q = i32::from((u8::from(a.month()) - 1) / 3);
-            // `rem_euclid(4)` is in 0..4, so the quarter fits a u8.
-            (
-                a.year() + (q - 1).div_euclid(4),
-                ((q - 1).rem_euclid(4) + 1) as u8,
-            )
-        });
+        let reported = self.reported_quarter();
         // "the 1988 third quarter", "the 1988 period".
         if the && let Some(year) = self.toks.get(at).and_then(year_of) {
             if let Some(q) = self.ordinal_quarter(at + 1) {
@@ -2692,16 +2703,30 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
             }
         })
         .collect();
-    let fiscal = toks
-        .iter()
-        .filter(|t| t.lower == "quarter" || t.lower.ends_with("-quarter"))
-        .count()
-        >= 2;
+    // The first quarter named by its ordinal: "third-quarter", "the fourth quarter".
+    let named_quarter = toks.iter().enumerate().find_map(|(k, t)| {
+        let ordinal = match t.lower.split_once('-') {
+            Some((o, "quarter")) => o,
+            _ if toks.get(k + 1).is_some_and(|n| n.lower == "quarter") => t.lower.as_ref(),
+            _ => return None,
+        };
+        ORDINALS
+            .iter()
+            .find(|(w, _)| *w == ordinal)
+            .map(|&(_, q)| q)
+    });
+    let fiscal = named_quarter.is_some()
+        || toks
+            .iter()
+            .filter(|t| t.lower == "quarter" || t.lower.ends_with("-quarter"))
+            .count()
+            >= 2;
     let matcher = Matcher {
         toks: &toks,
         anchor,
         reference: std::cell::Cell::new(anchor.map(Reference::from_date)),
         fiscal,
+        named_quarter,
     };
     let mut out = Vec::new();
     let mut i = 0;
