@@ -901,7 +901,8 @@ impl Matcher<'_, '_> {
 
     /// The year of a month named at tokens `[start, end)` without one: the year a following
     /// "this year" / "next year" / "last year" names ("in April next year"), or a "last", "next",
-    /// "since" or "ended" before it ("last Oct. 23", "the quarter ended Jan. 31"), else the one
+    /// "since" or "ended" before it ("last Oct. 23", "the quarter ended Jan. 31"), or a deadline's
+    /// "by" or "until" ("repay the loan by February": the coming one, however far), else the one
     /// the clause's tense points to.
     fn year_for(&self, month: u8, start: usize, end: usize) -> Option<i32> {
         if self.lower(end + 1) == "year" {
@@ -919,6 +920,8 @@ impl Matcher<'_, '_> {
         // "since March", "the fiscal year ended Jan. 31": a time already past.
         let lean = if matches!(before, "since" | "ended") {
             Lean::Past
+        } else if matches!(before, "by" | "until" | "till") {
+            Lean::Future
         } else if before == "last" {
             Lean::Last
         } else if before == "next" {

@@ -76,6 +76,9 @@ mod cases {
     t!(month_passive_future, "She will be named commander of the shuttle for a mission in December.", "1998-03-04", [("December", "DATE", "1998-12")]);
     t!(month_past_verb_keeps_nearest, "The thrift announced the plan Aug. 21.", "1989-10-30", [("Aug. 21", "DATE", "1989-08-21")]);
     t!(month_since_is_past, "The carrier has been on patrol since March and will return.", "1990-02-13", [("March", "DATE", "1989-03")]);
+    // A deadline's "by" or "until" looks ahead, however far the month.
+    t!(month_by_deadline_is_ahead, "The firm must repay the loan by February, the bank said.", "1989-10-30", [("February", "DATE", "1990-02")]);
+    t!(month_until_is_ahead, "The ban stays in force until June, officials said.", "1989-10-02", [("June", "DATE", "1990-06")]);
     t!(period_ended_is_past, "In the fiscal year ended Jan. 31, sales rose.", "1989-11-02", [("the fiscal year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "1989-01-31")]);
     t!(year_ago_adjective, "The year-ago results included a charge.", "1989-11-02", [("year-ago", "DATE", "1988")]);
     t!(year_ago_quarter_keeps_the, "Net fell from the year-ago quarter.", "1989-11-02", [("the year-ago quarter", "DATE", "1988-Q3")]);
