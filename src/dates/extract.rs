@@ -1847,6 +1847,21 @@ impl Matcher<'_, '_> {
                         anchored: true,
                     });
                 }
+                // "last year's quarter": the reported quarter, in that year.
+                if unit == Unit::Year
+                    && matches!(self.lower(at + 2), "'s" | "’s")
+                    && matches!(self.lower(at + 3), "quarter" | "period")
+                {
+                    return Some(Match {
+                        end: at + 4,
+                        kind: TimexType::Date,
+                        value: self.reported_quarter().map_or_else(
+                            || "XXXX-QX".into(),
+                            |(y, q)| quarter_value(Some(y + delta), q),
+                        ),
+                        anchored: true,
+                    });
+                }
                 let value = shifted(self.anchor, unit, delta).unwrap_or_else(|| unresolved(unit));
                 return Some(Match {
                     end: at + 2,
@@ -2181,6 +2196,27 @@ impl Matcher<'_, '_> {
                 value: quarter_value(year, q),
                 anchored: true,
             });
+        }
+        // "the corresponding period last year", "the quarter a year ago", "the same quarter a
+        // year earlier": the reported quarter, a year back, annotated as one expression.
+        if the {
+            let k = at + usize::from(matches!(word, "corresponding" | "comparable" | "same"));
+            let back = match (self.lower(k + 1), self.lower(k + 2), self.lower(k + 3)) {
+                ("last", "year", _) => Some(k + 3),
+                ("a", "year", "ago" | "earlier") => Some(k + 4),
+                _ => None,
+            };
+            if matches!(self.lower(k), "quarter" | "period")
+                && let Some(end) = back
+            {
+                return Some(Match {
+                    end,
+                    kind: TimexType::Date,
+                    value: reported
+                        .map_or_else(|| "XXXX-QX".into(), |(y, q)| quarter_value(Some(y - 1), q)),
+                    anchored: true,
+                });
+            }
         }
         let year_ago = matches!(word, "year-ago" | "year-earlier" | "year-before");
         let noun = if year_ago || matches!(word, "latest" | "current" | "recent") {

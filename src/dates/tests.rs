@@ -243,6 +243,10 @@ mod cases {
     t!(named_quarter_is_the_reported_one, "Fourth-quarter profit rose to $5 million from $4 million a year earlier. Sales in the latest period grew 8%.", "1989-11-02", [("Fourth-quarter", "DATE", "1989-Q4"), ("a year earlier", "DATE", "1988-Q4"), ("the latest period", "DATE", "1989-Q4")]);
     t!(one_named_quarter_makes_a_report, "Third-quarter net rose 5%, compared with $2 million a year ago.", "1989-11-02", [("Third-quarter", "DATE", "1989-Q3"), ("a year ago", "DATE", "1988-Q3")]);
     t!(year_ago_without_quarters_is_a_year, "Output is up from a year ago, the mill said.", "1989-11-02", [("a year ago", "DATE", "1988")]);
+    // The reported quarter a year back, said in one expression.
+    t!(quarter_a_year_ago, "Net fell to $3 million from the quarter a year ago.", "1989-10-26", [("the quarter a year ago", "DATE", "1988-Q3")]);
+    t!(corresponding_period_last_year, "Sales matched the corresponding period last year.", "1989-11-01", [("the corresponding period last year", "DATE", "1988-Q3")]);
+    t!(last_years_quarter, "Exports for last year's quarter were $3 million.", "1989-11-01", [("last year's quarter", "DATE", "1988-Q3")]);
     // Times.
     t!(clock_24h, "The statement came at 15:00 local time.", "2022-08-15", [("15:00", "TIME", "2022-08-15T15:00")]);
     t!(clock_pm_zone, "The launch was detected at 3 p.m. KST on the coast.", "2022-08-15", [("3 p.m. KST", "TIME", "2022-08-15T15:00")]);
