@@ -2105,6 +2105,10 @@ impl Matcher<'_, '_> {
         // "two more weeks".
         let at = at + usize::from(self.lower(at) == "more");
         let (unit, plural) = Unit::parse(self.lower(at))?;
+        // "$2 million a year", "700 seats a week": a rate, which TBAQ leaves unannotated.
+        if matches!(tok.lower.as_ref(), "a" | "an") && !plural && self.after_a_quantity(i) {
+            return None;
+        }
         // "one years" is no duration; "five year" is, as an adjective ("a five year low").
         if plural && n == 1 {
             return None;
@@ -2118,6 +2122,36 @@ impl Matcher<'_, '_> {
             value: unit.period(&n.to_string()),
             anchored: false,
         })
+    }
+
+    /// Does a quantity end right before `i`: a number, a scale word ("$2 million"), or a plural
+    /// noun counted by one ("700 seats")?
+    fn after_a_quantity(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).and_then(|k| self.toks.get(k)) else {
+            return false;
+        };
+        let counted = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Number || small_number(&t.lower).is_some())
+        };
+        prev.kind == TokenKind::Number
+            || matches!(
+                prev.lower.as_ref(),
+                "million"
+                    | "billion"
+                    | "thousand"
+                    | "hundred"
+                    | "cents"
+                    | "percent"
+                    | "%"
+                    | "dollars"
+            )
+            || (prev.kind == TokenKind::Word
+                && prev.text.starts_with(|c: char| c.is_lowercase())
+                && prev.lower.ends_with('s')
+                && i >= 2
+                && counted(i - 2))
     }
 
     /// The quarter named by "third quarter" at `i`.

@@ -177,6 +177,10 @@ mod cases {
     t!(the_past, "Such threats were common in the past.", "2022-08-15", [("the past", "DATE", "PAST_REF")]);
     // Durations and sets.
     t!(duration_words, "The war lasted three years.", "", [("three years", "DURATION", "P3Y")]);
+    // A unit after a quantity is a rate, not a length of time.
+    t!(rate_after_an_amount, "The notes cost the firm $2 million a year in interest.", "", []);
+    t!(rate_after_a_count, "The route adds 700 seats a week.", "", []);
+    t!(a_year_after_a_verb, "The repairs took a year.", "", [("a year", "DURATION", "P1Y")]);
     t!(duration_digits, "It marked 77 years since liberation.", "", [("77 years", "DURATION", "P77Y")]);
     t!(duration_hyphen, "The deal has a five-year term.", "", [("five-year", "DURATION", "P5Y")]);
     t!(duration_hours, "Talks went on for 24 hours.", "", [("24 hours", "DURATION", "PT24H")]);
