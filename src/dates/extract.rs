@@ -2167,6 +2167,8 @@ impl Matcher<'_, '_> {
         // "the fiscal first quarter".
         let at = i + usize::from(the) + usize::from(the && self.lower(i + 1) == "fiscal");
         let word = self.lower(at);
+        // "the fiscal-first quarter" is spelled as one word.
+        let word = word.strip_prefix("fiscal-").unwrap_or(word);
         let anchor = self.anchor;
         let current_quarter = anchor.map(|a| (u8::from(a.month()) - 1) / 3 + 1);
         let reported = self.reported_quarter();

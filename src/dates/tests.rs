@@ -234,6 +234,7 @@ mod cases {
     t!(end_of_the_day_is_an_idiom, "At the end of the day, voters decide.", "1991-05-06", []);
     t!(fiscal_year, "Sales fell in fiscal 1989.", "1989-10-26", [("fiscal 1989", "DATE", "1989")]);
     t!(fiscal_quarter, "Profit rose in the fiscal first quarter.", "1989-10-26", [("the fiscal first quarter", "DATE", "1989-Q1")]);
+    t!(fiscal_hyphen_quarter, "Net rose in the fiscal-second quarter ended Aug. 31.", "1989-10-26", [("the fiscal-second quarter", "DATE", "1989-Q2"), ("Aug. 31", "DATE", "1989-08-31")]);
     t!(year_ended, "Revenue for the year ended Sept. 30 rose.", "1989-10-26", [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30")]);
     t!(the_current_year, "Output for the current year is flat.", "1989-10-26", [("the current year", "DATE", "1989")]);
     t!(spoken_year, "The law passed in nineteen ninety-six.", "", [("nineteen ninety-six", "DATE", "1996")]);
