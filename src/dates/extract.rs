@@ -782,14 +782,34 @@ struct Matcher<'t, 'a> {
     anchor: Option<Date>,
     /// The time the text last named ([`Reference`]); the anchor until a date is found.
     reference: std::cell::Cell<Option<Reference>>,
-    /// The document reports by fiscal quarter: "a year ago" then means the same quarter a year
-    /// before, as earnings reports use it.
+    /// The document reports by quarter (it names one, or says "quarter" twice): "a year ago"
+    /// then means the same quarter a year before, as earnings reports use it.
     fiscal: bool,
+    /// The quarter an earnings report is about: the first one it names ("fourth-quarter net
+    /// rose"), which "the latest period" and "a year earlier" then refer back to. A fiscal
+    /// fourth quarter can end in September, so the calendar alone cannot tell.
+    named_quarter: Option<u8>,
 }
 
 impl Matcher<'_, '_> {
     fn lower(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.lower.as_ref())
+    }
+
+    /// The quarter a report dated by the anchor is about, as (year, quarter): the one it names
+    /// first, in the year it last began; else the last one completed before the anchor.
+    fn reported_quarter(&self) -> Option<(i32, u8)> {
+        let a = self.anchor?;
+        let current = (u8::from(a.month()) - 1) / 3 + 1;
+        if let Some(q) = self.named_quarter {
+            return Some((a.year() - i32::from(q > current), q));
+        }
+        let q = i32::from(current) - 1;
+        // `rem_euclid(4)` is in 0..4, so the quarter fits a u8.
+        Some((
+            a.year() + (q - 1).div_euclid(4),
+            ((q - 1).rem_euclid(4) + 1) as u8,
+        ))
     }
 
     /// `unit` shifted by `delta` from the reference time ("the following year"); from the anchor
@@ -881,7 +901,8 @@ impl Matcher<'_, '_> {
 
     /// The year of a month named at tokens `[start, end)` without one: the year a following
     /// "this year" / "next year" / "last year" names ("in April next year"), or a "last", "next",
-    /// "since" or "ended" before it ("last Oct. 23", "the quarter ended Jan. 31"), else the one
+    /// "since" or "ended" before it ("last Oct. 23", "the quarter ended Jan. 31"), or a deadline's
+    /// "by" or "until" ("repay the loan by February": the coming one, however far), else the one
     /// the clause's tense points to.
     fn year_for(&self, month: u8, start: usize, end: usize) -> Option<i32> {
         if self.lower(end + 1) == "year" {
@@ -899,6 +920,8 @@ impl Matcher<'_, '_> {
         // "since March", "the fiscal year ended Jan. 31": a time already past.
         let lean = if matches!(before, "since" | "ended") {
             Lean::Past
+        } else if matches!(before, "by" | "until" | "till") {
+            Lean::Future
         } else if before == "last" {
             Lean::Last
         } else if before == "next" {
@@ -1196,8 +1219,10 @@ impl Matcher<'_, '_> {
         ) {
             end += 1;
         }
+        // A clock time alone is on the day the narrative is at ("was shot at 10 p.m." after
+        // "On Oct. 23, ..."), the document's own day until the text names another.
         let mut date = self
-            .anchor
+            .reference_day()
             .map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
         // "9 a.m. Tuesday": the weekday gives the date.
         if let Some(day) = self
@@ -1822,6 +1847,21 @@ impl Matcher<'_, '_> {
                         anchored: true,
                     });
                 }
+                // "last year's quarter": the reported quarter, in that year.
+                if unit == Unit::Year
+                    && matches!(self.lower(at + 2), "'s" | "’s")
+                    && matches!(self.lower(at + 3), "quarter" | "period")
+                {
+                    return Some(Match {
+                        end: at + 4,
+                        kind: TimexType::Date,
+                        value: self.reported_quarter().map_or_else(
+                            || "XXXX-QX".into(),
+                            |(y, q)| quarter_value(Some(y + delta), q),
+                        ),
+                        anchored: true,
+                    });
+                }
                 let value = shifted(self.anchor, unit, delta).unwrap_or_else(|| unresolved(unit));
                 return Some(Match {
                     end: at + 2,
@@ -1902,10 +1942,9 @@ impl Matcher<'_, '_> {
         let n = i32::try_from(n).ok()?;
         let value = match self.anchor {
             // In an earnings report "a year ago" is the reported quarter, a year before.
-            Some(a) if self.fiscal && unit == Unit::Year && n == 1 && direction < 0 => {
-                let q = i32::from((u8::from(a.month()) - 1) / 3) - 1 - 4;
-                format!("{:04}-Q{}", a.year() + q.div_euclid(4), q.rem_euclid(4) + 1)
-            }
+            Some(_) if self.fiscal && unit == Unit::Year && n == 1 && direction < 0 => self
+                .reported_quarter()
+                .map_or_else(|| "XXXX-QX".into(), |(y, q)| quarter_value(Some(y - 1), q)),
             // "a decade ago" is a year ten years back, not the previous decade.
             _ if unit == Unit::Decade => shifted(self.anchor, Unit::Year, direction * n * 10)
                 .unwrap_or_else(|| unresolved(Unit::Year)),
@@ -2066,6 +2105,10 @@ impl Matcher<'_, '_> {
         // "two more weeks".
         let at = at + usize::from(self.lower(at) == "more");
         let (unit, plural) = Unit::parse(self.lower(at))?;
+        // "$2 million a year", "700 seats a week": a rate, which TBAQ leaves unannotated.
+        if matches!(tok.lower.as_ref(), "a" | "an") && !plural && self.after_a_quantity(i) {
+            return None;
+        }
         // "one years" is no duration; "five year" is, as an adjective ("a five year low").
         if plural && n == 1 {
             return None;
@@ -2081,6 +2124,36 @@ impl Matcher<'_, '_> {
         })
     }
 
+    /// Does a quantity end right before `i`: a number, a scale word ("$2 million"), or a plural
+    /// noun counted by one ("700 seats")?
+    fn after_a_quantity(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).and_then(|k| self.toks.get(k)) else {
+            return false;
+        };
+        let counted = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Number || small_number(&t.lower).is_some())
+        };
+        prev.kind == TokenKind::Number
+            || matches!(
+                prev.lower.as_ref(),
+                "million"
+                    | "billion"
+                    | "thousand"
+                    | "hundred"
+                    | "cents"
+                    | "percent"
+                    | "%"
+                    | "dollars"
+            )
+            || (prev.kind == TokenKind::Word
+                && prev.text.starts_with(|c: char| c.is_lowercase())
+                && prev.lower.ends_with('s')
+                && i >= 2
+                && counted(i - 2))
+    }
+
     /// The quarter named by "third quarter" at `i`.
     fn ordinal_quarter(&self, i: usize) -> Option<u8> {
         let &(_, q) = ORDINALS.iter().find(|(w, _)| *w == self.lower(i))?;
@@ -2094,17 +2167,11 @@ impl Matcher<'_, '_> {
         // "the fiscal first quarter".
         let at = i + usize::from(the) + usize::from(the && self.lower(i + 1) == "fiscal");
         let word = self.lower(at);
+        // "the fiscal-first quarter" is spelled as one word.
+        let word = word.strip_prefix("fiscal-").unwrap_or(word);
         let anchor = self.anchor;
         let current_quarter = anchor.map(|a| (u8::from(a.month()) - 1) / 3 + 1);
-        // The quarter a report is about: the last one completed before the anchor.
-        let reported = anchor.map(|a| {
-            let q = i32::from((u8::from(a.month()) - 1) / 3);
-            // `rem_euclid(4)` is in 0..4, so the quarter fits a u8.
-            (
-                a.year() + (q - 1).div_euclid(4),
-                ((q - 1).rem_euclid(4) + 1) as u8,
-            )
-        });
+        let reported = self.reported_quarter();
         // "the 1988 third quarter", "the 1988 period".
         if the && let Some(year) = self.toks.get(at).and_then(year_of) {
             if let Some(q) = self.ordinal_quarter(at + 1) {
@@ -2165,6 +2232,27 @@ impl Matcher<'_, '_> {
                 value: quarter_value(year, q),
                 anchored: true,
             });
+        }
+        // "the corresponding period last year", "the quarter a year ago", "the same quarter a
+        // year earlier": the reported quarter, a year back, annotated as one expression.
+        if the {
+            let k = at + usize::from(matches!(word, "corresponding" | "comparable" | "same"));
+            let back = match (self.lower(k + 1), self.lower(k + 2), self.lower(k + 3)) {
+                ("last", "year", _) => Some(k + 3),
+                ("a", "year", "ago" | "earlier") => Some(k + 4),
+                _ => None,
+            };
+            if matches!(self.lower(k), "quarter" | "period")
+                && let Some(end) = back
+            {
+                return Some(Match {
+                    end,
+                    kind: TimexType::Date,
+                    value: reported
+                        .map_or_else(|| "XXXX-QX".into(), |(y, q)| quarter_value(Some(y - 1), q)),
+                    anchored: true,
+                });
+            }
         }
         let year_ago = matches!(word, "year-ago" | "year-earlier" | "year-before");
         let noun = if year_ago || matches!(word, "latest" | "current" | "recent") {
@@ -2690,16 +2778,30 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
             }
         })
         .collect();
-    let fiscal = toks
-        .iter()
-        .filter(|t| t.lower == "quarter" || t.lower.ends_with("-quarter"))
-        .count()
-        >= 2;
+    // The first quarter named by its ordinal: "third-quarter", "the fourth quarter".
+    let named_quarter = toks.iter().enumerate().find_map(|(k, t)| {
+        let ordinal = match t.lower.split_once('-') {
+            Some((o, "quarter")) => o,
+            _ if toks.get(k + 1).is_some_and(|n| n.lower == "quarter") => t.lower.as_ref(),
+            _ => return None,
+        };
+        ORDINALS
+            .iter()
+            .find(|(w, _)| *w == ordinal)
+            .map(|&(_, q)| q)
+    });
+    let fiscal = named_quarter.is_some()
+        || toks
+            .iter()
+            .filter(|t| t.lower == "quarter" || t.lower.ends_with("-quarter"))
+            .count()
+            >= 2;
     let matcher = Matcher {
         toks: &toks,
         anchor,
         reference: std::cell::Cell::new(anchor.map(Reference::from_date)),
         fiscal,
+        named_quarter,
     };
     let mut out = Vec::new();
     let mut i = 0;

@@ -76,6 +76,9 @@ mod cases {
     t!(month_passive_future, "She will be named commander of the shuttle for a mission in December.", "1998-03-04", [("December", "DATE", "1998-12")]);
     t!(month_past_verb_keeps_nearest, "The thrift announced the plan Aug. 21.", "1989-10-30", [("Aug. 21", "DATE", "1989-08-21")]);
     t!(month_since_is_past, "The carrier has been on patrol since March and will return.", "1990-02-13", [("March", "DATE", "1989-03")]);
+    // A deadline's "by" or "until" looks ahead, however far the month.
+    t!(month_by_deadline_is_ahead, "The firm must repay the loan by February, the bank said.", "1989-10-30", [("February", "DATE", "1990-02")]);
+    t!(month_until_is_ahead, "The ban stays in force until June, officials said.", "1989-10-02", [("June", "DATE", "1990-06")]);
     t!(period_ended_is_past, "In the fiscal year ended Jan. 31, sales rose.", "1989-11-02", [("the fiscal year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "1989-01-31")]);
     t!(year_ago_adjective, "The year-ago results included a charge.", "1989-11-02", [("year-ago", "DATE", "1988")]);
     t!(year_ago_quarter_keeps_the, "Net fell from the year-ago quarter.", "1989-11-02", [("the year-ago quarter", "DATE", "1988-Q3")]);
@@ -174,6 +177,10 @@ mod cases {
     t!(the_past, "Such threats were common in the past.", "2022-08-15", [("the past", "DATE", "PAST_REF")]);
     // Durations and sets.
     t!(duration_words, "The war lasted three years.", "", [("three years", "DURATION", "P3Y")]);
+    // A unit after a quantity is a rate, not a length of time.
+    t!(rate_after_an_amount, "The notes cost the firm $2 million a year in interest.", "", []);
+    t!(rate_after_a_count, "The route adds 700 seats a week.", "", []);
+    t!(a_year_after_a_verb, "The repairs took a year.", "", [("a year", "DURATION", "P1Y")]);
     t!(duration_digits, "It marked 77 years since liberation.", "", [("77 years", "DURATION", "P77Y")]);
     t!(duration_hyphen, "The deal has a five-year term.", "", [("five-year", "DURATION", "P5Y")]);
     t!(duration_hours, "Talks went on for 24 hours.", "", [("24 hours", "DURATION", "PT24H")]);
@@ -227,6 +234,7 @@ mod cases {
     t!(end_of_the_day_is_an_idiom, "At the end of the day, voters decide.", "1991-05-06", []);
     t!(fiscal_year, "Sales fell in fiscal 1989.", "1989-10-26", [("fiscal 1989", "DATE", "1989")]);
     t!(fiscal_quarter, "Profit rose in the fiscal first quarter.", "1989-10-26", [("the fiscal first quarter", "DATE", "1989-Q1")]);
+    t!(fiscal_hyphen_quarter, "Net rose in the fiscal-second quarter ended Aug. 31.", "1989-10-26", [("the fiscal-second quarter", "DATE", "1989-Q2"), ("Aug. 31", "DATE", "1989-08-31")]);
     t!(year_ended, "Revenue for the year ended Sept. 30 rose.", "1989-10-26", [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30")]);
     t!(the_current_year, "Output for the current year is flat.", "1989-10-26", [("the current year", "DATE", "1989")]);
     t!(spoken_year, "The law passed in nineteen ninety-six.", "", [("nineteen ninety-six", "DATE", "1996")]);
@@ -235,6 +243,15 @@ mod cases {
     t!(two_thousand_count, "Two thousand troops crossed.", "", []);
     t!(year_quarter, "Profit fell from the 1988 third quarter.", "", [("the 1988 third quarter", "DATE", "1988-Q3")]);
     t!(this_years_quarter, "Profit rose in this year's third quarter.", "1989-10-26", [("this year's third quarter", "DATE", "1989-Q3")]);
+    // An earnings report is about the first quarter it names, and its "a year earlier" is that
+    // quarter a year back; one named quarter is enough to make it a report.
+    t!(named_quarter_is_the_reported_one, "Fourth-quarter profit rose to $5 million from $4 million a year earlier. Sales in the latest period grew 8%.", "1989-11-02", [("Fourth-quarter", "DATE", "1989-Q4"), ("a year earlier", "DATE", "1988-Q4"), ("the latest period", "DATE", "1989-Q4")]);
+    t!(one_named_quarter_makes_a_report, "Third-quarter net rose 5%, compared with $2 million a year ago.", "1989-11-02", [("Third-quarter", "DATE", "1989-Q3"), ("a year ago", "DATE", "1988-Q3")]);
+    t!(year_ago_without_quarters_is_a_year, "Output is up from a year ago, the mill said.", "1989-11-02", [("a year ago", "DATE", "1988")]);
+    // The reported quarter a year back, said in one expression.
+    t!(quarter_a_year_ago, "Net fell to $3 million from the quarter a year ago.", "1989-10-26", [("the quarter a year ago", "DATE", "1988-Q3")]);
+    t!(corresponding_period_last_year, "Sales matched the corresponding period last year.", "1989-11-01", [("the corresponding period last year", "DATE", "1988-Q3")]);
+    t!(last_years_quarter, "Exports for last year's quarter were $3 million.", "1989-11-01", [("last year's quarter", "DATE", "1988-Q3")]);
     // Times.
     t!(clock_24h, "The statement came at 15:00 local time.", "2022-08-15", [("15:00", "TIME", "2022-08-15T15:00")]);
     t!(clock_pm_zone, "The launch was detected at 3 p.m. KST on the coast.", "2022-08-15", [("3 p.m. KST", "TIME", "2022-08-15T15:00")]);
@@ -243,6 +260,9 @@ mod cases {
     t!(clock_zone_then_weekday, "The blast came at 9:40 a.m. (0640 GMT) Tuesday near the port.", "1998-08-20", [("9:40 a.m.", "TIME", "1998-08-18T09:40"), ("Tuesday", "DATE", "1998-08-18")]);
     t!(clock_in_the_morning, "The convoy will leave at 5 in the morning, the army said.", "2000-04-05", [("5 in the morning", "TIME", "2000-04-05T05:00")]);
     t!(clock_in_the_evening, "The polls close at 8 in the evening.", "2000-04-05", [("8 in the evening", "TIME", "2000-04-05T20:00")]);
+    // A clock time alone is on the day the narrative is at; a year alone names no day.
+    t!(clock_on_the_narrative_day, "On March 3, 1997, the ferry sank at 4 p.m. off the coast.", "1998-01-10", [("March 3, 1997", "DATE", "1997-03-03"), ("4 p.m.", "TIME", "1997-03-03T16:00")]);
+    t!(clock_after_a_year_is_today, "The plant opened in 1994. The alarm sounded at 7 a.m. on the line.", "2000-02-01", [("1994", "DATE", "1994"), ("7 a.m.", "TIME", "2000-02-01T07:00")]);
     t!(in_the_morning, "Shares fell Monday. Traders sold heavily in the morning.", "1989-10-31", [("Monday", "DATE", "1989-10-30"), ("the morning", "TIME", "1989-10-30TMO")]);
     t!(in_the_morning_of_a_date, "In the morning of June 4 the troops moved.", "1989-06-10", [("June 4", "DATE", "1989-06-04")]);
     t!(noon_weekday, "Negotiations broke off at noon Thursday.", "1998-02-13", [("noon Thursday", "TIME", "1998-02-12T12:00")]);
