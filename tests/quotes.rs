@@ -793,6 +793,8 @@ Then Hensel leaned in and boomed: “We will build it in November, whatever they
 Mara Quint went on to call Hensel “the worst treasurer this state has ever had.”
 
 The hall went quiet. Quint interjected, “Ladies and gentlemen, the treasurer of the year.”
+
+As Archbishop Aris Shirvanian told the Associated Press (AP), “We have suffered the same fate, and nobody remembers it now.”
 ";
 
 #[test]
@@ -832,4 +834,15 @@ fn verbs_of_any_kind_introduce_quotes_and_relative_clauses_end_at_the_attributio
     let year = holding(&quotes, INTROS, "treasurer of the year");
     assert_eq!(speaker(year), Some("Mara Quint"));
     assert_eq!(year.cue.unwrap().slice(INTROS), "interjected");
+    // The listener, its article and an aside in brackets are not the content.
+    let fate = holding(&quotes, INTROS, "the same fate");
+    assert_eq!(fate.kind, QuoteKind::Direct);
+    assert_eq!(speaker(fate), Some("Aris Shirvanian"));
+    assert_eq!(fate.cue.unwrap().slice(INTROS), "told");
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.span.slice(INTROS).contains("Associated Press")),
+        "{quotes:#?}"
+    );
 }

@@ -1504,8 +1504,23 @@ fn skip_adjuncts(
             start += 1;
             continue;
         }
+        // ("told the Associated Press (AP), “...”": an aside in brackets.)
+        if word == "(" {
+            if let Some(close) = (start + 1..(start + 6).min(n)).find(|&j| s.words[j] == ")") {
+                start = close + 1;
+                continue;
+            }
+        }
         if listener {
             if LISTENERS.contains(&word) {
+                start += 1;
+                continue;
+            }
+            // ("the Associated Press": the article before a named listener.)
+            if matches!(word, "the" | "The")
+                && start + 1 < n
+                && ref_at(refs, s.spans[start + 1]).is_some()
+            {
                 start += 1;
                 continue;
             }
