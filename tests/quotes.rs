@@ -795,6 +795,8 @@ Mara Quint went on to call Hensel “the worst treasurer this state has ever had
 The hall went quiet. Quint interjected, “Ladies and gentlemen, the treasurer of the year.”
 
 As Archbishop Aris Shirvanian told the Associated Press (AP), “We have suffered the same fate, and nobody remembers it now.”
+
+The board made a “mistake” in its check of the tunnel contractor, Quint has said.
 ";
 
 #[test]
@@ -845,4 +847,12 @@ fn verbs_of_any_kind_introduce_quotes_and_relative_clauses_end_at_the_attributio
             .all(|q| !q.span.slice(INTROS).contains("Associated Press")),
         "{quotes:#?}"
     );
+    // What follows a partial quote not closing on a comma is still the statement.
+    let mistake = holding(&quotes, INTROS, "The board made");
+    assert_eq!(mistake.kind, QuoteKind::Indirect);
+    assert_eq!(
+        mistake.span.slice(INTROS),
+        "The board made a “mistake” in its check of the tunnel contractor"
+    );
+    assert_eq!(speaker(mistake), Some("Mara Quint"));
 }

@@ -1838,11 +1838,17 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             && !participle
         {
             // "“...,” Russia’s ambassador, Alexander Matsegora, said": the words between a
-            // quote and the speaker are the speaker's appositive, not content.
+            // quote closing on a comma and the speaker are the speaker's appositive, not
+            // content (but "The FBI made a “mistake” in the check for ..., Comey said" goes on).
             let mut end = (from..group - 1)
                 .rev()
                 .take(12)
                 .find(|&i| inside(i))
+                .filter(|&i| {
+                    s.words[i] == ","
+                        || s.words.get(i + 1) == Some(&",")
+                        || (i >= 1 && s.words[i - 1] == ",")
+                })
                 .map_or(group - 1, |i| i + 1);
             // The closing mark too, so that the clause holds the whole quote.
             if end < group && CLOSING_MARKS.contains(&s.words[end]) {
