@@ -797,6 +797,8 @@ The hall went quiet. Quint interjected, “Ladies and gentlemen, the treasurer o
 As Archbishop Aris Shirvanian told the Associated Press (AP), “We have suffered the same fate, and nobody remembers it now.”
 
 The board made a “mistake” in its check of the tunnel contractor, Quint has said.
+
+Hensel did not say who the “hostile forces” are, but the ministry often uses the term to describe its neighbors.
 ";
 
 #[test]
@@ -855,4 +857,12 @@ fn verbs_of_any_kind_introduce_quotes_and_relative_clauses_end_at_the_attributio
         "The board made a “mistake” in its check of the tunnel contractor"
     );
     assert_eq!(speaker(mistake), Some("Mara Quint"));
+    // An infinitive after a noun says what the noun is for; nobody speaks through it.
+    for q in quotes
+        .iter()
+        .filter(|q| q.span.slice(INTROS).contains("hostile forces"))
+    {
+        assert!(q.cue.is_none_or(|c| c.slice(INTROS) != "describe"), "{q:?}");
+        assert_ne!(speaker(q), Some("the term"), "{q:?}");
+    }
 }

@@ -608,11 +608,22 @@ fn is_cue(word: &str) -> bool {
 }
 
 /// The lemma of the reporting verb at token `i` of `s`: any form [`cues::lemma`] knows, or a
-/// base form after "to" ("went on to call Cruz “...”", "to counter that ...").
+/// base form after "to" and a verb ("went on to call Cruz “...”", "rushed to counter that
+/// ..."); not after a noun, whose infinitive says what it is for ("sent the letter to
+/// congratulate", "uses the term to describe").
 fn lemma_at(s: &Sent<'_>, i: usize) -> Option<&'static str> {
     let word = s.words[i];
     cues::lemma(word).or_else(|| {
-        (i > 0 && s.words[i - 1] == "to")
+        let verb = |w: &str| {
+            w.starts_with(char::is_lowercase)
+                && (w.ends_with("ed")
+                    || w.ends_with("ing")
+                    || matches!(
+                        w,
+                        "on" | "want" | "wants" | "plan" | "plans" | "went" | "began" | "seems"
+                    ))
+        };
+        (i > 1 && s.words[i - 1] == "to" && verb(s.words[i - 2]))
             .then(|| cues::infinitive(word))
             .flatten()
     })
