@@ -201,7 +201,29 @@ impl Recognizer {
     /// [`Recognizer::recognize`] with mention edges where `convention` puts them (GUM's noun
     /// phrases for scoring on GUM; Analyze reports names).
     pub fn recognize_as(&self, tokens: &[&str], convention: Convention) -> Vec<Scored> {
-        let mut found = self.model.tag(tokens, self.lexicons, convention);
+        let found = self.model.tag(tokens, self.lexicons, convention);
+        self.finish(tokens, found)
+    }
+
+    /// The mentions in each sentence of one document, as [`Recognizer::recognize_as`] finds
+    /// them, except that a model with a document pass also reads what it tagged in the other
+    /// sentences ("Coron" is a place where the article says "in Coron" and "Coron Island").
+    /// Analyze reads articles this way.
+    pub fn recognize_document(
+        &self,
+        sentences: &[&[&str]],
+        convention: Convention,
+    ) -> Vec<Vec<Scored>> {
+        self.model
+            .tag_document(sentences, self.lexicons, convention)
+            .into_iter()
+            .zip(sentences)
+            .map(|(found, tokens)| self.finish(tokens, found))
+            .collect()
+    }
+
+    /// The rules after the tagger: demonyms are nationalities, organization names whole.
+    fn finish(&self, tokens: &[&str], mut found: Vec<Scored>) -> Vec<Scored> {
         for m in self.lexicons.gazetteer.find(tokens) {
             if m.kinds & PlaceKind::Demonym.bit() == 0
                 || !tokens[m.start].starts_with(char::is_uppercase)
@@ -404,9 +426,7 @@ pub fn find_entities(
     use crate::text::BlockKind;
     let lede = seg.blocks.iter().position(|b| b.kind == BlockKind::Body);
     let mut sentences = Vec::with_capacity(seg.sentences.len());
-    let mut found = Vec::new();
-    let mut headline_cased = Vec::new();
-    for (index, (sentence, tokens)) in seg.sentence_tokens().enumerate() {
+    for (sentence, tokens) in seg.sentence_tokens() {
         let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
         let spans = split_place_compounds(text, spans, recognizer.gazetteer());
         let words: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
@@ -415,15 +435,14 @@ pub fn find_entities(
             _ if Some(sentence.block) == lede => 2.0,
             _ => 1.0,
         };
-        let (tagged, truecased) = tag_sentence(recognizer, index, &words);
-        found.extend(tagged);
-        headline_cased.push(truecased);
         sentences.push(SentenceTokens {
             spans,
             words,
             weight,
         });
     }
+    let words: Vec<&[&str]> = sentences.iter().map(|s| s.words.as_slice()).collect();
+    let (mut found, headline_cased) = tag_document(recognizer, &words);
     prefer_prose_names(&sentences, &headline_cased, &mut found);
     let mut entities = canonical::group(&sentences, &found, recognizer.gazetteer());
     pronouns::attach(&sentences, &mut entities, recognizer.lexicons.names);
@@ -481,28 +500,40 @@ fn split_place_compounds(text: &str, spans: Vec<Span>, gazetteer: &Gazetteer) ->
     out
 }
 
-/// The mentions the tagger finds in sentence `index` of an article: a sentence in Title Case or
-/// ALL CAPS is truecased first, then tagged, then two slips are repaired ([`join_split_names`]).
-/// The flag says whether the sentence was truecased.
-fn tag_sentence(recognizer: &Recognizer, index: usize, words: &[&str]) -> (Vec<Found>, bool) {
-    let truecased = recognizer.truecase(words);
-    let tagged = match &truecased {
-        Some(truecased) => {
-            let truecased: Vec<&str> = truecased.iter().map(String::as_str).collect();
-            recognizer.recognize(&truecased)
-        }
-        None => recognizer.recognize(words),
-    };
-    let found = join_split_names(words, tagged)
-        .into_iter()
-        .map(|scored| Found {
-            sentence: index,
-            tokens: (scored.mention.start, scored.mention.end),
-            kind: scored.mention.kind,
-            confidence: scored.confidence,
+/// The mentions the tagger finds in an article's sentences: a sentence in Title Case or ALL
+/// CAPS is truecased first, then the article is tagged ([`Recognizer::recognize_document`]),
+/// then two slips are repaired ([`join_split_names`]). The flags say which sentences were
+/// truecased.
+fn tag_document(recognizer: &Recognizer, sentences: &[&[&str]]) -> (Vec<Found>, Vec<bool>) {
+    let truecased: Vec<Option<Vec<String>>> =
+        sentences.iter().map(|w| recognizer.truecase(w)).collect();
+    let read: Vec<Vec<&str>> = sentences
+        .iter()
+        .zip(&truecased)
+        .map(|(words, truecased)| match truecased {
+            Some(t) => t.iter().map(String::as_str).collect(),
+            None => words.to_vec(),
         })
         .collect();
-    (found, truecased.is_some())
+    let read: Vec<&[&str]> = read.iter().map(Vec::as_slice).collect();
+    let mut found = Vec::new();
+    for (index, (words, tagged)) in sentences
+        .iter()
+        .zip(recognizer.recognize_document(&read, Convention::Names))
+        .enumerate()
+    {
+        found.extend(
+            join_split_names(words, tagged)
+                .into_iter()
+                .map(|scored| Found {
+                    sentence: index,
+                    tokens: (scored.mention.start, scored.mention.end),
+                    kind: scored.mention.kind,
+                    confidence: scored.confidence,
+                }),
+        );
+    }
+    (found, truecased.iter().map(Option::is_some).collect())
 }
 
 /// In a headline, capitals say nothing and truecasing can only guess which capitalized words
@@ -578,9 +609,7 @@ pub fn document_mentions(recognizer: &Recognizer, sentences: &[Vec<&str>]) -> Ve
     // Token spans in an imagined text: tokens one space apart, sentences one newline apart.
     let mut offset = 0;
     let mut tokens = Vec::with_capacity(sentences.len());
-    let mut found = Vec::new();
-    let mut headline_cased = Vec::with_capacity(sentences.len());
-    for (index, words) in sentences.iter().enumerate() {
+    for words in sentences {
         let spans: Vec<crate::span::Span> = words
             .iter()
             .map(|w| {
@@ -589,15 +618,14 @@ pub fn document_mentions(recognizer: &Recognizer, sentences: &[Vec<&str>]) -> Ve
                 span
             })
             .collect();
-        let (tagged, truecased) = tag_sentence(recognizer, index, words);
-        found.extend(tagged);
-        headline_cased.push(truecased);
         tokens.push(SentenceTokens {
             words: words.clone(),
             spans,
             weight: 1.0,
         });
     }
+    let words: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
+    let (mut found, headline_cased) = tag_document(recognizer, &words);
     // Token positions by span start and end.
     let mut starts = std::collections::HashMap::new();
     let mut ends = std::collections::HashMap::new();
@@ -737,6 +765,12 @@ pub fn training_corpus(
             let text = std::fs::read_to_string(&path)?;
             sentences.extend(usable_sentences(&text, name == "gum", gazetteer));
         }
+        // A Twitter corpus is one file of unrelated tweets: each is a document of its own.
+        if matches!(name.as_str(), "btc" | "wnut17") {
+            for s in &mut sentences {
+                s.new_document = true;
+            }
+        }
         for _ in 0..*weight {
             out.extend(sentences.iter().cloned());
         }
@@ -750,7 +784,7 @@ pub fn training_corpus(
                 .map(|s| conll::Sentence {
                     tokens: s.tokens.iter().map(|t| t.to_lowercase()).collect(),
                     mentions: s.mentions.clone(),
-                    new_document: false,
+                    new_document: true,
                     convention: s.convention,
                 }),
         );
