@@ -230,15 +230,28 @@ impl Recognizer {
             {
                 continue;
             }
+            // A group named after a region (`gazetteer::REGIONAL_DEMONYMS`, which the tagger
+            // never learned) before a capitalized word begins a name ("European Council",
+            // "Asian Development Bank").
+            if !m.features
+                && tokens
+                    .get(m.end)
+                    .is_some_and(|t| t.starts_with(char::is_uppercase))
+            {
+                continue;
+            }
             let overlapping = found
                 .iter()
                 .position(|s| s.mention.start < m.end && m.start < s.mention.end);
             match overlapping {
+                // (A group named after a region, "Northeast Asian", is no organization either.)
                 Some(k)
-                    if matches!(
+                    if (matches!(
                         found[k].mention.kind,
                         EntityType::Other | EntityType::Location
-                    ) && m.kinds == PlaceKind::Demonym.bit()
+                    ) || (found[k].mention.kind == EntityType::Organization
+                        && !m.features))
+                        && m.kinds == PlaceKind::Demonym.bit()
                         && (found[k].mention.start, found[k].mention.end) == (m.start, m.end) =>
                 {
                     found[k].mention.kind = EntityType::Nationality;
@@ -456,6 +469,12 @@ pub fn find_entities(
 /// or demonym, and the last one is too, alone or with the next token ("North" + "Korea"), unless
 /// the whole token is a place itself ("Guinea-Bissau", "Wilkes-Barre").
 fn split_place_compounds(text: &str, spans: Vec<Span>, gazetteer: &Gazetteer) -> Vec<Span> {
+    // A group named after a region joins another into one ("African-Americans").
+    let part = |name: &str| {
+        gazetteer
+            .lookup(name)
+            .is_some_and(|m| m.features || m.kinds & gazetteer::PlaceKind::Demonym.bit() == 0)
+    };
     let splits = |i: usize| {
         let word = spans[i].slice(text);
         // (Cheap tests first: this looks at every token of every article.)
@@ -470,13 +489,11 @@ fn split_place_compounds(text: &str, spans: Vec<Span>, gazetteer: &Gazetteer) ->
             .iter()
             .all(|p| p.starts_with(|c: char| c.is_uppercase()))
             && gazetteer.lookup(word).is_none()
-            && first.iter().all(|p| gazetteer.lookup(p).is_some())
-            && (gazetteer.lookup(last).is_some()
-                || spans.get(i + 1).is_some_and(|next| {
-                    gazetteer
-                        .lookup(&format!("{last} {}", next.slice(text)))
-                        .is_some()
-                }))
+            && first.iter().all(|p| part(p))
+            && (part(last)
+                || spans
+                    .get(i + 1)
+                    .is_some_and(|next| part(&format!("{last} {}", next.slice(text)))))
     };
     let split: Vec<usize> = (0..spans.len()).filter(|&i| splits(i)).collect();
     if split.is_empty() {
@@ -811,9 +828,11 @@ fn usable_sentences(text: &str, gum: bool, gazetteer: &Gazetteer) -> Vec<conll::
         for m in &mut sentence.mentions {
             if matches!(m.kind, EntityType::Other | EntityType::Location) {
                 let words = sentence.tokens[m.start..m.end].join(" ");
+                // (Country demonyms only: the committed model was trained before the team's
+                // regional ones, and retraining it must give the same file.)
                 if gazetteer
                     .lookup(&words)
-                    .is_some_and(|g| g.kinds == PlaceKind::Demonym.bit())
+                    .is_some_and(|g| g.kinds == PlaceKind::Demonym.bit() && g.features)
                 {
                     m.kind = EntityType::Nationality;
                 }
@@ -822,4 +841,64 @@ fn usable_sentences(text: &str, gum: bool, gazetteer: &Gazetteer) -> Vec<conll::
         out.push(sentence);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_named_after_a_region_are_nationalities() {
+        let recognizer = Recognizer::builtin();
+        let gazetteer = recognizer.gazetteer();
+        for name in [
+            "Northeast Asian",
+            "Latin Americans",
+            "Middle Eastern",
+            "European",
+        ] {
+            let m = gazetteer.lookup(name).expect(name);
+            assert_eq!(m.kinds, PlaceKind::Demonym.bit(), "{name}");
+            assert!(!m.features, "{name} is no tagger feature");
+        }
+        // (One group, not two nationalities.)
+        assert_eq!(
+            split_place_compounds("African-Americans", vec![Span::new(0, 17)], gazetteer).len(),
+            1
+        );
+        let sentences: Vec<Vec<&str>> = [
+            "Leaders of the Northeast Asian economies met in Busan on Friday .",
+            "European and Latin American diplomats said the Northeast Asian talks would go on .",
+            "The European Council met in Brussels .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let mentions = document_mentions(&recognizer, &sentences);
+        let kind_of = |s: usize, words: &str| {
+            let n = words.split(' ').count();
+            mentions[s]
+                .iter()
+                .find(|m| sentences[s][m.start..m.end].join(" ") == words && m.end - m.start == n)
+                .map(|m| m.kind)
+        };
+        assert_eq!(kind_of(0, "Northeast Asian"), Some(EntityType::Nationality));
+        assert_eq!(kind_of(1, "Northeast Asian"), Some(EntityType::Nationality));
+        assert_eq!(kind_of(1, "European"), Some(EntityType::Nationality));
+        assert_eq!(kind_of(1, "Latin American"), Some(EntityType::Nationality));
+        assert!(
+            mentions[..2]
+                .iter()
+                .flatten()
+                .all(|m| m.kind != EntityType::Organization),
+            "{mentions:?}"
+        );
+        // Before a capitalized word, such a group begins a name.
+        assert!(
+            mentions[2]
+                .iter()
+                .all(|m| m.kind != EntityType::Nationality),
+            "{mentions:?}"
+        );
+    }
 }
