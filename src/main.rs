@@ -163,6 +163,14 @@ struct TrainNerArgs {
     /// (tagger PER/ORG by ~5 points) but costs Analyze's UNER ORG and LOC (docs/ARCHITECTURE.md).
     #[arg(long)]
     noun_phrase_copies: bool,
+    /// Add a document pass (`entities::model::train_two_pass`): a second model that also reads
+    /// how the first tagged each word elsewhere in the document, trained on first-pass tags
+    /// from this many jackknife folds. 0 (the default) writes a sentence model alone.
+    #[arg(long, default_value_t = 0)]
+    document_pass: usize,
+    /// With `--document-pass`, keep this model file's sentence pass instead of training one.
+    #[arg(long)]
+    first_pass: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -1003,21 +1011,32 @@ fn read_ner_files(paths: &[PathBuf]) -> anyhow::Result<Vec<parallax::entities::c
     Ok(sentences)
 }
 
-/// Tags the gold sentences' tokens with `recognizer`.
+/// Tags the gold sentences' tokens with `recognizer`, each document in its own span convention
+/// (a model with a document pass reads the whole document, as Analyze does).
 fn tag_sentences(
     recognizer: &parallax::entities::Recognizer,
     gold: &[parallax::entities::conll::Sentence],
 ) -> Vec<Vec<parallax::entities::conll::Mention>> {
-    gold.iter()
-        .map(|s| {
-            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+    let mut out = Vec::with_capacity(gold.len());
+    let mut start = 0;
+    while start < gold.len() {
+        let end = (start + 1..gold.len())
+            .find(|&i| gold[i].new_document)
+            .unwrap_or(gold.len());
+        let sentences: Vec<Vec<&str>> = gold[start..end]
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
+        out.extend(
             recognizer
-                .recognize_as(&tokens, s.convention)
+                .recognize_document(&slices, gold[start].convention)
                 .into_iter()
-                .map(|m| m.mention)
-                .collect()
-        })
-        .collect()
+                .map(|found| found.into_iter().map(|m| m.mention).collect()),
+        );
+        start = end;
+    }
+    out
 }
 
 /// Tags the gold sentences' tokens document by document, as Analyze does (see
@@ -1421,7 +1440,13 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         min_count: args.min_count,
     };
     let started = std::time::Instant::now();
-    let bytes = model::train(&examples, lexicons, config, |epoch, model| {
+    let first_pass = match &args.first_pass {
+        Some(path) => {
+            Some(std::fs::read(path).with_context(|| format!("reading {}", path.display()))?)
+        }
+        None => None,
+    };
+    let report = |epoch: usize, model: &Model| {
         println!("epoch {epoch}: {:.1}s", started.elapsed().as_secs_f64());
         let model: &'static Model = Box::leak(Box::new(model.clone()));
         // The tagger alone (each corpus in its own span convention), and what Analyze reports
@@ -1443,7 +1468,20 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
                 );
             }
         }
-    });
+    };
+    let bytes = if args.document_pass > 0 {
+        model::train_two_pass(
+            &examples,
+            lexicons,
+            config,
+            args.document_pass,
+            first_pass.as_deref(),
+            report,
+        )
+        .map_err(anyhow::Error::msg)?
+    } else {
+        model::train(&examples, lexicons, config, report)
+    };
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     let model = Model::from_bytes(&bytes).map_err(anyhow::Error::msg)?;
     println!(

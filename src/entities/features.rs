@@ -235,6 +235,116 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
     }
 }
 
+/// Non-local features (Ratinov and Roth 2009): what a first tagging of the whole document said
+/// about each token's word elsewhere in it. `first[s]` are the first pass's mentions in sentence
+/// `s`; the result holds, per sentence and token, the feature hashes the second pass adds.
+///
+/// A word counts when it is written capitalized or the first pass put it in a mention; its other
+/// occurrences (same lowercase form, anywhere else in the document) give the type most of them
+/// were tagged with (or O) and its share, and each type they were ever tagged with, alone or
+/// inside a longer name ("Coron" alone and in "Coron Island"). Every token also sees its own
+/// first-pass tag. (The words around the other occurrences, Ratinov and Roth's context
+/// aggregation, were measured too and cost UNER EWT more than they gave GUM.)
+pub(crate) fn document_features(
+    sentences: &[&[&str]],
+    first: &[Vec<super::conll::Mention>],
+) -> Vec<Vec<Vec<u64>>> {
+    use super::model::TYPES;
+    use std::collections::HashMap;
+    // Per token: (part, type) of its first-pass tag; part b'O' outside.
+    let labels: Vec<Vec<(u8, u8)>> = sentences
+        .iter()
+        .zip(first)
+        .map(|(tokens, mentions)| {
+            let mut out = vec![(b'O', 0u8); tokens.len()];
+            for m in mentions {
+                let Some(t) = TYPES.iter().position(|&k| k == m.kind) else {
+                    continue;
+                };
+                for (i, slot) in out.iter_mut().enumerate().take(m.end).skip(m.start) {
+                    let part = match (i == m.start, i + 1 == m.end) {
+                        (true, true) => b'U',
+                        (true, false) => b'B',
+                        (false, true) => b'L',
+                        (false, false) => b'I',
+                    };
+                    *slot = (part, t as u8);
+                }
+            }
+            out
+        })
+        .collect();
+    let lower: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|tokens| tokens.iter().map(|t| t.to_lowercase()).collect())
+        .collect();
+    let counts_word = |s: usize, i: usize| {
+        let t = sentences[s][i];
+        t.chars().count() >= 2
+            && t.starts_with(char::is_alphabetic)
+            && (t.starts_with(char::is_uppercase) || labels[s][i].0 != b'O')
+    };
+    // Per word, its tags: slot 0 = O, 1 + 2t = type t alone, 2 + 2t = type t in a longer name.
+    let slot = |(part, t): (u8, u8)| match part {
+        b'O' => 0,
+        b'U' => 1 + 2 * usize::from(t),
+        _ => 2 + 2 * usize::from(t),
+    };
+    let mut seen: HashMap<&str, [u32; 1 + 2 * TYPES.len()]> = HashMap::new();
+    for s in 0..sentences.len() {
+        for i in 0..sentences[s].len() {
+            if !counts_word(s, i) {
+                continue;
+            }
+            seen.entry(lower[s][i].as_str()).or_default()[slot(labels[s][i])] += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in 0..sentences.len() {
+        let mut sentence = Vec::with_capacity(sentences[s].len());
+        for i in 0..sentences[s].len() {
+            let mut feats = Vec::new();
+            let (part, t) = labels[s][i];
+            let own = [part, t];
+            feats.push(hash_bytes(80, &[&own]));
+            if counts_word(s, i)
+                && let Some(&tags) = seen.get(lower[s][i].as_str())
+            {
+                let mut tags = tags;
+                tags[slot(labels[s][i])] -= 1;
+                let total: u32 = tags.iter().sum();
+                if total > 0 {
+                    // The most frequent tag elsewhere, as O or a type (ties to the first).
+                    let mut by_type = [0u32; 1 + TYPES.len()];
+                    by_type[0] = tags[0];
+                    for k in 0..TYPES.len() {
+                        by_type[1 + k] = tags[1 + 2 * k] + tags[2 + 2 * k];
+                    }
+                    let best = (0..by_type.len())
+                        .max_by_key(|&k| (by_type[k], std::cmp::Reverse(k)))
+                        .unwrap_or(0) as u8;
+                    let share = (by_type[usize::from(best)] * 4)
+                        .checked_div(total)
+                        .unwrap_or(0) as u8;
+                    let short = shape(sentences[s][i], true);
+                    feats.push(hash_bytes(81, &[&[best]]));
+                    feats.push(hash_bytes(82, &[&[best, share]]));
+                    feats.push(hash_bytes(83, &[&[best], short.as_bytes()]));
+                    feats.push(hash_bytes(84, &[&[best], &own]));
+                    for (k, &count) in tags.iter().enumerate().skip(1) {
+                        if count > 0 {
+                            feats.push(hash_bytes(85, &[&[k as u8]]));
+                        }
+                    }
+                }
+            }
+            sentence.push(feats);
+        }
+        out.push(sentence);
+    }
+    out
+}
+
 /// The shape of a word: `X` upper, `x` lower, `d` digit, other chars as they are; the long form
 /// keeps at most 8 chars, the short one collapses repeats ("Xxxxx" -> "Xx", "U.S." -> "X.X.").
 fn shape(token: &str, short: bool) -> String {

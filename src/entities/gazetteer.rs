@@ -144,13 +144,14 @@ impl Gazetteer {
             let [kind, canonical, country, close, far] = fields[..] else {
                 return Err(format!("entry {}: expected 5 tab-separated fields", n + 1));
             };
-            // An AREA is a region the tagger's features do not read (see `Match::features`).
-            let features = kind != AREA;
-            let kind = if features {
-                PlaceKind::parse(kind)
-                    .ok_or_else(|| format!("entry {}: unknown kind {kind:?}", n + 1))?
-            } else {
-                PlaceKind::Region
+            // An AREA is a region and an AREA_DEMONYM a group named after one, which the tagger's
+            // features do not read (see `Match::features`).
+            let features = kind != AREA && kind != AREA_DEMONYM;
+            let kind = match kind {
+                AREA => PlaceKind::Region,
+                AREA_DEMONYM => PlaceKind::Demonym,
+                _ => PlaceKind::parse(kind)
+                    .ok_or_else(|| format!("entry {}: unknown kind {kind:?}", n + 1))?,
             };
             let index = u32::try_from(gazetteer.entries.len())
                 .map_err(|_| "too many entries".to_owned())?;
@@ -387,6 +388,9 @@ impl std::hash::Hasher for IdentityHasher {
 /// The kind written for [`REGIONS`] in the compiled file.
 const AREA: &str = "AREA";
 
+/// The kind written for [`REGIONAL_DEMONYMS`] in the compiled file.
+const AREA_DEMONYM: &str = "AREA_DEMONYM";
+
 /// Regions that news copy names as places but that neither GeoNames' lists nor the country list
 /// hold: a peninsula or region shared by several states, or a part of one ("Korea's liberation"
 /// in 1945 is neither of today's two Koreas). Written by this team; canonical name, then other
@@ -406,6 +410,41 @@ const REGIONS: &[(&str, &[&str])] = &[
     ("Sahel", &[]),
     ("Scandinavia", &[]),
     ("Persian Gulf", &[]),
+];
+
+/// Groups named after a continent or a region rather than a country ("Northeast Asian
+/// nations", "European leaders", "Latin Americans"): the country list's demonyms stop at
+/// countries. Written by this team; the adjective, the region it names (an entry's "country"),
+/// then other spellings. Like [`REGIONS`] they are no tagger features; they make a name a
+/// NATIONALITY after the tagger.
+const REGIONAL_DEMONYMS: &[(&str, &str, &[&str])] = &[
+    ("African", "Africa", &["Africans"]),
+    ("Asian", "Asia", &["Asians"]),
+    ("European", "Europe", &["Europeans"]),
+    ("North American", "North America", &["North Americans"]),
+    ("South American", "South America", &["South Americans"]),
+    ("Latin American", "Latin America", &["Latin Americans"]),
+    (
+        "Central American",
+        "Central America",
+        &["Central Americans"],
+    ),
+    ("East Asian", "East Asia", &["East Asians"]),
+    ("Northeast Asian", "Northeast Asia", &["Northeast Asians"]),
+    ("Southeast Asian", "Southeast Asia", &["Southeast Asians"]),
+    ("South Asian", "South Asia", &["South Asians"]),
+    ("Central Asian", "Central Asia", &["Central Asians"]),
+    ("Middle Eastern", "Middle East", &["Mideastern"]),
+    ("North African", "North Africa", &["North Africans"]),
+    ("West African", "West Africa", &["West Africans"]),
+    ("East African", "East Africa", &["East Africans"]),
+    ("Sub-Saharan African", "Sub-Saharan Africa", &[]),
+    ("Eastern European", "Eastern Europe", &["Eastern Europeans"]),
+    ("Western European", "Western Europe", &["Western Europeans"]),
+    ("Central European", "Central Europe", &["Central Europeans"]),
+    ("Scandinavian", "Scandinavia", &["Scandinavians"]),
+    ("Nordic", "Nordic countries", &[]),
+    ("Arab", "Arab world", &["Arabs"]),
 ];
 
 /// Compiles the source lists (the `gazetteers/` folder of the shared data) into the text form
@@ -532,6 +571,10 @@ pub fn compile(dir: &std::path::Path) -> Result<String, String> {
     for (name, spellings) in REGIONS {
         let spellings: Vec<String> = spellings.iter().map(|s| (*s).to_owned()).collect();
         line(AREA, name, "", &spellings);
+    }
+    for (name, region, spellings) in REGIONAL_DEMONYMS {
+        let spellings: Vec<String> = spellings.iter().map(|s| (*s).to_owned()).collect();
+        line(AREA_DEMONYM, name, region, &spellings);
     }
     Ok(out)
 }

@@ -33,6 +33,8 @@ pub(crate) const TYPES: [EntityType; 6] = [
 pub(crate) const TAGS: usize = 1 + 4 * TYPES.len();
 
 const MAGIC: &[u8; 6] = b"PXNER\x01";
+/// A file holding two models: the sentence pass, then the document pass.
+const MAGIC_TWO_PASS: &[u8; 6] = b"PXNER\x02";
 
 /// The model file compiled into the binary (`models/ner.bin`).
 pub const BUILTIN: &[u8] = include_bytes!("../../models/ner.bin");
@@ -172,6 +174,9 @@ pub struct Model {
     scale: f32,
     /// `(TAGS + 1) x TAGS`; the last row is the sentence start.
     transitions: Vec<f32>,
+    /// The document pass, when the file has one: a second model whose features add what this
+    /// one tagged elsewhere in the document (`features::document_features`).
+    second: Option<Box<Model>>,
 }
 
 fn slot_key(hash: u64) -> u64 {
@@ -233,8 +238,69 @@ impl Model {
             return Vec::new();
         }
         let prepared = Prepared::new(tokens, lexicons);
-        let emissions = self.emissions(tokens, &prepared, convention);
-        let tags = viterbi(&emissions, &self.transitions);
+        scored(
+            &self.emissions(tokens, &prepared, convention, None),
+            &self.transitions,
+        )
+    }
+
+    /// Does the file hold a document pass ([`Model::tag_document`])?
+    pub fn has_document_pass(&self) -> bool {
+        self.second.is_some()
+    }
+
+    /// Tags the sentences of one document. Without a document pass, each sentence as
+    /// [`Model::tag`] does; with one, the sentences are tagged once, and then again with what
+    /// the first tagging said about each word elsewhere in the document.
+    pub fn tag_document(
+        &self,
+        sentences: &[&[&str]],
+        lexicons: Lexicons<'_>,
+        convention: Convention,
+    ) -> Vec<Vec<Scored>> {
+        let Some(second) = &self.second else {
+            return sentences
+                .iter()
+                .map(|tokens| self.tag(tokens, lexicons, convention))
+                .collect();
+        };
+        let prepared: Vec<Prepared> = sentences
+            .iter()
+            .map(|tokens| Prepared::new(tokens, lexicons))
+            .collect();
+        let mentions: Vec<Vec<Mention>> = sentences
+            .iter()
+            .zip(&prepared)
+            .map(|(tokens, p)| {
+                let emissions = self.emissions(tokens, p, convention, None);
+                if emissions.is_empty() {
+                    Vec::new()
+                } else {
+                    decode(&viterbi(&emissions, &self.transitions))
+                }
+            })
+            .collect();
+        let extra = features::document_features(sentences, &mentions);
+        sentences
+            .iter()
+            .zip(&prepared)
+            .zip(&extra)
+            .map(|((tokens, p), extra)| {
+                let emissions = second.emissions(tokens, p, convention, Some(extra));
+                if emissions.is_empty() {
+                    Vec::new()
+                } else {
+                    scored(&emissions, &second.transitions)
+                }
+            })
+            .collect()
+    }
+}
+
+/// The best tags for `emissions` as mentions, each with its confidence.
+fn scored(emissions: &[f32], transitions: &[f32]) -> Vec<Scored> {
+    {
+        let tags = viterbi(emissions, transitions);
         decode(&tags)
             .into_iter()
             .map(|mention| {
@@ -256,13 +322,26 @@ impl Model {
             })
             .collect()
     }
+}
 
-    fn emissions(&self, tokens: &[&str], prepared: &Prepared, convention: Convention) -> Vec<f32> {
+impl Model {
+    /// Each token's score for each tag: the weights of its features, and of `extra[i]` for token
+    /// `i` when given (the document pass's).
+    fn emissions(
+        &self,
+        tokens: &[&str],
+        prepared: &Prepared,
+        convention: Convention,
+        extra: Option<&[Vec<u64>]>,
+    ) -> Vec<f32> {
         let mut scores = vec![0.0; tokens.len() * TAGS];
         let mut feats = Vec::with_capacity(64);
         for (i, row) in scores.chunks_exact_mut(TAGS).enumerate() {
             feats.clear();
             features::extract(tokens, prepared, i, convention, &mut feats);
+            if let Some(extra) = extra {
+                feats.extend_from_slice(&extra[i]);
+            }
             let mut sum = [0i32; TAGS];
             for &f in &feats {
                 if let Some(weights) = self.row(f) {
@@ -280,6 +359,18 @@ impl Model {
 
     /// Reads the binary form.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        if let Some(rest) = bytes.strip_prefix(MAGIC_TWO_PASS) {
+            let mut r = Reader { bytes: rest, at: 0 };
+            let len = r.u32()? as usize;
+            let first = r.take(len)?;
+            let mut model = Self::from_bytes(first)?;
+            let second = Self::from_bytes(&rest[r.at..])?;
+            if second.second.is_some() {
+                return Err("a document pass cannot have one of its own".into());
+            }
+            model.second = Some(Box::new(second));
+            return Ok(model);
+        }
         let mut r = Reader { bytes, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return Err("not a Parallax NER model (bad magic)".into());
@@ -325,7 +416,31 @@ impl Model {
             count,
             scale,
             transitions,
+            second: None,
         })
+    }
+
+    /// One file of two models: `first` tags sentences, `second` is the document pass (both in
+    /// the single-model form [`Model::to_bytes`] writes).
+    pub fn two_pass_bytes(first: &[u8], second: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(MAGIC_TWO_PASS.len() + 4 + first.len() + second.len());
+        out.extend_from_slice(MAGIC_TWO_PASS);
+        out.extend_from_slice(&(first.len() as u32).to_le_bytes());
+        out.extend_from_slice(first);
+        out.extend_from_slice(second);
+        out
+    }
+
+    /// The sentence pass alone, in the single-model form (the whole file when it has no document
+    /// pass).
+    pub fn first_pass_bytes(bytes: &[u8]) -> &[u8] {
+        match bytes.strip_prefix(MAGIC_TWO_PASS) {
+            Some(rest) if rest.len() >= 4 => {
+                let len = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
+                rest.get(4..4 + len).unwrap_or(bytes)
+            }
+            _ => bytes,
+        }
     }
 
     /// Writes the binary form, quantizing weights to 16 bits; weights that round to zero are
@@ -484,18 +599,33 @@ pub fn train(
     examples: &[Example],
     lexicons: Lexicons<'_>,
     config: TrainConfig,
+    report: impl FnMut(usize, &Model),
+) -> Vec<u8> {
+    train_with(examples, None, lexicons, config, report)
+}
+
+/// [`train`] with `extra[s][i]`, features of token `i` of sentence `s` beyond the templates
+/// (the document pass's).
+fn train_with(
+    examples: &[Example],
+    extra: Option<&[Vec<Vec<u64>>]>,
+    lexicons: Lexicons<'_>,
+    config: TrainConfig,
     mut report: impl FnMut(usize, &Model),
 ) -> Vec<u8> {
     // Features per token, as indices into a table of hashes seen at least `min_count` times.
     let mut counts: HashMap<u64, u32, IdentityHash> = HashMap::with_hasher(IdentityHash);
     let mut raw: Vec<Vec<Vec<u64>>> = Vec::with_capacity(examples.len());
-    for ex in examples {
+    for (s, ex) in examples.iter().enumerate() {
         let tokens: Vec<&str> = ex.tokens.iter().map(String::as_str).collect();
         let prepared = Prepared::new(&tokens, lexicons);
         let mut sentence = Vec::with_capacity(tokens.len());
         for i in 0..tokens.len() {
             let mut feats = Vec::new();
             features::extract(&tokens, &prepared, i, ex.convention, &mut feats);
+            if let Some(extra) = extra {
+                feats.extend_from_slice(&extra[s][i]);
+            }
             for &f in &feats {
                 *counts.entry(f).or_default() += 1;
             }
@@ -614,6 +744,93 @@ pub fn train(
     averaged(&w, &u, &tw, &tu, c)
 }
 
+/// The documents of `examples`: ranges of sentences, each opening at `new_document`.
+fn documents(examples: &[Example]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=examples.len() {
+        if i == examples.len() || examples[i].new_document {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out
+}
+
+/// Trains a document pass (Ratinov and Roth 2009) over a sentence pass and returns the file of
+/// both ([`Model::two_pass_bytes`]).
+///
+/// The document pass is a second model with every feature of the first and those of what the
+/// first tagged elsewhere in the document (`features::document_features`). It learns from
+/// first-pass tags of the training documents, and a model tagging the documents it was trained
+/// on would be far more right than on new text, teaching the document pass to trust it blindly.
+/// So the training documents are split into `folds` parts, and each part is tagged by a
+/// sentence pass trained on the others (jackknifing); a document's fold is a hash of its first
+/// sentence, so the copies of a document a corpus weight adds fall into one fold. The sentence
+/// pass kept is `first` when given (a model file), else one trained on everything. `report`
+/// sees both passes after each epoch.
+pub fn train_two_pass(
+    examples: &[Example],
+    lexicons: Lexicons<'_>,
+    config: TrainConfig,
+    folds: usize,
+    first: Option<&[u8]>,
+    mut report: impl FnMut(usize, &Model),
+) -> Result<Vec<u8>, String> {
+    let docs = documents(examples);
+    let folds = folds.max(2);
+    let fold_of = |range: &std::ops::Range<usize>| {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        for t in &examples[range.start].tokens {
+            for b in t.to_lowercase().bytes().chain([0xff]) {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        (h >> 32) as usize % folds
+    };
+    let doc_fold: Vec<usize> = docs.iter().map(fold_of).collect();
+    let mut predicted: Vec<Vec<Mention>> = vec![Vec::new(); examples.len()];
+    for fold in 0..folds {
+        let rest: Vec<Example> = docs
+            .iter()
+            .zip(&doc_fold)
+            .filter(|&(_, &f)| f != fold)
+            .flat_map(|(r, _)| examples[r.clone()].iter().cloned())
+            .collect();
+        let model = Model::from_bytes(&train(&rest, lexicons, config, |_, _| {}))?;
+        for (r, _) in docs.iter().zip(&doc_fold).filter(|&(_, &f)| f == fold) {
+            for s in r.clone() {
+                let tokens: Vec<&str> = examples[s].tokens.iter().map(String::as_str).collect();
+                predicted[s] = model
+                    .tag(&tokens, lexicons, examples[s].convention)
+                    .into_iter()
+                    .map(|found| found.mention)
+                    .collect();
+            }
+        }
+    }
+    let mut extra = Vec::with_capacity(examples.len());
+    for r in &docs {
+        let sentences: Vec<Vec<&str>> = examples[r.clone()]
+            .iter()
+            .map(|e| e.tokens.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
+        extra.extend(features::document_features(&slices, &predicted[r.clone()]));
+    }
+    let first = match first {
+        Some(bytes) => Model::first_pass_bytes(bytes).to_vec(),
+        None => train(examples, lexicons, config, |_, _| {}),
+    };
+    let first_model = Model::from_bytes(&first)?;
+    let second = train_with(examples, Some(&extra), lexicons, config, |epoch, second| {
+        let mut both = first_model.clone();
+        both.second = Some(Box::new(second.clone()));
+        report(epoch, &both);
+    });
+    Ok(Model::two_pass_bytes(&first, &second))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -721,6 +938,54 @@ mod tests {
                 .iter()
                 .all(|s| s.confidence > 0.5 && s.confidence < 1.0)
         );
+    }
+
+    #[test]
+    fn document_pass_round_trips_and_tags_documents() {
+        let g = lexicons();
+        let config = TrainConfig {
+            epochs: 3,
+            seed: 3,
+            min_count: 1,
+        };
+        // Two documents, so that each jackknife fold has one to learn from.
+        let mut examples = examples();
+        examples[0].new_document = true;
+        examples[9].new_document = true;
+        let first = train(&examples, g, config, |_, _| {});
+        let bytes = train_two_pass(&examples, g, config, 2, Some(&first), |_, _| {}).unwrap();
+        assert_eq!(Model::first_pass_bytes(&bytes), &first[..]);
+        let model = Model::from_bytes(&bytes).unwrap();
+        assert!(model.has_document_pass());
+        assert!(!Model::from_bytes(&first).unwrap().has_document_pass());
+        let sentences: [&[&str]; 3] = [
+            &["Omar", "Haddad", "flew", "to", "Lima", "on", "Monday", "."],
+            &[],
+            &[
+                "the", "office", "of", "Anna", "Berg", "is", "in", "Oslo", ".",
+            ],
+        ];
+        let tagged = model.tag_document(&sentences, g, Convention::Names);
+        let kinds: Vec<Vec<_>> = tagged
+            .iter()
+            .map(|found| {
+                found
+                    .iter()
+                    .map(|s| (s.mention.start, s.mention.end, s.mention.kind))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                vec![(0, 2, EntityType::Person), (4, 5, EntityType::Location)],
+                vec![],
+                vec![(3, 5, EntityType::Person), (7, 8, EntityType::Location)],
+            ]
+        );
+        // A file of two passes whose second has a second of its own is refused.
+        let nested = Model::two_pass_bytes(&first, &bytes);
+        assert!(Model::from_bytes(&nested).is_err());
     }
 
     #[test]
