@@ -1011,6 +1011,27 @@ fn read_ner_files(paths: &[PathBuf]) -> anyhow::Result<Vec<parallax::entities::c
     Ok(sentences)
 }
 
+/// The gold sentences split into their documents, each as its first sentence and its sentences'
+/// tokens.
+fn gold_documents(
+    gold: &[parallax::entities::conll::Sentence],
+) -> Vec<(&parallax::entities::conll::Sentence, Vec<Vec<&str>>)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < gold.len() {
+        let end = (start + 1..gold.len())
+            .find(|&i| gold[i].new_document)
+            .unwrap_or(gold.len());
+        let sentences = gold[start..end]
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
+        out.push((&gold[start], sentences));
+        start = end;
+    }
+    out
+}
+
 /// Tags the gold sentences' tokens with `recognizer`, each document in its own span convention
 /// (a model with a document pass reads the whole document, as Analyze does).
 fn tag_sentences(
@@ -1018,23 +1039,14 @@ fn tag_sentences(
     gold: &[parallax::entities::conll::Sentence],
 ) -> Vec<Vec<parallax::entities::conll::Mention>> {
     let mut out = Vec::with_capacity(gold.len());
-    let mut start = 0;
-    while start < gold.len() {
-        let end = (start + 1..gold.len())
-            .find(|&i| gold[i].new_document)
-            .unwrap_or(gold.len());
-        let sentences: Vec<Vec<&str>> = gold[start..end]
-            .iter()
-            .map(|s| s.tokens.iter().map(String::as_str).collect())
-            .collect();
+    for (first, sentences) in gold_documents(gold) {
         let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
         out.extend(
             recognizer
-                .recognize_document(&slices, gold[start].convention)
+                .recognize_document(&slices, first.convention)
                 .into_iter()
                 .map(|found| found.into_iter().map(|m| m.mention).collect()),
         );
-        start = end;
     }
     out
 }
@@ -1046,19 +1058,10 @@ fn tag_documents(
     gold: &[parallax::entities::conll::Sentence],
 ) -> Vec<Vec<parallax::entities::conll::Mention>> {
     let mut out = Vec::with_capacity(gold.len());
-    let mut start = 0;
-    while start < gold.len() {
-        let end = (start + 1..gold.len())
-            .find(|&i| gold[i].new_document)
-            .unwrap_or(gold.len());
-        let sentences: Vec<Vec<&str>> = gold[start..end]
-            .iter()
-            .map(|s| s.tokens.iter().map(String::as_str).collect())
-            .collect();
+    for (_, sentences) in gold_documents(gold) {
         out.extend(parallax::entities::document_mentions(
             recognizer, &sentences,
         ));
-        start = end;
     }
     out
 }
