@@ -99,13 +99,16 @@ impl Analyzer {
     pub fn analyze(&self, document: &Document) -> Result<Analysis> {
         self.validate(document)?;
         let title = Some(document.title.as_str()).filter(|t| !t.trim().is_empty());
-        let segmentation = text::segment(&document.text, title);
+        // Tags left by a scraper are blanked out, offsets kept: every stage reads prose only.
+        let masked = text::mask_markup(&document.text);
+        let text = masked.as_ref();
+        let segmentation = text::segment(text, title);
         let word_count = count_body_words(&segmentation);
         let caller_date = document.publication_date()?;
-        let document_date = dates::document_date(&document.text, &segmentation.blocks, caller_date);
-        let dates = find_dates(&document.text, &segmentation, document_date.date);
-        let entities = entities::find_entities(&document.text, &segmentation, &self.recognizer);
-        let quotes = quotes::find_quotes(&document.text, &segmentation, &entities);
+        let document_date = dates::document_date(text, &segmentation.blocks, caller_date);
+        let dates = find_dates(text, &segmentation, document_date.date);
+        let entities = entities::find_entities(text, &segmentation, &self.recognizer);
+        let quotes = quotes::find_quotes(text, &segmentation, &entities);
         Ok(Analysis {
             segmentation,
             word_count,

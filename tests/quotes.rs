@@ -866,3 +866,40 @@ fn verbs_of_any_kind_introduce_quotes_and_relative_clauses_end_at_the_attributio
         assert_ne!(speaker(q), Some("the term"), "{q:?}");
     }
 }
+
+/// A scraped page's tags are not prose: quotation marks around attribute values are not quotes,
+/// a `datetime` attribute is not a date and an `author` handle is not a mention, while the words a
+/// tag encloses are still read, at the caller's offsets.
+#[test]
+fn markup_left_by_a_scraper_is_not_read() {
+    let text = "Kim Yo Jong praised the letter on Monday.
+
+<tweet id=\"1558291746\" author=\"@StateMediaWatch\" datetime=\"2022-08-01\">KCNA runs the letter in full. — Media Watch</tweet>.
+
+“We will meet again,” Putin wrote, in a <a href=\"https://example.org/letter\" title=\"“full text”\">message</a> to Kim.
+";
+    let analysis = Analyzer::new(Limits::default())
+        .analyze(&Document::from_text(text))
+        .unwrap();
+    let quoted: Vec<&Quote> = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect();
+    let words: Vec<&str> = quoted.iter().map(|q| q.span.slice(text)).collect();
+    assert_eq!(words, ["We will meet again,"], "{:#?}", analysis.quotes);
+    assert_eq!(speaker(quoted[0]), Some("Putin"));
+    let dates: Vec<&str> = analysis.dates.iter().map(|d| d.span.slice(text)).collect();
+    assert_eq!(dates, ["Monday"], "{:#?}", analysis.dates);
+    let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        names.contains(&"KCNA"),
+        "the tweet's own words are read: {names:?}"
+    );
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("StateMediaWatch") && !n.contains("example")),
+        "{names:?}"
+    );
+}

@@ -60,7 +60,9 @@ pub(crate) struct Prepared {
 impl Prepared {
     /// Prepares an analyzed document.
     pub(crate) fn new(document: &Document, analysis: &Analysis) -> Self {
-        let text = &document.text;
+        // What Analyze read: the text with any markup blanked out, offsets unchanged.
+        let masked = crate::text::mask_markup(&document.text);
+        let text = masked.as_ref();
         let sentences = analysis
             .segmentation
             .body_sentence_tokens()

@@ -35,7 +35,9 @@ pub(crate) struct Profile {
 impl Profile {
     /// The profile of an analyzed document.
     pub(crate) fn new(document: &Document, analysis: &Analysis) -> Self {
-        let text = &document.text;
+        // What Analyze read: the text with any markup blanked out, offsets unchanged.
+        let masked = crate::text::mask_markup(&document.text);
+        let text = masked.as_ref();
         // A page stamp ("December 28, 2024" atop a scraped page) is often the day the page was
         // captured or updated, not published: such a date places the article in the index but
         // does not veto a story its content belongs to.

@@ -7,10 +7,12 @@
 //! page debris must never reach the extractors.
 
 mod blocks;
+mod markup;
 mod normalize;
 mod sentences;
 mod tokens;
 
+pub(crate) use markup::mask as mask_markup;
 pub(crate) use normalize::Normalized;
 pub(crate) use tokens::tokenize;
 
