@@ -903,3 +903,27 @@ fn markup_left_by_a_scraper_is_not_read() {
         "{names:?}"
     );
 }
+
+/// A show or book named after its owner ("MSNBC’s “Morning Joe,”", "NBC’s “Today”") or after
+/// "on" is a title, even with a speaker right after it; a one-word quote after a possessive that
+/// is not capitalized stays the owner's words.
+#[test]
+fn titles_after_an_owner_or_on_are_nobody_s_words() {
+    let text =
+        "Senator Ana Ruiz went on KBS’s “Morning Line,” where she said the talks had stalled.
+
+On “Face the Nation,” co-host Dan Mills asked Ruiz about the letter.
+
+She visited NBC’s “Today” to discuss the summit. Ruiz called Kim’s “tremendous” letter a trick.
+";
+    let quotes = quotes_of(text);
+    for title in ["Morning Line,", "Face the Nation,", "Today"] {
+        let q = quotes
+            .iter()
+            .find(|q| q.span.slice(text) == title)
+            .unwrap_or_else(|| panic!("{title:?} not found: {quotes:#?}"));
+        assert!(q.speaker.is_none() && q.cue.is_none(), "{title}: {q:#?}");
+    }
+    let tremendous = holding(&quotes, text, "tremendous");
+    assert!(tremendous.speaker.is_some(), "{tremendous:#?}");
+}

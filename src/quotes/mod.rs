@@ -278,13 +278,16 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             // A title in quotation marks ("Face the Nation", "The Revenant") is nobody's words;
             // not when a speaker follows it ("“Denver,” he answered.", "“What a night!” she
             // declared.").
-            let title = is_title(content.slice(text))
-                && !(ends_statement
-                    && attribution.as_ref().is_some_and(|(speaker, cue)| {
-                        speaker.is_some()
-                            && cue.start >= q.outer.end
-                            && text[q.outer.end..cue.start].split_whitespace().count() <= 3
-                    }));
+            let (owned, shown) = names_a_work(&text[..q.outer.start]);
+            let title = is_title(content.slice(text), owned)
+                && (owned
+                    || shown
+                    || !(ends_statement
+                        && attribution.as_ref().is_some_and(|(speaker, cue)| {
+                            speaker.is_some()
+                                && cue.start >= q.outer.end
+                                && text[q.outer.end..cue.start].split_whitespace().count() <= 3
+                        })));
             let kind = if !title && (words >= 6 || (words >= 3 && ends_statement)) {
                 QuoteKind::Direct
             } else {
@@ -558,16 +561,31 @@ fn introduction<'s, 't>(sentences: &'s [Sent<'t>], b: usize) -> Option<&'s Sent<
     (last.words.last() == Some(&":")).then_some(last)
 }
 
+/// Whether the words before a quotation mark (`before`) say a work's title follows: a named
+/// owner's possessive ("MSNBC’s “Morning Joe,”", "NBC’s “Today”"), and "on" ("appeared on “Face
+/// the Nation,” Rubio said"), which names a show but is too common to make one word a title.
+fn names_a_work(before: &str) -> (bool, bool) {
+    let Some(word) = before.trim_end().rsplit(char::is_whitespace).next() else {
+        return (false, false);
+    };
+    let owner = ["’s", "'s"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && w.len() > 1);
+    (owner, matches!(word, "on" | "On"))
+}
+
 /// True for a quoted title or name ("Face the Nation,", "The Art of the Deal"): up to eight
-/// words, every word but short function words capitalized, no clause punctuation inside.
-fn is_title(content: &str) -> bool {
+/// words, every word but short function words capitalized, no clause punctuation inside; one word
+/// is enough when the words before name a work (`named`: "NBC’s “Today”").
+fn is_title(content: &str, named: bool) -> bool {
     let words: Vec<&str> = content
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
     let inner = content.trim_end_matches(['.', ',', '!', '?', ' ']);
-    words.len() >= 2
+    words.len() >= if named { 1 } else { 2 }
         && words.len() <= 8
         && !inner.contains(['.', ',', '!', '?', ';', ':'])
         && words
