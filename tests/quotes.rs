@@ -831,7 +831,17 @@ fn verbs_of_any_kind_introduce_quotes_and_relative_clauses_end_at_the_attributio
     assert_eq!(speaker(november), Some("Carl Hensel"));
     assert_eq!(november.cue.unwrap().slice(INTROS), "boomed");
     // A base form after "to" is a verb.
-    let worst = holding(&quotes, INTROS, "the worst treasurer");
+    // "call X “...”" names X, as "called X “...”" does: a partial quote in the writer's clause.
+    let naming = holding(&quotes, INTROS, "the worst treasurer");
+    assert_eq!(naming.kind, QuoteKind::Indirect, "{naming:#?}");
+    assert_eq!(
+        naming.span.slice(INTROS),
+        "Hensel “the worst treasurer this state has ever had.”"
+    );
+    let worst = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial && q.span.slice(INTROS).contains("the worst"))
+        .expect("the partial quote in the naming clause");
     assert_eq!(speaker(worst), Some("Mara Quint"));
     assert_eq!(worst.cue.unwrap().slice(INTROS), "call");
     // ... and a past-tense verb before a comma and the quote.

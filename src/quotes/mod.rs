@@ -208,9 +208,11 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     words_outside = words_outside
                         .saturating_sub(text[o.start..o.end].split_whitespace().count());
                 }
+                // (A cue in its base form is one after "to": "went on to call him “...”".)
                 let naming = c
                     .cue
-                    .and_then(|cue| cues::lemma(cue.slice(text)))
+                    .map(|cue| cue.slice(text))
+                    .and_then(|w| cues::lemma(w).or_else(|| cues::infinitive(w)))
                     .is_some_and(|l| cues::NAMING.contains(&l));
                 words_outside >= if naming { 1 } else { 2 }
             })
