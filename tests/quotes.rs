@@ -937,3 +937,19 @@ She visited NBC’s “Today” to discuss the summit. Ruiz called Kim’s “tr
     let tremendous = holding(&quotes, text, "tremendous");
     assert!(tremendous.speaker.is_some(), "{tremendous:#?}");
 }
+
+/// A short quote that is a sentence of its own, closed by its dialogue tag, is a statement: the
+/// quote after the tag in the same paragraph goes on with the same speaker.
+#[test]
+fn a_short_statement_hands_its_speaker_to_the_next_quote() {
+    let text = "Ruiz met the envoy on Monday.
+
+“It’s doable,” Senator Ana Ruiz told the Daily Star. “Is it going to happen? Nobody can say that yet.”
+";
+    let quotes = quotes_of(text);
+    let doable = holding(&quotes, text, "doable");
+    assert_eq!(doable.kind, QuoteKind::Direct, "{doable:#?}");
+    assert_eq!(speaker(doable), Some("Ana Ruiz"));
+    let next = holding(&quotes, text, "Nobody can say");
+    assert_eq!(speaker(next), Some("Ana Ruiz"), "{next:#?}");
+}

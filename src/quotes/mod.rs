@@ -290,7 +290,18 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                                 && cue.start >= q.outer.end
                                 && text[q.outer.end..cue.start].split_whitespace().count() <= 3
                         })));
-            let kind = if !title && (words >= 6 || (words >= 3 && ends_statement)) {
+            // A quote that is a whole sentence of its own, closed by its dialogue tag, is a
+            // statement however short ("“It’s doable,” Risch told the paper.").
+            let own_sentence = ends_statement
+                && around.first().is_some_and(|s| {
+                    text[s.span.start.min(q.outer.start)..q.outer.start]
+                        .trim()
+                        .is_empty()
+                })
+                && attribution
+                    .as_ref()
+                    .is_some_and(|(speaker, cue)| speaker.is_some() && cue.start >= q.outer.end);
+            let kind = if !title && (words >= 6 || (words >= 3 && ends_statement) || own_sentence) {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
