@@ -163,6 +163,10 @@ struct TrainNerArgs {
     /// (tagger PER/ORG by ~5 points) but costs Analyze's UNER ORG and LOC (docs/ARCHITECTURE.md).
     #[arg(long)]
     noun_phrase_copies: bool,
+    /// Cut GUM's noun-phrase mentions to names before training (`entities::gum_names`: no
+    /// determiner, possessive or comma-joined state), so every corpus teaches one convention.
+    #[arg(long)]
+    gum_as_names: bool,
     /// Add a document pass (`entities::model::train_two_pass`): a second model that also reads
     /// how the first tagged each word elsewhere in the document, trained on first-pass tags
     /// from this many jackknife folds. 0 (the default) writes a sentence model alone.
@@ -253,6 +257,17 @@ struct EvalNerArgs {
     /// such as GUM's includes ("the United States", "President Bush").
     #[arg(long)]
     documents: bool,
+    /// Widen each name found in a GUM (CoNLL-U) file, by Parallax or the `--predicted` system,
+    /// to the noun phrase GUM marks: its determiner, its possessive, a comma-joined state or
+    /// country (`entities::noun_phrase_edges`). Off by default: the committed figures score the
+    /// mentions as found.
+    #[arg(long)]
+    noun_phrase_edges: bool,
+    /// Tag with this model file (as written by `train ner`) instead of the one compiled in, with
+    /// the built-in word lists: a retrained model can then be scored, errors and all, without
+    /// rebuilding.
+    #[arg(long)]
+    model: Option<PathBuf>,
     /// Fail (exit 1) when PERSON F1 is below this.
     #[arg(long)]
     min_person_f1: Option<f64>,
@@ -1067,12 +1082,33 @@ fn tag_documents(
 }
 
 fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
+    use parallax::entities::casing::Casing;
+    use parallax::entities::clusters::Clusters;
+    use parallax::entities::gazetteer::Gazetteer;
+    use parallax::entities::model::Model;
+    use parallax::entities::names::Names;
     use parallax::entities::{EntityType, Recognizer, conll};
     let gold = read_ner_files(&args.gold)?;
-    let mentions = if args.predicted.is_empty() && args.documents {
-        tag_documents(&Recognizer::builtin(), &gold)
+    let recognizer = match &args.model {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            let model = Model::from_bytes(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            let lexicons = parallax::entities::Lexicons {
+                gazetteer: Gazetteer::builtin(),
+                casing: Casing::builtin(),
+                clusters: Clusters::builtin(),
+                names: Names::builtin(),
+            };
+            Recognizer::new(Box::leak(Box::new(model)), lexicons)
+        }
+        None => Recognizer::builtin(),
+    };
+    let mut mentions = if args.predicted.is_empty() && args.documents {
+        tag_documents(&recognizer, &gold)
     } else if args.predicted.is_empty() {
-        tag_sentences(&Recognizer::builtin(), &gold)
+        tag_sentences(&recognizer, &gold)
     } else {
         let predicted = read_ner_files(&args.predicted)?;
         if gold.len() != predicted.len() {
@@ -1093,6 +1129,15 @@ fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
         }
         predicted.into_iter().map(|s| s.mentions).collect()
     };
+    if args.noun_phrase_edges {
+        for (sentence, found) in gold.iter().zip(&mut mentions) {
+            if sentence.convention == parallax::entities::Convention::NounPhrases {
+                let tokens: Vec<&str> = sentence.tokens.iter().map(String::as_str).collect();
+                *found =
+                    parallax::entities::noun_phrase_edges(&tokens, found, recognizer.gazetteer());
+            }
+        }
+    }
     let scores = conll::score(&gold, &mentions);
     if args.errors {
         for (i, (sentence, predicted)) in gold.iter().zip(&mentions).enumerate() {
@@ -1414,7 +1459,7 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         clusters,
         names,
     };
-    let examples = training_corpus(&args.data, gazetteer, &args.corpora)
+    let examples = training_corpus(&args.data, gazetteer, &args.corpora, args.gum_as_names)
         .with_context(|| format!("reading the corpora under {}", args.data.display()))?;
     let mut examples = examples;
     if !args.noun_phrase_copies {
