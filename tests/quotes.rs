@@ -953,3 +953,27 @@ fn a_short_statement_hands_its_speaker_to_the_next_quote() {
     let next = holding(&quotes, text, "Nobody can say");
     assert_eq!(speaker(next), Some("Ana Ruiz"), "{next:#?}");
 }
+
+/// A noun for something said, given by the verb's subject, introduces a quote after a colon.
+#[test]
+fn a_retort_or_a_message_before_a_colon_introduces_a_quote() {
+    let text = "Senator Ana Ruiz delivered a sharp retort: “No one is tearing this treaty up.”
+
+Kim Yo Jong had a blunt message for Seoul: “Do not expect any answer from us.”
+
+The envoy went to the border: “This is where it ends.”
+";
+    let quotes = quotes_of(text);
+    let retort = holding(&quotes, text, "tearing");
+    assert_eq!(speaker(retort), Some("Ana Ruiz"));
+    assert_eq!(retort.cue.unwrap().slice(text), "retort");
+    let message = holding(&quotes, text, "Do not expect");
+    assert_eq!(speaker(message), Some("Kim Yo Jong"));
+    assert_eq!(message.cue.unwrap().slice(text), "message");
+    // A place before the colon is not something said.
+    let ends = holding(&quotes, text, "where it ends");
+    assert!(
+        ends.cue.is_none_or(|c| c.slice(text) != "border"),
+        "{ends:#?}"
+    );
+}

@@ -76,6 +76,32 @@ pub struct Quote {
     pub confidence: f32,
 }
 
+/// Nouns for something said, which a speaker gives or has ("delivered a retort:", "had a
+/// message for the crowd:").
+const SPEECH_NOUNS: &[&str] = &[
+    "answer",
+    "message",
+    "plea",
+    "prediction",
+    "promise",
+    "question",
+    "quip",
+    "rebuttal",
+    "reminder",
+    "reply",
+    "response",
+    "retort",
+    "verdict",
+    "vow",
+    "warning",
+];
+
+/// Verbs, besides any in the past tense, by which a speaker gives what they say ("has a
+/// message", "offers a warning").
+const GIVING_VERBS: &[&str] = &[
+    "had", "has", "have", "gave", "gives", "give", "offers", "sent", "sends", "issued", "issues",
+];
+
 /// Nouns that name a speaker without naming who ("a source", "officials", "the campaign").
 const SOURCE_NOUNS: &[&str] = &[
     "source",
@@ -1388,6 +1414,20 @@ fn attribute(
             }
             if s.words[colon] != ":" {
                 return None;
+            }
+            // "Sanders delivered a snappy retort: “...”", "Kim had a message for Seoul: “...”":
+            // a noun for something said, given by the verb's subject. The noun is the cue.
+            let said = (colon.saturating_sub(4)..colon)
+                .rev()
+                .find(|&i| SPEECH_NOUNS.contains(&s.words[i]) && outside(i));
+            if let Some(noun) = said
+                && let Some(verb) = (noun.saturating_sub(3)..noun)
+                    .rev()
+                    .find(|&i| past_tense(s.words[i]) || GIVING_VERBS.contains(&s.words[i]))
+                && (verb + 1..noun).all(|i| s.words[i].starts_with(char::is_lowercase))
+                && let Some(speaker) = subject_before(text, s, verb, refs, &outside)
+            {
+                return Some((Some(speaker), s.spans[noun]));
             }
             // (Or a source noun: "From the report: “...”".)
             (colon.saturating_sub(3)..colon)
