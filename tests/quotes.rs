@@ -977,3 +977,25 @@ The envoy went to the border: “This is where it ends.”
         "{ends:#?}"
     );
 }
+
+/// After the cue, the speaker is the person named past a title and the place or body it
+/// belongs to, not the place.
+#[test]
+fn a_speaker_after_the_cue_is_found_past_a_title_and_its_place() {
+    let text = "“The talks are reprising an old role,” said former Gyeonggi Gov. Lee Min-ho.
+
+“We will win,” said Ohio Gov. Dana Carr.
+
+“It is a start,” said former Gov. and National Unity Party Chairman Sam Ortega.
+";
+    let quotes = quotes_of(text);
+    for (needle, who) in [
+        ("old role", "Lee Min-ho"),
+        ("We will win", "Dana Carr"),
+        ("It is a start", "Sam Ortega"),
+    ] {
+        let q = holding(&quotes, text, needle);
+        assert_eq!(speaker(q), Some(who), "{q:#?}");
+        assert_eq!(q.cue.unwrap().slice(text), "said");
+    }
+}

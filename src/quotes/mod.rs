@@ -951,6 +951,28 @@ fn speaker_near(
     {
         return None;
     }
+    // "said former Pennsylvania Gov. Ed Rendell", "said Democratic National Committee Chairman
+    // Ed Rendell": a person named past a title, with the place or body it belongs to.
+    for i in cue + 1..(cue + 12).min(s.words.len()) {
+        if !outside(i) {
+            break;
+        }
+        let r = ref_at(refs, s.spans[i]);
+        if r.is_some_and(|r| r.entity.kind == EntityType::Person) {
+            if let Some(sp) = speaker_at(text, s, i, refs, true) {
+                return Some(sp);
+            }
+            break;
+        }
+        let w = s.words[i];
+        let title_word = crate::entities::canonical::is_title(w)
+            || matches!(w, "former" | "then" | "outgoing" | "acting" | "and")
+            || (w == "." && i > cue + 1 && crate::entities::canonical::is_title(s.words[i - 1]))
+            || (w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic()));
+        if !(title_word || r.is_some()) {
+            break;
+        }
+    }
     for i in cue + 1..(cue + 4).min(s.words.len()) {
         if !outside(i)
             || matches!(
