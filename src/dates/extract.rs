@@ -455,15 +455,16 @@ const NOT_PAST: &[&str] = &[
 ];
 
 /// Does the clause around tokens `[start, end)` look forward? Its nearest verb form within the
-/// sentence decides: a forward-looking word ("are expected to join in April") says yes, a past
-/// form ("announced the plan Aug. 21") no. A past participle after a form of "be" is a passive,
+/// sentence decides: a forward-looking word ("are expected to join in April") says
+/// `Some(true)`, a past form ("announced the plan Aug. 21") `Some(false)`, and `None` when
+/// neither is found. A past participle after a form of "be" is a passive,
 /// not a tense ("will be named ... for a mission in December"). After the date the clause ends at
 /// a comma (", officials said").
 ///
 /// A past form only keeps a farther future word from deciding: news reports the future in the
 /// past ("said it will pay on Dec. 7"), and on TBAQ train reading past forms as past cost more
 /// months than it fixed.
-fn clause_looks_forward(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
+fn clause_looks_forward(toks: &[Tok<'_>], start: usize, end: usize) -> Option<bool> {
     let boundary = |t: &Tok<'_>| matches!(t.text, "." | "!" | "?" | ";");
     // Some(true): looks forward; Some(false): a past form; None: neither.
     let read = |k: usize| -> Option<bool> {
@@ -500,11 +501,11 @@ fn clause_looks_forward(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
             (Some(&b), Some(&a)) if start - b <= a + 1 - end => before.next(),
             (Some(_), Some(_)) | (None, Some(_)) => after.next(),
             (Some(_), None) => before.next(),
-            (None, None) => return false,
+            (None, None) => return None,
         };
         if let Some(k) = next {
             if let Some(forward) = read(k) {
-                return forward;
+                return Some(forward);
             }
         }
     }
@@ -789,6 +790,10 @@ struct Matcher<'t, 'a> {
     /// rose"), which "the latest period" and "a year earlier" then refer back to. A fiscal
     /// fourth quarter can end in September, so the calendar alone cannot tell.
     named_quarter: Option<u8>,
+    /// The year of the latest date found in each month (January first): a month named again
+    /// without a cue is the one the text already named ("join in April ... the summit in
+    /// April").
+    months_named: std::cell::Cell<[Option<i32>; 12]>,
 }
 
 impl Matcher<'_, '_> {
@@ -903,7 +908,8 @@ impl Matcher<'_, '_> {
     /// "this year" / "next year" / "last year" names ("in April next year"), or a "last", "next",
     /// "since" or "ended" before it ("last Oct. 23", "the quarter ended Jan. 31"), or a deadline's
     /// "by" or "until" ("repay the loan by February": the coming one, however far), else the one
-    /// the clause's tense points to.
+    /// the clause's tense points to; in a clause without tense, the same month the text named
+    /// before ("will join in April ... planning for the summit in April").
     fn year_for(&self, month: u8, start: usize, end: usize) -> Option<i32> {
         if self.lower(end + 1) == "year" {
             let delta = match self.lower(end) {
@@ -926,10 +932,18 @@ impl Matcher<'_, '_> {
             Lean::Last
         } else if before == "next" {
             Lean::Next
-        } else if looks_forward(self.toks, start) || clause_looks_forward(self.toks, start, end) {
+        } else if looks_forward(self.toks, start) {
             Lean::Future
         } else {
-            Lean::Nearest
+            match clause_looks_forward(self.toks, start, end) {
+                Some(true) => Lean::Future,
+                Some(false) => Lean::Nearest,
+                // No tense to go by: the month the text already named, if it did.
+                None => match self.months_named.get()[usize::from(month - 1)] {
+                    Some(year) => return Some(year),
+                    None => Lean::Nearest,
+                },
+            }
         };
         year_for_month(self.anchor, month, lean)
     }
@@ -2802,6 +2816,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
         reference: std::cell::Cell::new(anchor.map(Reference::from_date)),
         fiscal,
         named_quarter,
+        months_named: std::cell::Cell::new([None; 12]),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -2812,6 +2827,11 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
                     && let Some(reference) = Reference::of(&m.value)
                 {
                     matcher.reference.set(Some(reference));
+                    if let Some(month) = reference.month {
+                        let mut named = matcher.months_named.get();
+                        named[usize::from(month - 1)] = Some(reference.year);
+                        matcher.months_named.set(named);
+                    }
                 }
                 let span = Span::new(toks[i].span.start, toks[m.end - 1].span.end);
                 let confidence = if m.anchored && anchor.is_none() {

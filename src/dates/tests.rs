@@ -92,6 +92,10 @@ mod cases {
     t!(next_month_and_day, "The court sits again next Feb. 10.", "1999-04-19", [("Feb. 10", "DATE", "2000-02-10")]);
     t!(this_month_name, "With the election due this September, the polls matter.", "1998-02-05", [("this September", "DATE", "1998-09")]);
     t!(next_month_name, "The summit is next March.", "1998-03-10", [("next March", "DATE", "1999-03")]);
+    // A month named again without a cue of its own is the one already named.
+    t!(month_named_again, "The three will join in April. They can help plan the summit in April.", "1998-12-05", [("April", "DATE", "1999-04"), ("April", "DATE", "1999-04")]);
+    t!(month_named_again_after_a_date, "Talks open on Feb. 2, 1990. Envoys hope for a deal in February.", "1989-10-30", [("Feb. 2, 1990", "DATE", "1990-02-02"), ("February", "DATE", "1990-02")]);
+    t!(month_named_again_with_a_cue, "The loan is due by February. The firm was bought in February, before the loan, he said. Since February it has sold two units.", "1989-10-30", [("February", "DATE", "1990-02"), ("February", "DATE", "1989-02"), ("February", "DATE", "1989-02")]);
     // Relative to the anchor.
     t!(monday_same_day, "State media reported Monday that letters were exchanged.", "2022-08-15", [("Monday", "DATE", "2022-08-15")]);
     t!(weekday_past, "The ministry said on Friday that talks failed.", "2022-08-15", [("Friday", "DATE", "2022-08-12")]);
