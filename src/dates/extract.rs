@@ -1084,7 +1084,16 @@ impl Matcher<'_, '_> {
                     | "and"
                     | "to"
             );
-        if (matches!(month, 3 | 5) || tok.text.len() <= 4) && !cue {
+        // "the March accession": "March" between "the" and the noun it dates ("the March on
+        // Washington" is a name; "the May government" is a person's, so May stays out).
+        let modifier = month == 3
+            && i > 0
+            && self.lower(i - 1) == "the"
+            && self.toks.get(end).is_some_and(|t| {
+                t.text.chars().all(|c| c.is_ascii_lowercase())
+                    && !WORDS_AFTER_A_TIME.contains(&t.text)
+            });
+        if (matches!(month, 3 | 5) || tok.text.len() <= 4) && !cue && !modifier {
             return None;
         }
         // "Foreign Minister Jan Kavan", "and Jan Kavan": an abbreviated month name right before
@@ -1103,6 +1112,28 @@ impl Matcher<'_, '_> {
             value: month_value(year, month),
             anchored: true,
         })
+    }
+
+    /// "April 24 and 25": a later day of the same month right after a date that ends on its day
+    /// (`value`, ending at token `end`), with the index after it. Not when a noun follows ("April
+    /// 24 and 25 people").
+    fn and_day(&self, end: usize, value: &str) -> Option<(usize, String)> {
+        let first = self.toks.get(end.checked_sub(1)?).and_then(day_of)?;
+        if value.len() != 10 || !matches!(self.lower(end), "and" | "or") {
+            return None;
+        }
+        let tok = self
+            .toks
+            .get(end + 1)
+            .filter(|t| t.kind == TokenKind::Number)?;
+        let day = day_of(tok).filter(|&d| d > first)?;
+        let noun = self.toks.get(end + 2).is_some_and(|t| {
+            t.text.chars().all(|c| c.is_alphabetic()) && !WORDS_AFTER_A_TIME.contains(&t.text)
+        }) || matches!(self.lower(end + 2), "%" | "-");
+        if noun {
+            return None;
+        }
+        Some((end + 2, format!("{}-{}", &value[..7], pad2(day))))
     }
 
     /// Numeric dates: "2022-08-15", "15.08.22", "08/15/2022" (times are [`Self::clock`]'s).
@@ -2839,6 +2870,9 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
                 } else {
                     0.8
                 };
+                let second = (m.kind == TimexType::Date)
+                    .then(|| matcher.and_day(m.end, &m.value))
+                    .flatten();
                 out.push(TemporalExpression {
                     span,
                     kind: m.kind,
@@ -2847,6 +2881,16 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
                     confidence,
                 });
                 i = m.end;
+                if let Some((end, value)) = second {
+                    out.push(TemporalExpression {
+                        span: toks[end - 1].span,
+                        kind: TimexType::Date,
+                        value,
+                        anchored: true,
+                        confidence,
+                    });
+                    i = end;
+                }
             }
             _ => i += 1,
         }

@@ -96,6 +96,15 @@ mod cases {
     t!(month_named_again, "The three will join in April. They can help plan the summit in April.", "1998-12-05", [("April", "DATE", "1999-04"), ("April", "DATE", "1999-04")]);
     t!(month_named_again_after_a_date, "Talks open on Feb. 2, 1990. Envoys hope for a deal in February.", "1989-10-30", [("Feb. 2, 1990", "DATE", "1990-02-02"), ("February", "DATE", "1990-02")]);
     t!(month_named_again_with_a_cue, "The loan is due by February. The firm was bought in February, before the loan, he said. Since February it has sold two units.", "1989-10-30", [("February", "DATE", "1990-02"), ("February", "DATE", "1989-02"), ("February", "DATE", "1989-02")]);
+    // "March" dating the noun after "the"; not when it is a name.
+    t!(march_modifier, "The March accession lets them sign the papers.", "1999-02-10", [("March", "DATE", "1999-03")]);
+    t!(march_name, "He spoke at the March on Washington.", "1999-02-10", []);
+    t!(may_modifier_is_a_name, "Critics of the May government spoke.", "2019-02-10", []);
+    // A second day of the same month: "April 24 and 25".
+    t!(and_day, "The summit is on April 24 and 25 in Washington.", "1999-02-10", [("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]);
+    t!(or_day_end_of_sentence, "The vote falls on Sept. 3 or 4.", "1999-08-10", [("Sept. 3", "DATE", "1999-09-03"), ("4", "DATE", "1999-09-04")]);
+    t!(and_a_count, "On April 24 and 25 people were hurt.", "1999-05-10", [("April 24", "DATE", "1999-04-24")]);
+    t!(and_an_earlier_number, "Polls open April 24 and 3 of the 9 seats are in doubt.", "1999-04-10", [("April 24", "DATE", "1999-04-24")]);
     // Relative to the anchor.
     t!(monday_same_day, "State media reported Monday that letters were exchanged.", "2022-08-15", [("Monday", "DATE", "2022-08-15")]);
     t!(weekday_past, "The ministry said on Friday that talks failed.", "2022-08-15", [("Friday", "DATE", "2022-08-12")]);
