@@ -2308,6 +2308,30 @@ impl Matcher<'_, '_> {
         let noun_at = if noun == word { at } else { at + 1 };
         let shift = if year_ago { -1 } else { 0 };
         match noun {
+            // "the quarter ended July 31": the calendar quarter most of it falls in (May to
+            // July is mostly the second), whatever the report's own quarter.
+            "quarter"
+                if the
+                    && !year_ago
+                    && matches!(self.lower(noun_at + 1), "ended" | "ending")
+                    && let Some(ended) = self.calendar(noun_at + 2) =>
+            {
+                let year = ended.value.get(0..4).and_then(|y| y.parse::<i32>().ok());
+                let month: u8 = ended.value.get(5..7)?.parse().ok()?;
+                let (year, month) = match year {
+                    Some(y) => {
+                        let (y, m) = add_months(y, month, -1);
+                        (Some(y), m)
+                    }
+                    None => (None, if month == 1 { 12 } else { month - 1 }),
+                };
+                Some(Match {
+                    end: noun_at + 1,
+                    kind: TimexType::Date,
+                    value: quarter_value(year, (month - 1) / 3 + 1),
+                    anchored: true,
+                })
+            }
             "quarter" | "period" if the || year_ago => {
                 let value = reported.map_or_else(
                     || "XXXX-QX".into(),

@@ -249,6 +249,10 @@ mod cases {
     t!(fiscal_quarter, "Profit rose in the fiscal first quarter.", "1989-10-26", [("the fiscal first quarter", "DATE", "1989-Q1")]);
     t!(fiscal_hyphen_quarter, "Net rose in the fiscal-second quarter ended Aug. 31.", "1989-10-26", [("the fiscal-second quarter", "DATE", "1989-Q2"), ("Aug. 31", "DATE", "1989-08-31")]);
     t!(year_ended, "Revenue for the year ended Sept. 30 rose.", "1989-10-26", [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30")]);
+    // "The quarter ended" a date is the calendar quarter most of its three months fall in.
+    t!(quarter_ended_september, "Net fell in the quarter ended Sept. 30.", "1989-10-26", [("the quarter", "DATE", "1989-Q3"), ("Sept. 30", "DATE", "1989-09-30")]);
+    t!(quarter_ended_july, "In the quarter ended July 31, sales rose.", "1989-10-30", [("the quarter", "DATE", "1989-Q2"), ("July 31", "DATE", "1989-07-31")]);
+    t!(quarter_ended_january, "Sales rose in the quarter ending Jan. 31.", "1990-03-01", [("the quarter", "DATE", "1989-Q4"), ("Jan. 31", "DATE", "1990-01-31")]);
     t!(the_current_year, "Output for the current year is flat.", "1989-10-26", [("the current year", "DATE", "1989")]);
     t!(spoken_year, "The law passed in nineteen ninety-six.", "", [("nineteen ninety-six", "DATE", "1996")]);
     t!(spoken_month_year, "It began in January nineteen ninety-seven.", "", [("January nineteen ninety-seven", "DATE", "1997-01")]);
