@@ -1042,6 +1042,12 @@ impl Matcher<'_, '_> {
             } else if let Some((y, after)) = self.year_at(end) {
                 year = Some(y);
                 end = after;
+            } else if matches!(self.lower(end), "and" | "or")
+                && self.toks.get(end + 1).and_then(day_of).is_some()
+            {
+                // "April 24 and 25, 1999": the pair's year is the first day's too.
+                let comma = usize::from(self.lower(end + 2) == ",");
+                year = self.year_at(end + 2 + comma).map(|(y, _)| y);
             }
             let anchored = year.is_none();
             let year = year.or_else(|| self.year_for(month, i, end));
@@ -1133,7 +1139,13 @@ impl Matcher<'_, '_> {
         if noun {
             return None;
         }
-        Some((end + 2, format!("{}-{}", &value[..7], pad2(day))))
+        // "April 24 and 25, 1999": the year is in the second span ([`Self::calendar`] gave it
+        // to the first day too).
+        let comma = usize::from(self.lower(end + 2) == ",");
+        let after = self
+            .year_at(end + 2 + comma)
+            .map_or(end + 2, |(_, after)| after);
+        Some((after, format!("{}-{}", &value[..7], pad2(day))))
     }
 
     /// Numeric dates: "2022-08-15", "15.08.22", "08/15/2022" (times are [`Self::clock`]'s).
@@ -2907,7 +2919,8 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
                 i = m.end;
                 if let Some((end, value)) = second {
                     out.push(TemporalExpression {
-                        span: toks[end - 1].span,
+                        // From the day (after "and") to the day or the year after it.
+                        span: Span::new(toks[i + 1].span.start, toks[end - 1].span.end),
                         kind: TimexType::Date,
                         value,
                         anchored: true,

@@ -104,6 +104,7 @@ mod cases {
     t!(and_day, "The summit is on April 24 and 25 in Washington.", "1999-02-10", [("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]);
     t!(or_day_end_of_sentence, "The vote falls on Sept. 3 or 4.", "1999-08-10", [("Sept. 3", "DATE", "1999-09-03"), ("4", "DATE", "1999-09-04")]);
     t!(and_a_count, "On April 24 and 25 people were hurt.", "1999-05-10", [("April 24", "DATE", "1999-04-24")]);
+    t!(and_day_before_a_year, "The talks ran on April 24 and 25, 1997, in Oslo.", "1999-05-10", [("April 24", "DATE", "1997-04-24"), ("25, 1997", "DATE", "1997-04-25")]);
     t!(and_an_earlier_number, "Polls open April 24 and 3 of the 9 seats are in doubt.", "1999-04-10", [("April 24", "DATE", "1999-04-24")]);
     // Relative to the anchor.
     t!(monday_same_day, "State media reported Monday that letters were exchanged.", "2022-08-15", [("Monday", "DATE", "2022-08-15")]);
