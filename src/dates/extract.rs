@@ -455,15 +455,16 @@ const NOT_PAST: &[&str] = &[
 ];
 
 /// Does the clause around tokens `[start, end)` look forward? Its nearest verb form within the
-/// sentence decides: a forward-looking word ("are expected to join in April") says yes, a past
-/// form ("announced the plan Aug. 21") no. A past participle after a form of "be" is a passive,
+/// sentence decides: a forward-looking word ("are expected to join in April") says
+/// `Some(true)`, a past form ("announced the plan Aug. 21") `Some(false)`, and `None` when
+/// neither is found. A past participle after a form of "be" is a passive,
 /// not a tense ("will be named ... for a mission in December"). After the date the clause ends at
 /// a comma (", officials said").
 ///
 /// A past form only keeps a farther future word from deciding: news reports the future in the
 /// past ("said it will pay on Dec. 7"), and on TBAQ train reading past forms as past cost more
 /// months than it fixed.
-fn clause_looks_forward(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
+fn clause_looks_forward(toks: &[Tok<'_>], start: usize, end: usize) -> Option<bool> {
     let boundary = |t: &Tok<'_>| matches!(t.text, "." | "!" | "?" | ";");
     // Some(true): looks forward; Some(false): a past form; None: neither.
     let read = |k: usize| -> Option<bool> {
@@ -500,11 +501,11 @@ fn clause_looks_forward(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
             (Some(&b), Some(&a)) if start - b <= a + 1 - end => before.next(),
             (Some(_), Some(_)) | (None, Some(_)) => after.next(),
             (Some(_), None) => before.next(),
-            (None, None) => return false,
+            (None, None) => return None,
         };
         if let Some(k) = next {
             if let Some(forward) = read(k) {
-                return forward;
+                return Some(forward);
             }
         }
     }
@@ -789,6 +790,10 @@ struct Matcher<'t, 'a> {
     /// rose"), which "the latest period" and "a year earlier" then refer back to. A fiscal
     /// fourth quarter can end in September, so the calendar alone cannot tell.
     named_quarter: Option<u8>,
+    /// The year of the latest date found in each month (January first): a month named again
+    /// without a cue is the one the text already named ("join in April ... the summit in
+    /// April").
+    months_named: std::cell::Cell<[Option<i32>; 12]>,
 }
 
 impl Matcher<'_, '_> {
@@ -903,7 +908,8 @@ impl Matcher<'_, '_> {
     /// "this year" / "next year" / "last year" names ("in April next year"), or a "last", "next",
     /// "since" or "ended" before it ("last Oct. 23", "the quarter ended Jan. 31"), or a deadline's
     /// "by" or "until" ("repay the loan by February": the coming one, however far), else the one
-    /// the clause's tense points to.
+    /// the clause's tense points to; in a clause without tense, the same month the text named
+    /// before ("will join in April ... planning for the summit in April").
     fn year_for(&self, month: u8, start: usize, end: usize) -> Option<i32> {
         if self.lower(end + 1) == "year" {
             let delta = match self.lower(end) {
@@ -926,10 +932,18 @@ impl Matcher<'_, '_> {
             Lean::Last
         } else if before == "next" {
             Lean::Next
-        } else if looks_forward(self.toks, start) || clause_looks_forward(self.toks, start, end) {
+        } else if looks_forward(self.toks, start) {
             Lean::Future
         } else {
-            Lean::Nearest
+            match clause_looks_forward(self.toks, start, end) {
+                Some(true) => Lean::Future,
+                Some(false) => Lean::Nearest,
+                // No tense to go by: the month the text already named, if it did.
+                None => match self.months_named.get()[usize::from(month - 1)] {
+                    Some(year) => return Some(year),
+                    None => Lean::Nearest,
+                },
+            }
         };
         year_for_month(self.anchor, month, lean)
     }
@@ -1028,6 +1042,12 @@ impl Matcher<'_, '_> {
             } else if let Some((y, after)) = self.year_at(end) {
                 year = Some(y);
                 end = after;
+            } else if matches!(self.lower(end), "and" | "or")
+                && self.toks.get(end + 1).and_then(day_of).is_some()
+            {
+                // "April 24 and 25, 1999": the pair's year is the first day's too.
+                let comma = usize::from(self.lower(end + 2) == ",");
+                year = self.year_at(end + 2 + comma).map(|(y, _)| y);
             }
             let anchored = year.is_none();
             let year = year.or_else(|| self.year_for(month, i, end));
@@ -1070,7 +1090,16 @@ impl Matcher<'_, '_> {
                     | "and"
                     | "to"
             );
-        if (matches!(month, 3 | 5) || tok.text.len() <= 4) && !cue {
+        // "the March accession": "March" between "the" and the noun it dates ("the March on
+        // Washington" is a name; "the May government" is a person's, so May stays out).
+        let modifier = month == 3
+            && i > 0
+            && self.lower(i - 1) == "the"
+            && self.toks.get(end).is_some_and(|t| {
+                t.text.chars().all(|c| c.is_ascii_lowercase())
+                    && !WORDS_AFTER_A_TIME.contains(&t.text)
+            });
+        if (matches!(month, 3 | 5) || tok.text.len() <= 4) && !cue && !modifier {
             return None;
         }
         // "Foreign Minister Jan Kavan", "and Jan Kavan": an abbreviated month name right before
@@ -1089,6 +1118,34 @@ impl Matcher<'_, '_> {
             value: month_value(year, month),
             anchored: true,
         })
+    }
+
+    /// "April 24 and 25": a later day of the same month right after a date that ends on its day
+    /// (`value`, ending at token `end`), with the index after it. Not when a noun follows ("April
+    /// 24 and 25 people").
+    fn and_day(&self, end: usize, value: &str) -> Option<(usize, String)> {
+        let first = self.toks.get(end.checked_sub(1)?).and_then(day_of)?;
+        if value.len() != 10 || !matches!(self.lower(end), "and" | "or") {
+            return None;
+        }
+        let tok = self
+            .toks
+            .get(end + 1)
+            .filter(|t| t.kind == TokenKind::Number)?;
+        let day = day_of(tok).filter(|&d| d > first)?;
+        let noun = self.toks.get(end + 2).is_some_and(|t| {
+            t.text.chars().all(|c| c.is_alphabetic()) && !WORDS_AFTER_A_TIME.contains(&t.text)
+        }) || matches!(self.lower(end + 2), "%" | "-");
+        if noun {
+            return None;
+        }
+        // "April 24 and 25, 1999": the year is in the second span ([`Self::calendar`] gave it
+        // to the first day too).
+        let comma = usize::from(self.lower(end + 2) == ",");
+        let after = self
+            .year_at(end + 2 + comma)
+            .map_or(end + 2, |(_, after)| after);
+        Some((after, format!("{}-{}", &value[..7], pad2(day))))
     }
 
     /// Numeric dates: "2022-08-15", "15.08.22", "08/15/2022" (times are [`Self::clock`]'s).
@@ -2263,6 +2320,30 @@ impl Matcher<'_, '_> {
         let noun_at = if noun == word { at } else { at + 1 };
         let shift = if year_ago { -1 } else { 0 };
         match noun {
+            // "the quarter ended July 31": the calendar quarter most of it falls in (May to
+            // July is mostly the second), whatever the report's own quarter.
+            "quarter"
+                if the
+                    && !year_ago
+                    && matches!(self.lower(noun_at + 1), "ended" | "ending")
+                    && let Some(ended) = self.calendar(noun_at + 2) =>
+            {
+                let year = ended.value.get(0..4).and_then(|y| y.parse::<i32>().ok());
+                let month: u8 = ended.value.get(5..7)?.parse().ok()?;
+                let (year, month) = match year {
+                    Some(y) => {
+                        let (y, m) = add_months(y, month, -1);
+                        (Some(y), m)
+                    }
+                    None => (None, if month == 1 { 12 } else { month - 1 }),
+                };
+                Some(Match {
+                    end: noun_at + 1,
+                    kind: TimexType::Date,
+                    value: quarter_value(year, (month - 1) / 3 + 1),
+                    anchored: true,
+                })
+            }
             "quarter" | "period" if the || year_ago => {
                 let value = reported.map_or_else(
                     || "XXXX-QX".into(),
@@ -2802,6 +2883,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
         reference: std::cell::Cell::new(anchor.map(Reference::from_date)),
         fiscal,
         named_quarter,
+        months_named: std::cell::Cell::new([None; 12]),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -2812,6 +2894,11 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
                     && let Some(reference) = Reference::of(&m.value)
                 {
                     matcher.reference.set(Some(reference));
+                    if let Some(month) = reference.month {
+                        let mut named = matcher.months_named.get();
+                        named[usize::from(month - 1)] = Some(reference.year);
+                        matcher.months_named.set(named);
+                    }
                 }
                 let span = Span::new(toks[i].span.start, toks[m.end - 1].span.end);
                 let confidence = if m.anchored && anchor.is_none() {
@@ -2819,6 +2906,9 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
                 } else {
                     0.8
                 };
+                let second = (m.kind == TimexType::Date)
+                    .then(|| matcher.and_day(m.end, &m.value))
+                    .flatten();
                 out.push(TemporalExpression {
                     span,
                     kind: m.kind,
@@ -2827,6 +2917,17 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
                     confidence,
                 });
                 i = m.end;
+                if let Some((end, value)) = second {
+                    out.push(TemporalExpression {
+                        // From the day (after "and") to the day or the year after it.
+                        span: Span::new(toks[i + 1].span.start, toks[end - 1].span.end),
+                        kind: TimexType::Date,
+                        value,
+                        anchored: true,
+                        confidence,
+                    });
+                    i = end;
+                }
             }
             _ => i += 1,
         }

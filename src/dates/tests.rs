@@ -92,6 +92,20 @@ mod cases {
     t!(next_month_and_day, "The court sits again next Feb. 10.", "1999-04-19", [("Feb. 10", "DATE", "2000-02-10")]);
     t!(this_month_name, "With the election due this September, the polls matter.", "1998-02-05", [("this September", "DATE", "1998-09")]);
     t!(next_month_name, "The summit is next March.", "1998-03-10", [("next March", "DATE", "1999-03")]);
+    // A month named again without a cue of its own is the one already named.
+    t!(month_named_again, "The three will join in April. They can help plan the summit in April.", "1998-12-05", [("April", "DATE", "1999-04"), ("April", "DATE", "1999-04")]);
+    t!(month_named_again_after_a_date, "Talks open on Feb. 2, 1990. Envoys hope for a deal in February.", "1989-10-30", [("Feb. 2, 1990", "DATE", "1990-02-02"), ("February", "DATE", "1990-02")]);
+    t!(month_named_again_with_a_cue, "The loan is due by February. The firm was bought in February, before the loan, he said. Since February it has sold two units.", "1989-10-30", [("February", "DATE", "1990-02"), ("February", "DATE", "1989-02"), ("February", "DATE", "1989-02")]);
+    // "March" dating the noun after "the"; not when it is a name.
+    t!(march_modifier, "The March accession lets them sign the papers.", "1999-02-10", [("March", "DATE", "1999-03")]);
+    t!(march_name, "He spoke at the March on Washington.", "1999-02-10", []);
+    t!(may_modifier_is_a_name, "Critics of the May government spoke.", "2019-02-10", []);
+    // A second day of the same month: "April 24 and 25".
+    t!(and_day, "The summit is on April 24 and 25 in Washington.", "1999-02-10", [("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]);
+    t!(or_day_end_of_sentence, "The vote falls on Sept. 3 or 4.", "1999-08-10", [("Sept. 3", "DATE", "1999-09-03"), ("4", "DATE", "1999-09-04")]);
+    t!(and_a_count, "On April 24 and 25 people were hurt.", "1999-05-10", [("April 24", "DATE", "1999-04-24")]);
+    t!(and_day_before_a_year, "The talks ran on April 24 and 25, 1997, in Oslo.", "1999-05-10", [("April 24", "DATE", "1997-04-24"), ("25, 1997", "DATE", "1997-04-25")]);
+    t!(and_an_earlier_number, "Polls open April 24 and 3 of the 9 seats are in doubt.", "1999-04-10", [("April 24", "DATE", "1999-04-24")]);
     // Relative to the anchor.
     t!(monday_same_day, "State media reported Monday that letters were exchanged.", "2022-08-15", [("Monday", "DATE", "2022-08-15")]);
     t!(weekday_past, "The ministry said on Friday that talks failed.", "2022-08-15", [("Friday", "DATE", "2022-08-12")]);
@@ -236,6 +250,10 @@ mod cases {
     t!(fiscal_quarter, "Profit rose in the fiscal first quarter.", "1989-10-26", [("the fiscal first quarter", "DATE", "1989-Q1")]);
     t!(fiscal_hyphen_quarter, "Net rose in the fiscal-second quarter ended Aug. 31.", "1989-10-26", [("the fiscal-second quarter", "DATE", "1989-Q2"), ("Aug. 31", "DATE", "1989-08-31")]);
     t!(year_ended, "Revenue for the year ended Sept. 30 rose.", "1989-10-26", [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30")]);
+    // "The quarter ended" a date is the calendar quarter most of its three months fall in.
+    t!(quarter_ended_september, "Net fell in the quarter ended Sept. 30.", "1989-10-26", [("the quarter", "DATE", "1989-Q3"), ("Sept. 30", "DATE", "1989-09-30")]);
+    t!(quarter_ended_july, "In the quarter ended July 31, sales rose.", "1989-10-30", [("the quarter", "DATE", "1989-Q2"), ("July 31", "DATE", "1989-07-31")]);
+    t!(quarter_ended_january, "Sales rose in the quarter ending Jan. 31.", "1990-03-01", [("the quarter", "DATE", "1989-Q4"), ("Jan. 31", "DATE", "1990-01-31")]);
     t!(the_current_year, "Output for the current year is flat.", "1989-10-26", [("the current year", "DATE", "1989")]);
     t!(spoken_year, "The law passed in nineteen ninety-six.", "", [("nineteen ninety-six", "DATE", "1996")]);
     t!(spoken_month_year, "It began in January nineteen ninety-seven.", "", [("January nineteen ninety-seven", "DATE", "1997-01")]);
