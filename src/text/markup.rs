@@ -10,7 +10,7 @@
 //!
 //! Only what is unmistakably a tag is touched: `<` and a name, then attributes that all have
 //! values (`id="1"`), ending in `>` or `/>`; or a closing `</name>`; or a bare `<name>` of an
-//! HTML element; or a comment `<!-- … -->`. "a <b and c> d" and "x < y" stay text.
+//! HTML element; or a comment `<!-- … -->`. `a <b and c> d` and `x < y` stay text.
 
 use std::borrow::Cow;
 
