@@ -59,16 +59,24 @@ const INLINE_ELEMENTS: &[&str] = &[
     "strong", "sub", "sup", "time", "u",
 ];
 
+/// Elements whose content is code, not prose: blanked out with their tags.
+const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style"];
+
 /// The text with every markup tag overwritten by spaces (a block-level tag by a line break and
 /// spaces), the same length as `text`; borrowed when there is no tag.
 pub(crate) fn mask(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut masked: Option<Vec<u8>> = None;
+    // Raw-text elements found without an end tag: none comes later either, so the text is
+    // searched for each at most once more (no quadratic scans on a page of unclosed tags).
+    let mut unclosed = [false; RAW_TEXT_ELEMENTS.len()];
     let mut at = 0;
     while let Some(offset) = memchr_lt(&bytes[at..]) {
         let start = at + offset;
         match tag_at(&text[start..]) {
             Some((len, block)) => {
+                // A script or style element's content is code, not prose: blanked with it.
+                let len = raw_text_end(&text[start..], len, &mut unclosed).unwrap_or(len);
                 let out = masked.get_or_insert_with(|| bytes.to_vec());
                 out[start..start + len].fill(b' ');
                 if block {
@@ -85,6 +93,33 @@ pub(crate) fn mask(text: &str) -> Cow<'_, str> {
         Some(out) => Cow::Owned(String::from_utf8(out).expect("whole chars replaced by ASCII")),
         None => Cow::Borrowed(text),
     }
+}
+
+/// When `s` opens a `<script>` or `<style>` element (its start tag `tag` bytes long): the length
+/// through the element's end tag, if it has one. `unclosed` marks the elements known to have no
+/// end tag further on.
+fn raw_text_end(s: &str, tag: usize, unclosed: &mut [bool]) -> Option<usize> {
+    let (k, name) = RAW_TEXT_ELEMENTS.iter().enumerate().find(|(_, name)| {
+        s.get(1..1 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && s.as_bytes()
+                .get(1 + name.len())
+                .is_some_and(|&c| c == b'>' || c.is_ascii_whitespace())
+    })?;
+    if unclosed[k] {
+        return None;
+    }
+    let rest = s.get(tag..)?;
+    let end = rest
+        .match_indices("</")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            rest.get(i + 2..i + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
+        .and_then(|at| rest[at..].find('>').map(|close| tag + at + close + 1));
+    unclosed[k] = end.is_none();
+    end
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
@@ -114,7 +149,9 @@ fn tag_at(s: &str) -> Option<(usize, bool)> {
         i += 1;
     }
     let name = s[name_start..i].to_ascii_lowercase();
-    let known = BLOCK_ELEMENTS.contains(&name.as_str()) || INLINE_ELEMENTS.contains(&name.as_str());
+    let known = [BLOCK_ELEMENTS, INLINE_ELEMENTS, RAW_TEXT_ELEMENTS]
+        .iter()
+        .any(|list| list.contains(&name.as_str()));
     let block = BLOCK_ELEMENTS.contains(&name.as_str());
     let mut attributes = 0;
     loop {
@@ -158,12 +195,14 @@ fn attribute_end(b: &[u8], mut i: usize) -> Option<usize> {
     i += 1;
     match b.get(i)? {
         &quote @ (b'"' | b'\'') => {
+            // (A value running into another tag is no value: each '<' starts at most one scan
+            // up to the next, so masking stays linear in the text.)
             let close = b
                 .get(i + 1..)?
                 .iter()
                 .take(MAX_TAG)
-                .position(|&c| c == quote)?;
-            Some(i + 1 + close + 1)
+                .position(|&c| c == quote || c == b'<')?;
+            (b[i + 1 + close] == quote).then_some(i + 1 + close + 1)
         }
         _ => {
             let value = i;
@@ -225,6 +264,12 @@ mod tests {
         t!(value_with_non_ascii, "<i title=\"Пхеньян\">P</i>", " P ");
         t!(uppercase_element, "<P>Text", "\n Text");
         t!(quote_marks_in_values_are_blanked, "<a title=\"“no”\">x</a>", " x ");
+        t!(script_content_is_code,
+           "A.<script type=\"text/javascript\">var s = \"said \\\"no\\\"\";</script>B.", "A. B.");
+        t!(style_content_is_code, "A.<STYLE>p { content: \"x\" }</Style>B.", "A. B.");
+        t!(unclosed_script_blanks_only_its_tag, "<script>var a = 1", " var a = 1");
+        t!(value_running_into_a_tag_is_text, "<a title=\"x <b>y</b>\">z", "<a title=\"x y \">z");
+        t!(scripture_is_not_script, "<scripture id=\"1\">Amen</scripture>", " Amen ");
     }
 
     proptest::proptest! {
