@@ -1348,11 +1348,7 @@ fn attribute(
     quote: Span,
     refs: &[Ref<'_>],
 ) -> Option<(Option<Speaker>, Span)> {
-    let outside = |i: usize| {
-        !quotes
-            .iter()
-            .any(|q| q.start <= s.spans[i].start && s.spans[i].end <= q.end)
-    };
+    let outside = |i: usize| !in_quote(quotes, s.spans[i]);
     let mut cues: Vec<usize> = (0..s.words.len())
         .filter(|&i| outside(i) && cue_at(s, i, refs))
         .collect();
@@ -1470,11 +1466,7 @@ fn attribute(
 /// An outlet credited in sentence `s`: "according to X", "X reported", "told (the newspaper) X",
 /// "in an interview with X", where X is an organization.
 fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> Option<Speaker> {
-    let outside = |i: usize| {
-        !quotes
-            .iter()
-            .any(|q| q.start <= s.spans[i].start && s.spans[i].end <= q.end)
-    };
+    let outside = |i: usize| !in_quote(quotes, s.spans[i]);
     // An outlet is an organization; after "interview with", anything but a person (an
     // outlet the tagger took for a place is still the outlet).
     let org_at_kind = |i: usize, lenient: bool| -> Option<Speaker> {
@@ -1661,17 +1653,21 @@ fn skip_adjuncts(
     start
 }
 
+/// True when `token` lies inside one of `quotes`, a paragraph's quoted stretches (outer spans,
+/// in order and not nested, as `marks::quoted_spans` gives them). A binary search: a paragraph
+/// of thousands of quotes must not cost tokens times quotes.
+fn in_quote(quotes: &[Span], token: Span) -> bool {
+    let after = quotes.partition_point(|q| q.start <= token.start);
+    after > 0 && token.end <= quotes[after - 1].end
+}
+
 /// Reported clauses of sentence `s`, as indirect quotes: "X said (that) CONTENT", "CONTENT, X
 /// said", "according to X, CONTENT" / "CONTENT, according to X", and "X called Y “NAME”". The
 /// content may hold quotation marks (`quotes`, their outer spans): a clause that is only a
 /// quote is dropped by the caller, which keeps the quote as the direct one.
 fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> Vec<Quote> {
     let n = s.words.len();
-    let inside = |i: usize| {
-        quotes
-            .iter()
-            .any(|q| q.start <= s.spans[i].start && s.spans[i].end <= q.end)
-    };
+    let inside = |i: usize| in_quote(quotes, s.spans[i]);
     let outside = |i: usize| !inside(i);
     let cues: Vec<usize> = (0..n)
         .filter(|&i| outside(i) && cue_at(s, i, refs))
@@ -2054,4 +2050,29 @@ fn clause_quote(
         cue: Some(cue),
         cited_source: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_inside_quotes_are_found_by_binary_search() {
+        let quotes = [Span::new(2, 5), Span::new(8, 12), Span::new(20, 30)];
+        for (token, inside) in [
+            ((0, 1), false),
+            ((2, 3), true),
+            ((4, 5), true),
+            ((4, 6), false),
+            ((6, 7), false),
+            ((8, 12), true),
+            ((12, 13), false),
+            ((25, 30), true),
+            ((31, 33), false),
+        ] {
+            let token = Span::new(token.0, token.1);
+            assert_eq!(in_quote(&quotes, token), inside, "{token:?}");
+        }
+        assert!(!in_quote(&[], Span::new(0, 1)));
+    }
 }
