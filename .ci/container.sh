@@ -116,11 +116,13 @@ echo "container process uid: $uid"
 [ "$uid" != 0 ] || { echo "container runs as root"; exit 1; }
 
 step "client calls through the published port"
-"$grpcurl" -plaintext "127.0.0.1:$port" list | grep -q '^parallax.v1.AnalysisService$'
+# (grep reads every line, not -q: a grep that stops at the match leaves grpcurl writing into a
+# closed pipe, and under pipefail its SIGPIPE fails the check at random.)
+"$grpcurl" -plaintext "127.0.0.1:$port" list | grep '^parallax.v1.AnalysisService$' > /dev/null
 "$grpcurl" -plaintext -d '{"document": {"text": "Envoys Meet\n\nThe envoys met on Monday. Both sides praised the talks.\n\nFollow Us"}}' \
-  "127.0.0.1:$port" parallax.v1.AnalysisService/Analyze | grep -q '"BLOCK_KIND_BOILERPLATE"'
+  "127.0.0.1:$port" parallax.v1.AnalysisService/Analyze | grep '"BLOCK_KIND_BOILERPLATE"' > /dev/null
 "$grpcurl" -plaintext -d '{"id": "ci-1", "document": {"text": "The envoys met on Monday.", "source": "CI"}}' \
-  "127.0.0.1:$port" parallax.v1.CorpusService/AddArticle | grep -q '"created": true'
+  "127.0.0.1:$port" parallax.v1.CorpusService/AddArticle | grep '"created": true' > /dev/null
 echo "grpcurl: Analyze and AddArticle answered"
 
 step "stop with SIGTERM"
