@@ -999,3 +999,50 @@ fn a_speaker_after_the_cue_is_found_past_a_title_and_its_place() {
         assert_eq!(q.cue.unwrap().slice(text), "said");
     }
 }
+
+#[test]
+fn a_clause_with_a_quote_inside_is_reported_whole_and_inverted_speakers_are_found() {
+    let text = "Mayor Ines Duval spoke at the harbour. Senator Pia Lund spoke later.
+
+The port’s “reckless” dredging is ruining the bay, Duval said Tuesday in Brest.
+
+That would mean a “winter of delays” for the ferries, forcing them to wait for Lund and Duval, said Oskar Brandt, a shipping analyst.
+
+Senator Pia Lund (D-Maine) last week said Duval was not the author of any “secret” memo.
+
+Rep. Tom Asher, R-Ohio, said Lund failed to read the report.
+";
+    let quotes = quotes_of(text);
+    let clause = |needle: &str| {
+        quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains(needle))
+            .unwrap_or_else(|| panic!("no reported clause holds {needle:?}: {quotes:#?}"))
+    };
+    // A quote in the middle of the writer's clause: the clause is the content, the quote a
+    // part of it.
+    let bay = clause("ruining the bay");
+    assert_eq!(
+        bay.span.slice(text),
+        "The port’s “reckless” dredging is ruining the bay"
+    );
+    assert_eq!(speaker(bay), Some("Ines Duval"));
+    let reckless = quotes
+        .iter()
+        .find(|q| q.span.slice(text) == "reckless")
+        .expect("the quote inside");
+    assert_eq!(reckless.kind, QuoteKind::Partial);
+    assert_eq!(speaker(reckless), Some("Ines Duval"));
+    // "..., said Oskar Brandt, a shipping analyst": the name after the cue speaks, not the
+    // last one before the comma.
+    let winter = clause("winter of delays");
+    assert!(winter.span.slice(text).starts_with("That would mean"));
+    assert_eq!(speaker(winter), Some("Oskar Brandt"));
+    // A time between the subject and the cue; the name after "said" opens the content.
+    let memo = clause("secret");
+    assert_eq!(speaker(memo), Some("Pia Lund"));
+    assert!(memo.span.slice(text).starts_with("Duval was not"));
+    // "..., R-Ohio, said Lund failed ...": Lund is what is said, not who says it.
+    let report = clause("failed to read");
+    assert_eq!(speaker(report), Some("Tom Asher"));
+}

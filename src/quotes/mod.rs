@@ -940,38 +940,77 @@ fn speaker_near(
             return subject;
         }
     }
-    if let Some(subject) = subject_before(text, s, cue, refs, &outside) {
-        return Some(subject);
-    }
     // "said Putin", "said the former top aide": after the cue, unless the cue's object is its
     // listener ("told AFP", "asked Sanders") or a phrase starts ("said in a statement").
     // (Nor after a participle: "before predicting a long fight" names what is predicted.)
-    if lemma_at(s, cue).is_some_and(|l| cues::LISTENER.contains(&l))
-        || s.words[cue].ends_with("ing")
-    {
-        return None;
-    }
+    let inverts = !(lemma_at(s, cue).is_some_and(|l| cues::LISTENER.contains(&l))
+        || s.words[cue].ends_with("ing"));
+    // A name after the cue is the speaker unless a verb of its own follows: "said Clinton was
+    // ..." opens the content. Where a subject may stand before the cue, only a name that
+    // closes the attribution is taken ("..., said Brad Bannon, a pollster", "said Kim in
+    // ..."), not "..., R-Fla., said Obama failed to ...".
+    let named_after = |i: usize, closing: bool| {
+        let sp = speaker_at(text, s, i, refs, true)?;
+        let next = s.spans.partition_point(|t| t.start < sp.span.end);
+        let ok = match s.words.get(next) {
+            None => true,
+            Some(w) if closing => matches!(
+                *w,
+                "," | "." | ";" | ":" | "(" | "—" | "who" | "in" | "on" | "at" | "during" | "after"
+            ),
+            Some(w) => !(FINITE_AUXILIARIES.contains(w) || matches!(*w, "'s" | "’s" | "’" | "'")),
+        };
+        ok.then_some(sp)
+    };
     // "said former Pennsylvania Gov. Ed Rendell", "said Democratic National Committee Chairman
     // Ed Rendell": a person named past a title, with the place or body it belongs to.
-    for i in cue + 1..(cue + 12).min(s.words.len()) {
-        if !outside(i) {
-            break;
-        }
-        let r = ref_at(refs, s.spans[i]);
-        if r.is_some_and(|r| r.entity.kind == EntityType::Person) {
-            if let Some(sp) = speaker_at(text, s, i, refs, true) {
-                return Some(sp);
+    let person_after = |names_only: bool| {
+        for i in cue + 1..(cue + 12).min(s.words.len()) {
+            if !outside(i) {
+                break;
             }
-            break;
+            let r = ref_at(refs, s.spans[i]);
+            if r.is_some_and(|r| {
+                r.entity.kind == EntityType::Person && (!names_only || r.kind == MentionKind::Name)
+            }) {
+                return named_after(i, names_only);
+            }
+            let w = s.words[i];
+            let title_word = crate::entities::canonical::is_title(w)
+                || matches!(w, "former" | "then" | "outgoing" | "acting" | "and")
+                || (w == "."
+                    && i > cue + 1
+                    && crate::entities::canonical::is_title(s.words[i - 1]))
+                || (w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic()));
+            if !(title_word || r.is_some()) {
+                break;
+            }
         }
-        let w = s.words[i];
-        let title_word = crate::entities::canonical::is_title(w)
-            || matches!(w, "former" | "then" | "outgoing" | "acting" | "and")
-            || (w == "." && i > cue + 1 && crate::entities::canonical::is_title(s.words[i - 1]))
-            || (w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic()));
-        if !(title_word || r.is_some()) {
-            break;
+        None
+    };
+    // "..., forcing her to fend off Trump and Sanders, said Brad Bannon, a pollster": after a
+    // comma, a person named after the cue is who speaks, not the last name before the comma
+    // (but "..., said she turned out" opens the content).
+    // (Only a verb of saying inverts: "..., praised Clinton’s remarks" names its object.)
+    let says = lemma_at(s, cue).is_some_and(|l| {
+        matches!(
+            l,
+            "say" | "add" | "write" | "explain" | "note" | "continue" | "argue" | "insist"
+        )
+    });
+    if inverts && says && cue >= 1 && s.words[cue - 1] == "," {
+        if let Some(sp) = person_after(true) {
+            return Some(sp);
         }
+    }
+    if let Some(subject) = subject_before(text, s, cue, refs, &outside) {
+        return Some(subject);
+    }
+    if !inverts {
+        return None;
+    }
+    if let Some(sp) = person_after(false) {
+        return Some(sp);
     }
     for i in cue + 1..(cue + 4).min(s.words.len()) {
         if !outside(i)
@@ -991,6 +1030,9 @@ fn speaker_near(
                 .is_some_and(|w| w.chars().any(char::is_alphanumeric))
         {
             break;
+        }
+        if ref_at(refs, s.spans[i]).is_some() {
+            return named_after(i, false);
         }
         if let Some(sp) = speaker_at(text, s, i, refs, i == cue + 1) {
             return Some(sp);
@@ -1071,6 +1113,30 @@ fn is_between_subject_and_cue(word: &str) -> bool {
         )
 }
 
+/// Words of a time adjunct that may stand between a subject and its cue ("last week", "on
+/// Monday", "earlier this month").
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "yesterday"
+            | "today"
+            | "tonight"
+            | "last"
+            | "this"
+            | "earlier"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+    ) || (word.starts_with(char::is_uppercase)
+        && word.ends_with("day")
+        && crate::dates::is_calendar_word(word))
+}
+
 /// Determiners opening a subject that names no one ("a friend", "one well-connected Democrat",
 /// "the board").
 const DETERMINERS: &[&str] = &[
@@ -1099,7 +1165,11 @@ fn subject_before(
     outside: &impl Fn(usize) -> bool,
 ) -> Option<Speaker> {
     let mut end = cue;
-    while end > 0 && end + 6 > cue && is_between_subject_and_cue(s.words[end - 1]) {
+    // (Past a time too: "Feinstein (D-Calif.) last week said", "Kim on Monday said".)
+    while end > 0
+        && end + 6 > cue
+        && (is_between_subject_and_cue(s.words[end - 1]) || is_time_word(s.words[end - 1]))
+    {
         end -= 1;
     }
     // (A closing bracket too: "Jason Chaffetz (R-Utah) said" names its subject before it.)
@@ -1874,11 +1944,18 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 .filter(|&i| s.words[i].chars().any(char::is_alphanumeric))
                 .count()
         };
+        // (Only a quote that closes off its words is the tag's: "“...,” Matsegora said", "“...”,
+        // he said"; "Trump’s “excesses” are sickening, Hollande said" reports the clause.)
+        let closes_off = |q: usize| {
+            (q + 1..group).all(|i| s.words[i] == ",")
+                || (q >= 1 && matches!(s.words[q - 1], "," | "." | "?" | "!" | "…" | "—"))
+        };
         if !participle
             && quote_before.is_some_and(|q| {
                 (q + 1..group)
                     .all(|i| !cue_at(s, i, refs) && !matches!(s.words[i], "but" | "and" | ";"))
                     && writers_words(q) < 4
+                    && closes_off(q)
             })
             && !rest.contains(&"that")
         {
