@@ -1046,3 +1046,32 @@ Rep. Tom Asher, R-Ohio, said Lund failed to read the report.
     let report = clause("failed to read");
     assert_eq!(speaker(report), Some("Tom Asher"));
 }
+
+#[test]
+fn a_clause_ends_with_the_quote_it_opens_and_a_subject_is_found_past_dashes() {
+    let text = "Councillor Rosa Imbert argued that the mayor has “a long way to go” on housing because “the money is not there. He knows it, right?”
+
+Tomas Weil — a baker from the old town — says he voted for Imbert, and that her speech was “a turning point.”
+";
+    let quotes = quotes_of(text);
+    let clause = |needle: &str| {
+        quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains(needle))
+            .unwrap_or_else(|| panic!("no reported clause holds {needle:?}: {quotes:#?}"))
+    };
+    // The second quote opens inside the clause and runs on past its sentence: the clause
+    // reports all of it, and both quotes are parts of it.
+    let housing = clause("long way to go");
+    assert!(
+        housing.span.slice(text).ends_with("He knows it, right?”"),
+        "{housing:#?}"
+    );
+    assert_eq!(speaker(housing), Some("Rosa Imbert"));
+    let money = holding(&quotes, text, "He knows it");
+    assert_eq!(speaker(money), Some("Rosa Imbert"));
+    // "X — an appositive — says": the subject stands before the dashes.
+    let vote = clause("voted for Imbert");
+    assert_eq!(speaker(vote), Some("Tomas Weil"));
+    assert!(vote.span.slice(text).ends_with("a turning point.”"));
+}

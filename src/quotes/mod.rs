@@ -222,6 +222,18 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                         ..q
                     })
             })
+            // (A quote that opens inside the clause and runs past its sentence is the end of
+            // what is reported: "Trump argued that Cruz has “got to come a long way” because
+            // “Oil pays him. He’s got to be for oil, right?”")
+            .map(|mut c| {
+                if let Some(o) = others
+                    .iter()
+                    .find(|o| c.span.start <= o.start && o.start < c.span.end && c.span.end < o.end)
+                {
+                    c.span = Span::new(c.span.start, o.end);
+                }
+                c
+            })
             .filter(|c| {
                 let touched = others
                     .iter()
@@ -1174,7 +1186,11 @@ fn subject_before(
     }
     // (A closing bracket too: "Jason Chaffetz (R-Utah) said" names its subject before it.)
     let stop = |i: usize| {
-        !outside(i) || matches!(s.words[i], "," | "“" | "”" | "\"" | "." | ";" | ":" | ")")
+        !outside(i)
+            || matches!(
+                s.words[i],
+                "," | "“" | "”" | "\"" | "." | ";" | ":" | ")" | "—" | "–"
+            )
     };
     // "Trump summed up Clinton as “terrible,” ... and said ...": a second verb of the
     // sentence's subject, its first person or organization.
@@ -1223,14 +1239,19 @@ fn subject_before(
             return found;
         }
     }
-    // "X, who ..., said" / "X (R-Ohio) said": the subject before the enclosed words.
-    if end > 1 && matches!(s.words[end - 1], "," | ")") {
+    // "X, who ..., said" / "X (R-Ohio) said" / "X — a teacher from ... — says": the subject
+    // before the enclosed words.
+    if end > 1 && matches!(s.words[end - 1], "," | ")" | "—" | "–") {
         // ("Gov. John Kasich (R-OH), said": the bracket before the comma.)
         let mut close = end - 1;
         if s.words[close] == "," && close > 1 && s.words[close - 1] == ")" {
             close -= 1;
         }
-        let open = if s.words[close] == ")" { "(" } else { "," };
+        let open = match s.words[close] {
+            ")" => "(",
+            dash @ ("—" | "–") => dash,
+            _ => ",",
+        };
         if let Some(j) = (end.saturating_sub(24)..close)
             .rev()
             .find(|&j| s.words[j] == open)
@@ -2043,10 +2064,12 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         if s.words.get(start) == Some(&":") {
             start += 1;
         }
-        // (Past a quoted title in an adjunct: "said on ABC's “This Week” that ...".)
+        // (Past a quoted title in an adjunct: "said on ABC's “This Week” that ..."; not to a
+        // second content: "says he voted for her, and that ..." reports both.)
         if let Some(that) = (start..(start + 12).min(n))
             .take_while(|&i| inside(i) || i == start || !is_cue(s.words[i]))
             .find(|&i| s.words[i] == "that" && outside(i))
+            .filter(|&that| that == start || s.words[that - 1] != "and")
         {
             start = that + 1;
         } else {
