@@ -1011,6 +1011,8 @@ That would mean a “winter of delays” for the ferries, forcing them to wait f
 Senator Pia Lund (D-Maine) last week said Duval was not the author of any “secret” memo.
 
 Rep. Tom Asher, R-Ohio, said Lund failed to read the report.
+
+Duval said the ferry plan was “absolutely” the best use of the harbour, where she grew up.
 ";
     let quotes = quotes_of(text);
     let clause = |needle: &str| {
@@ -1045,6 +1047,11 @@ Rep. Tom Asher, R-Ohio, said Lund failed to read the report.
     // "..., R-Ohio, said Lund failed ...": Lund is what is said, not who says it.
     let report = clause("failed to read");
     assert_eq!(speaker(report), Some("Tom Asher"));
+    // ", where ..." is the writer's word on the place, not the speaker's.
+    assert_eq!(
+        clause("ferry plan").span.slice(text),
+        "the ferry plan was “absolutely” the best use of the harbour"
+    );
 }
 
 #[test]

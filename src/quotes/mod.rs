@@ -1825,12 +1825,14 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             // (Through the closing mark, so that the content holds the whole quote.)
             .map(|&c| if s.words[c - 1] == "," { c - 1 } else { c });
         // A writer's aside after the content, an appositive to the whole: ", a charge that
-        // ...", ", an acknowledgment that ...". (Cutting before ", which ..." and ", who ..."
+        // ...", ", an acknowledgment that ...", or a word on a place: ", where he trails
+        // ...". (Cutting before ", which ..." and ", who ..."
         // too gained on PolNeAR train but lost all-attribution F1 on dev: left out.)
         let aside = (from + 3..n).find(|&j| {
             s.words[j] == ","
                 && outside(j)
-                && matches!(s.words.get(j + 1).copied(), Some("a" | "an"))
+                && (matches!(s.words.get(j + 1).copied(), Some("where"))
+                    || matches!(s.words.get(j + 1).copied(), Some("a" | "an")))
                 && s.words
                     .get(j + 2)
                     .is_some_and(|w| w.starts_with(char::is_lowercase))
