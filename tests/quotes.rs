@@ -1082,3 +1082,41 @@ Tomas Weil — a baker from the old town — says he voted for Imbert, and that 
     assert_eq!(speaker(vote), Some("Tomas Weil"));
     assert!(vote.span.slice(text).ends_with("a turning point.”"));
 }
+
+#[test]
+fn a_report_ends_before_a_later_report_and_with_its_subordinate_clause() {
+    let text = "Mayor Ines Duval spoke on Monday. Senator Pia Lund spoke too.
+
+Duval told the Harbour Gazette she was “not quite ready” to back the plan.
+
+Lund said the port’s budget has “kept the city afloat” on the radio before claiming that the ferries lose money.
+
+When she says she wants to “fix the docks” within a year, Lund means the old docks.
+";
+    let quotes = quotes_of(text);
+    let clause = |needle: &str| {
+        quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains(needle))
+            .unwrap_or_else(|| panic!("no reported clause holds {needle:?}: {quotes:#?}"))
+    };
+    // The listener is skipped; the pronoun after it opens the content.
+    let ready = clause("not quite ready");
+    assert_eq!(
+        ready.span.slice(text),
+        "she was “not quite ready” to back the plan"
+    );
+    assert_eq!(speaker(ready), Some("Ines Duval"));
+    // "... before claiming that ...": the first report ends where the second begins.
+    let afloat = clause("kept the city afloat");
+    assert_eq!(
+        afloat.span.slice(text),
+        "the port’s budget has “kept the city afloat” on the radio"
+    );
+    // A report inside "When ...," ends with that clause.
+    let docks = clause("fix the docks");
+    assert_eq!(
+        docks.span.slice(text),
+        "she wants to “fix the docks” within a year"
+    );
+}

@@ -1711,7 +1711,10 @@ fn skip_adjuncts(
                 start += 1;
                 continue;
             }
-            if let Some(r) = ref_at(refs, s.spans[start]) {
+            // (A named or described listener; "told the Post he was ...": the pronoun opens
+            // the content.)
+            if let Some(r) = ref_at(refs, s.spans[start]).filter(|r| r.kind != MentionKind::Pronoun)
+            {
                 start = s
                     .spans
                     .iter()
@@ -1837,7 +1840,17 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                     .get(j + 2)
                     .is_some_and(|w| w.starts_with(char::is_lowercase))
         });
-        [conjoined, channel, participle, aside]
+        // "... “kept us safe” on Twitter before claiming that ...": a later report of the
+        // same subject, after a subordinator.
+        let subordinate = cues
+            .iter()
+            .find(|&&c| {
+                c > from + 2
+                    && s.words[c].ends_with("ing")
+                    && matches!(s.words[c - 1], "before" | "after" | "while" | "when")
+            })
+            .map(|&c| c - 1);
+        [conjoined, channel, participle, aside, subordinate]
             .into_iter()
             .flatten()
             .fold(subject, usize::min)
@@ -2084,6 +2097,31 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             continue;
         }
         let mut end = next_clause(start);
+        // "When he says he intends to “pick up delegates” everywhere he can, it would ...": a
+        // report inside a subordinate clause opening the sentence ends where that clause does.
+        let opens_subordinate = (0..speaker_first)
+            .rev()
+            .take_while(|&i| outside(i) && s.words[i] != ",")
+            .any(|i| {
+                matches!(
+                    s.words[i].to_lowercase().as_str(),
+                    "when"
+                        | "if"
+                        | "as"
+                        | "because"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "since"
+                        | "unless"
+                        | "whenever"
+                )
+            });
+        if opens_subordinate {
+            if let Some(comma) = (start + 1..end).find(|&i| s.words[i] == "," && outside(i)) {
+                end = comma;
+            }
+        }
         // "Kasich cautioned “let’s not get ahead of ourselves,” before predicting ...": a quote
         // right after the cue whose words end in punctuation is the statement; what follows is
         // the writer's.
