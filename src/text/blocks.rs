@@ -172,7 +172,8 @@ const CAPTION_MARKS: &[&str] = &[
     "Photograph: ",
     "(Photo",
     "Getty Images",
-    "(Reuters",
+    "(Reuters/",
+    "(REUTERS/",
     "REUTERS/",
     "/AFP",
     "AFP/",
@@ -531,6 +532,9 @@ mod tests {
         t!(credit_only, "Jane Doe/AP", Caption);
         t!(credit_getty, "Getty Images", Caption);
         t!(credit_reuters, "REUTERS/John Roe", Caption);
+        t!(caption_reuters_photo, "Crowds gather in the square. (Reuters/Jane Doe)", Caption);
+        // A wire dateline names its agency in brackets too: that opens a story, not a caption.
+        t!(body_reuters_dateline, "LONDON (Reuters) - The mayor said the bridge would reopen on Monday after repairs.", Body);
         // Debris.
         t!(nav_home, "Home", Boilerplate);
         t!(nav_category, "Category", Boilerplate);
