@@ -1000,6 +1000,14 @@ fn a_speaker_after_the_cue_is_found_past_a_title_and_its_place() {
     }
 }
 
+/// The first reported (indirect) quote of `quotes` (found in `text`) whose words hold `needle`.
+fn reported_holding<'a>(quotes: &'a [Quote], text: &str, needle: &str) -> &'a Quote {
+    quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains(needle))
+        .unwrap_or_else(|| panic!("no reported clause holds {needle:?}: {quotes:#?}"))
+}
+
 #[test]
 fn a_clause_with_a_quote_inside_is_reported_whole_and_inverted_speakers_are_found() {
     let text = "Mayor Ines Duval spoke at the harbour. Senator Pia Lund spoke later.
@@ -1015,12 +1023,7 @@ Rep. Tom Asher, R-Ohio, said Lund failed to read the report.
 Duval said the ferry plan was “absolutely” the best use of the harbour, where she grew up.
 ";
     let quotes = quotes_of(text);
-    let clause = |needle: &str| {
-        quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains(needle))
-            .unwrap_or_else(|| panic!("no reported clause holds {needle:?}: {quotes:#?}"))
-    };
+    let clause = |needle: &str| reported_holding(&quotes, text, needle);
     // A quote in the middle of the writer's clause: the clause is the content, the quote a
     // part of it.
     let bay = clause("ruining the bay");
@@ -1061,12 +1064,7 @@ fn a_clause_ends_with_the_quote_it_opens_and_a_subject_is_found_past_dashes() {
 Tomas Weil — a baker from the old town — says he voted for Imbert, and that her speech was “a turning point.”
 ";
     let quotes = quotes_of(text);
-    let clause = |needle: &str| {
-        quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains(needle))
-            .unwrap_or_else(|| panic!("no reported clause holds {needle:?}: {quotes:#?}"))
-    };
+    let clause = |needle: &str| reported_holding(&quotes, text, needle);
     // The second quote opens inside the clause and runs on past its sentence: the clause
     // reports all of it, and both quotes are parts of it.
     let housing = clause("long way to go");
@@ -1094,12 +1092,7 @@ Lund said the port’s budget has “kept the city afloat” on the radio before
 When she says she wants to “fix the docks” within a year, Lund means the old docks.
 ";
     let quotes = quotes_of(text);
-    let clause = |needle: &str| {
-        quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains(needle))
-            .unwrap_or_else(|| panic!("no reported clause holds {needle:?}: {quotes:#?}"))
-    };
+    let clause = |needle: &str| reported_holding(&quotes, text, needle);
     // The listener is skipped; the pronoun after it opens the content.
     let ready = clause("not quite ready");
     assert_eq!(
