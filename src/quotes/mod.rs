@@ -1827,15 +1827,14 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .find(|&&c| c > from + 1 && participle_after_comma(s, c))
             // (Through the closing mark, so that the content holds the whole quote.)
             .map(|&c| if s.words[c - 1] == "," { c - 1 } else { c });
-        // A writer's aside after the content, an appositive to the whole: ", a charge that
-        // ...", ", an acknowledgment that ...", or a word on a place: ", where he trails
-        // ...". (Cutting before ", which ..." and ", who ..."
-        // too gained on PolNeAR train but lost all-attribution F1 on dev: left out.)
+        // A writer's aside after the content, an appositive to the whole (", a charge that
+        // ...", ", an acknowledgment that ..."), or a word on a place (", where he trails
+        // ..."). (Cutting before ", which ..." and ", who ..." too gained on PolNeAR train but
+        // lost all-attribution F1 on dev: left out.)
         let aside = (from + 3..n).find(|&j| {
             s.words[j] == ","
                 && outside(j)
-                && (matches!(s.words.get(j + 1).copied(), Some("where"))
-                    || matches!(s.words.get(j + 1).copied(), Some("a" | "an")))
+                && matches!(s.words.get(j + 1).copied(), Some("a" | "an" | "where"))
                 && s.words
                     .get(j + 2)
                     .is_some_and(|w| w.starts_with(char::is_lowercase))
@@ -2103,19 +2102,9 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .rev()
             .take_while(|&i| outside(i) && s.words[i] != ",")
             .any(|i| {
-                matches!(
-                    s.words[i].to_lowercase().as_str(),
-                    "when"
-                        | "if"
-                        | "as"
-                        | "because"
-                        | "while"
-                        | "although"
-                        | "though"
-                        | "since"
-                        | "unless"
-                        | "whenever"
-                )
+                SUBORDINATORS
+                    .iter()
+                    .any(|w| s.words[i].eq_ignore_ascii_case(w))
             });
         if opens_subordinate {
             if let Some(comma) = (start + 1..end).find(|&i| s.words[i] == "," && outside(i)) {
@@ -2150,6 +2139,11 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
     }
     kept
 }
+
+/// Words opening a subordinate clause ("When he says ..., it would ...").
+const SUBORDINATORS: &[&str] = &[
+    "when", "if", "as", "because", "while", "although", "though", "since", "unless", "whenever",
+];
 
 /// A participle cue right after a comma (or a comma inside a closing mark): "..., saying",
 /// "“corrupt,” noting".
