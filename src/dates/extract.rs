@@ -9,6 +9,17 @@
 //! the narrative ("the following year", "later that day", "the previous Friday") are resolved
 //! against the time the text last named instead.
 //!
+//! Narrative anchoring: a history, or a feature recounting 1945, moves the whole text away from
+//! its document date. Once the time the text last named is three years or more from the anchor,
+//! and such far dates outnumber the ones near it named so far, the text is a narrative at that
+//! time: a yearless month, day, season or holiday ("On April 14", "by the winter") takes the
+//! narrative's year (the next one for a month up to three months past its turn: "by December ...
+//! in January"), and "twelve days later", "a decade earlier", "the same day", "the end of the
+//! month" count from it. Each date found moves the narrative on; one near the anchor ("on
+//! Tuesday") brings the text back to the present. A month placed from the present ("last May",
+//! "the six months ended Aug. 12", a clause that looks forward) keeps the anchor's reading, so a
+//! news report's aside about 1949 does not date its "summit in April" in 1949.
+//!
 //! Two guards keep the classic false positives out: month names that are also words ("May",
 //! "March") count only next to a day or year or after a temporal preposition, and nothing
 //! lowercase that is not a temporal word starts an expression.
@@ -778,6 +789,13 @@ impl Reference {
     }
 }
 
+/// Is `year` well away from the anchor's, three years or more? Two years back is still the
+/// reach of a news report's "the year before last" (on TBAQ train a gap of two cost a biography
+/// that comes up to the year before its report; WikiWars gains nothing from it).
+fn far_from(anchor: Date, year: i32) -> bool {
+    (anchor.year() - year).abs() >= 3
+}
+
 struct Matcher<'t, 'a> {
     toks: &'t [Tok<'a>],
     anchor: Option<Date>,
@@ -794,6 +812,9 @@ struct Matcher<'t, 'a> {
     /// without a cue is the one the text already named ("join in April ... the summit in
     /// April").
     months_named: std::cell::Cell<[Option<i32>; 12]>,
+    /// How many dates the text has named so far near the anchor and well away from it
+    /// ([`far_from`]), as (near, far).
+    named: std::cell::Cell<(u32, u32)>,
 }
 
 impl Matcher<'_, '_> {
@@ -826,6 +847,32 @@ impl Matcher<'_, '_> {
             .and_then(|r| r.date_for(unit))
             .or(self.anchor);
         shifted(base, unit, delta).unwrap_or_else(|| unresolved(unit))
+    }
+
+    /// The time a narrative is at: the reference, when the text has moved well away from the
+    /// anchor. That is when the reference is [`far_from`] the anchor and most dates named so far
+    /// were too (a history, a feature recounting 1945); a news report that mentions a founding
+    /// in 1949 stays in the present. Without an anchor any reference is the narrative's.
+    fn narrative(&self) -> Option<Reference> {
+        let r = self.reference.get()?;
+        let (near, far) = self.named.get();
+        match self.anchor {
+            Some(a) if !far_from(a, r.year) || far <= near => None,
+            _ => Some(r),
+        }
+    }
+
+    /// The year of a yearless month in a narrative: the narrative's own year, or the next one
+    /// when the month is at most three months ahead across the turn of the year ("by December
+    /// ... in January"), as a bare month in a news report is the coming one up to three months
+    /// ahead ([`year_for_month`]). A narrative moves forward, so a month later in the year is
+    /// that year's, and one a little earlier a look back within it.
+    fn narrative_year(&self, month: u8) -> Option<i32> {
+        let r = self.narrative()?;
+        Some(match r.month {
+            Some(current) if current > month + 8 => r.year + 1,
+            _ => r.year,
+        })
     }
 
     /// The reference time as a day, else the anchor.
@@ -923,6 +970,15 @@ impl Matcher<'_, '_> {
             }
         }
         let before = if start > 0 { self.lower(start - 1) } else { "" };
+        // In a narrative, the narrative's year; but a month placed from the present stays the
+        // anchor's: "last May", "next May", a report's "six months ended Aug. 12", and a clause
+        // that looks forward ("a summit expected in April": a narrative is told in the past).
+        let from_present = matches!(before, "last" | "next" | "ended")
+            || looks_forward(self.toks, start)
+            || clause_looks_forward(self.toks, start, end) == Some(true);
+        if !from_present && let Some(year) = self.narrative_year(month) {
+            return Some(year);
+        }
         // "since March", "the fiscal year ended Jan. 31": a time already past.
         let lean = if matches!(before, "since" | "ended") {
             Lean::Past
@@ -1813,13 +1869,15 @@ impl Matcher<'_, '_> {
             // "the following year", "the previous month", "the next day": counted from the time
             // the text last named, not from the anchor ("On May 22, 1995, ... the following year"
             // is 1996). "the next year" and "the next week" stay the anchor's: "over the next
-            // year" looks ahead from the report.
+            // year" looks ahead from the report. In a narrative "the same day" is the day it is
+            // at too.
             let from_reference = the
                 && (matches!(
                     self.lower(at),
                     "following" | "previous" | "prior" | "preceding"
                 ) || (self.lower(at) == "next"
-                    && (word == "day" || self.part_of_day(at + 1).is_some())));
+                    && (word == "day" || self.part_of_day(at + 1).is_some()))
+                    || (self.lower(at) == "same" && self.narrative().is_some()));
             if from_reference && let Some(part) = self.part_of_day(at + 1) {
                 return Some(part_of_day(self.reference_day(), delta, part, at + 2));
             }
@@ -1997,6 +2055,31 @@ impl Matcher<'_, '_> {
             _ => return None,
         };
         let n = i32::try_from(n).ok()?;
+        // "twelve days later", "a decade earlier" in a narrative count from the time it is at;
+        // "ago" counts from the present.
+        let from = self
+            .narrative()
+            .filter(|_| self.lower(at) != "ago")
+            .and_then(|r| {
+                r.date_for(if unit == Unit::Decade {
+                    Unit::Year
+                } else {
+                    unit
+                })
+            });
+        if let Some(from) = from {
+            let value = if unit == Unit::Decade {
+                shifted(Some(from), Unit::Year, direction * n * 10)
+            } else {
+                shifted(Some(from), unit, direction * n)
+            };
+            return Some(Match {
+                end: at + 1,
+                kind: TimexType::Date,
+                value: value.unwrap_or_else(|| unresolved(unit)),
+                anchored: true,
+            });
+        }
         let value = match self.anchor {
             // In an earnings report "a year ago" is the reported quarter, a year before.
             Some(_) if self.fiscal && unit == Unit::Year && n == 1 && direction < 0 => self
@@ -2472,7 +2555,10 @@ impl Matcher<'_, '_> {
         Some(Match {
             end: i + skip + 2,
             kind: TimexType::Date,
-            value: shifted(self.anchor, unit, 0).unwrap_or_else(|| unresolved(unit)),
+            value: match self.narrative() {
+                Some(r) => r.value(unit),
+                None => shifted(self.anchor, unit, 0).unwrap_or_else(|| unresolved(unit)),
+            },
             anchored: true,
         })
     }
@@ -2884,6 +2970,7 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
         fiscal,
         named_quarter,
         months_named: std::cell::Cell::new([None; 12]),
+        named: std::cell::Cell::new((0, 0)),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -2894,6 +2981,14 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
                     && let Some(reference) = Reference::of(&m.value)
                 {
                     matcher.reference.set(Some(reference));
+                    if let Some(a) = anchor {
+                        let (near, far) = matcher.named.get();
+                        matcher.named.set(if far_from(a, reference.year) {
+                            (near, far + 1)
+                        } else {
+                            (near + 1, far)
+                        });
+                    }
                     if let Some(month) = reference.month {
                         let mut named = matcher.months_named.get();
                         named[usize::from(month - 1)] = Some(reference.year);

@@ -151,6 +151,23 @@ mod cases {
     t!(following_month, "Talks began in March. The following month the firm was sold.", "1989-10-27", [("March", "DATE", "1989-03"), ("The following month", "DATE", "1989-04")]);
     t!(later_that_year, "The mill closed in March 1996 and reopened later that year.", "1999-02-01", [("March 1996", "DATE", "1996-03"), ("later that year", "DATE", "1996")]);
     t!(earlier_that_day, "The judge ruled on Oct. 12, 1997. Earlier that day, protesters gathered.", "1998-01-05", [("Oct. 12, 1997", "DATE", "1997-10-12"), ("Earlier that day", "DATE", "1997-10-12")]);
+    // A narrative: once the text has moved years away from the document date, yearless months,
+    // days, seasons and "N days later" take their year from the time it is at.
+    t!(narrative_month, "In 1941 the army crossed the border. In May it reached the river.", "2009-12-19", [("1941", "DATE", "1941"), ("May", "DATE", "1941-05")]);
+    t!(narrative_day, "Italy declared war on June 10, 1940. On July 14 the fleet was shelled.", "2009-12-19", [("June 10, 1940", "DATE", "1940-06-10"), ("July 14", "DATE", "1940-07-14")]);
+    t!(narrative_turn_of_year, "The offensive began in 1941 and by December it had stalled. In January the counter-attack came.", "2009-12-19", [("1941", "DATE", "1941"), ("December", "DATE", "1941-12"), ("January", "DATE", "1942-01")]);
+    t!(narrative_look_back, "The siege failed in June 1941. In April the troops had landed.", "2009-12-19", [("June 1941", "DATE", "1941-06"), ("April", "DATE", "1941-04")]);
+    t!(narrative_days_later, "Italy invaded on June 10, 1940; twelve days later France surrendered.", "2009-12-19", [("June 10, 1940", "DATE", "1940-06-10"), ("twelve days later", "DATE", "1940-06-22")]);
+    t!(narrative_decade_earlier, "The treaty was signed in 1919. A decade earlier the border was drawn.", "2009-12-19", [("1919", "DATE", "1919"), ("A decade earlier", "DATE", "1909")]);
+    t!(narrative_season, "In 1915 the front held through the summer.", "2009-12-19", [("1915", "DATE", "1915"), ("the summer", "DATE", "1915-SU")]);
+    t!(narrative_end_of_month, "In May 1940 the army was cut off and left by the end of the month.", "2009-12-19", [("May 1940", "DATE", "1940-05"), ("the end of the month", "DATE", "1940-05")]);
+    t!(narrative_same_day, "On 3 November 1918 the armistice was signed; the same day the fleet mutinied.", "2009-12-19", [("3 November 1918", "DATE", "1918-11-03"), ("the same day", "DATE", "1918-11-03")]);
+    // ... but not a news report: a clause that looks forward, a month named from the present,
+    // or a past year mentioned among more dates near the report's.
+    t!(narrative_not_forward, "The alliance was founded in 1949. The issue is expected to dominate the summit in April.", "1999-03-12", [("1949", "DATE", "1949"), ("April", "DATE", "1999-04")]);
+    t!(narrative_not_last_month_name, "The alliance was founded in 1949. It met last May.", "1999-03-12", [("1949", "DATE", "1949"), ("last May", "DATE", "1998-05")]);
+    t!(narrative_not_mostly_present, "The firm said on Tuesday that it was sold. It was founded in 1985 and in May it opened a plant.", "1999-06-10", [("Tuesday", "DATE", "1999-06-08"), ("1985", "DATE", "1985"), ("May", "DATE", "1999-05")]);
+    t!(narrative_returns_to_present, "In 1941 the army crossed the border. Veterans met on Tuesday to recall it, and in May they marched.", "2009-12-19", [("1941", "DATE", "1941"), ("Tuesday", "DATE", "2009-12-15"), ("May", "DATE", "2009-05")]);
     t!(that_same_day, "He resigned on June 2, 1995, and that same day he left the country.", "1998-01-05", [("June 2, 1995", "DATE", "1995-06-02"), ("that same day", "DATE", "1995-06-02")]);
     t!(that_afternoon, "The rebels took the bridge on April 4, 1945, and by that afternoon the town fell.", "", [("April 4, 1945", "DATE", "1945-04-04"), ("that afternoon", "TIME", "1945-04-04TAF")]);
     t!(that_after_a_verb, "He argued that day care costs too much.", "1998-01-05", []);
