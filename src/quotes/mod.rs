@@ -226,18 +226,16 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             // what is reported: "Trump argued that Cruz has “got to come a long way” because
             // “Oil pays him. He’s got to be for oil, right?”")
             .map(|mut c| {
-                if let Some(o) = others
-                    .iter()
-                    .find(|o| c.span.start <= o.start && o.start < c.span.end && c.span.end < o.end)
+                if let Some(o) = touching(&others, c.span)
+                    .last()
+                    .filter(|o| c.span.start <= o.start && c.span.end < o.end)
                 {
                     c.span = Span::new(c.span.start, o.end);
                 }
                 c
             })
             .filter(|c| {
-                let touched = others
-                    .iter()
-                    .filter(|o| o.start < c.span.end && c.span.start < o.end);
+                let touched = touching(&others, c.span);
                 let mut words_outside = text[c.span.start..c.span.end].split_whitespace().count();
                 for o in touched {
                     if !c.span.contains(*o) {
@@ -1747,6 +1745,14 @@ fn skip_adjuncts(
     start
 }
 
+/// The stretch of `quotes` (in order and not nested, as [`in_quote`] takes them) that overlap
+/// `span`, found by binary search.
+fn touching(quotes: &[Span], span: Span) -> &[Span] {
+    let first = quotes.partition_point(|q| q.end <= span.start);
+    let last = first + quotes[first..].partition_point(|q| q.start < span.end);
+    &quotes[first..last]
+}
+
 /// True when `token` lies inside one of `quotes`, a paragraph's quoted stretches (outer spans,
 /// in order and not nested, as `marks::quoted_spans` gives them). A binary search: a paragraph
 /// of thousands of quotes must not cost tokens times quotes.
@@ -2208,5 +2214,22 @@ mod tests {
             assert_eq!(in_quote(&quotes, token), inside, "{token:?}");
         }
         assert!(!in_quote(&[], Span::new(0, 1)));
+    }
+
+    #[test]
+    fn quotes_touching_a_span_are_found_by_binary_search() {
+        let quotes = [Span::new(2, 5), Span::new(8, 12), Span::new(20, 30)];
+        for (span, expected) in [
+            ((0, 2), &[][..]),
+            ((0, 3), &[Span::new(2, 5)][..]),
+            ((4, 9), &[Span::new(2, 5), Span::new(8, 12)][..]),
+            ((5, 8), &[][..]),
+            ((10, 40), &[Span::new(8, 12), Span::new(20, 30)][..]),
+            ((30, 31), &[][..]),
+        ] {
+            let span = Span::new(span.0, span.1);
+            assert_eq!(touching(&quotes, span), expected, "{span:?}");
+        }
+        assert!(touching(&[], Span::new(0, 1)).is_empty());
     }
 }
