@@ -566,6 +566,47 @@ proptest::proptest! {
     }
 }
 
+/// Words the attribution rules key on, for random sentences that reach those rules (random
+/// letters rarely spell "said").
+const ATTRIBUTION_WORDS: &str = "Mom|Kim|Lund|he|she|the|envoy|said|says|responded|told|saying|\
+    adding|quoting|according|to|that|and|but|on|Monday|,|,|.|:|—|(|)|“|”|\"|'|‘|’|''|«|»|\n\n|\0";
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    #[test]
+    fn random_attributions_never_panic_and_spans_are_in_bounds(
+        words in proptest::collection::vec(
+            proptest::sample::select(ATTRIBUTION_WORDS.split('|').collect::<Vec<_>>()),
+            1..60,
+        ),
+        glue in proptest::sample::select(&[" ", ""][..]),
+    ) {
+        let text = words.join(glue);
+        if let Ok(analysis) = Analyzer::new(Limits::default()).analyze(&Document::from_text(text.as_str())) {
+            for q in &analysis.quotes {
+                let spans = std::iter::once(q.span)
+                    .chain(q.cue)
+                    .chain(q.speaker.iter().chain(&q.cited_source).map(|s| s.span));
+                for span in spans {
+                    proptest::prop_assert!(span.start < span.end && span.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn an_earlier_clause_reaching_past_an_attribution_is_no_panic() {
+    // Found by `cargo fuzz` (minimized): a clause reported for "responded" already ran past the
+    // comma before "saying", so the words before that comma were a negative count.
+    let text = "‘Mom responded,Nra saying,\0.";
+    let analysis = Analyzer::new(Limits::default())
+        .analyze(&Document::from_text(text))
+        .expect("analyzed");
+    assert!(analysis.quotes.iter().all(|q| q.span.end <= text.len()));
+}
+
 #[test]
 fn a_trailing_attribution_closes_the_reported_clause_and_passive_agents_are_no_content() {
     let text = "SEOUL -- The premier told the visiting envoy that the two governments would \

@@ -2016,7 +2016,10 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             && s.words[group - 1] == ","
             && after_comma.is_some_and(|i| s.words[i] == "," && i <= after + 6)
         {
-            let before = group - 1 - from;
+            // (An earlier clause of this sentence may already reach past the subject.)
+            let Some(before) = (group - 1).checked_sub(from) else {
+                continue;
+            };
             // (A name alone is a subject, not a statement: "Vice President Joe Biden, Rubio
             // said, had been in the Senate for ...".)
             let name_only = (from..group - 1).all(|i| {
