@@ -1154,3 +1154,48 @@ When she says she wants to “fix the docks” within a year, Lund means the old
         "she wants to “fix the docks” within a year"
     );
 }
+
+#[test]
+fn an_attribution_inside_the_sentence_reports_all_of_it_and_lends_its_speaker_to_adding() {
+    let text = "Mayor Ines Duval spoke on Monday. Senator Pia Lund spoke too.
+
+If the council delays the vote again, Duval said, the ferries will stop running in March.
+
+Rebuilding the old docks this winter, Lund said, “is the cheapest way to keep the port open.”
+
+Less than an hour after the vote, Lund wrote, “We have been heard.”
+
+Lund and the council will meet next week, Duval said, adding, “They need to talk.”
+";
+    let quotes = quotes_of(text);
+    // The sentence goes on after the attribution: the content is all of it.
+    let delays = reported_holding(&quotes, text, "council delays the vote");
+    assert!(
+        delays
+            .span
+            .slice(text)
+            .ends_with("will stop running in March")
+    );
+    assert_eq!(speaker(delays), Some("Ines Duval"));
+    let docks = reported_holding(&quotes, text, "old docks this winter");
+    assert!(docks.span.slice(text).contains("cheapest way"));
+    assert_eq!(speaker(docks), Some("Pia Lund"));
+    // A fresh quoted sentence after the attribution is a statement of its own.
+    let heard = holding(&quotes, text, "We have been heard.");
+    assert_eq!(heard.kind, QuoteKind::Direct);
+    assert_eq!(speaker(heard), Some("Pia Lund"));
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !(q.span.slice(text).contains("after the vote")
+                && q.span.slice(text).contains("heard"))),
+        "{quotes:#?}"
+    );
+    // "Lund ..., Duval said, adding, “...”": the participle is Duval’s, not the clause’s
+    // subject’s.
+    let talk = holding(&quotes, text, "They need to talk.");
+    assert_eq!(speaker(talk), Some("Ines Duval"));
+    assert_eq!(talk.cue.map(|c| c.slice(text)), Some("adding"));
+    let meet = reported_holding(&quotes, text, "will meet next week");
+    assert!(!meet.span.slice(text).contains("adding"), "{meet:#?}");
+}
