@@ -1199,3 +1199,25 @@ Lund and the council will meet next week, Duval said, adding, “They need to ta
     let meet = reported_holding(&quotes, text, "will meet next week");
     assert!(!meet.span.slice(text).contains("adding"), "{meet:#?}");
 }
+
+#[test]
+fn after_a_short_opener_the_content_follows_its_source() {
+    let text = "Mayor Ines Duval spoke on Monday.
+
+But the next day, according to Duval, the council made further demands on the port.
+
+The ferries will stop running in March, according to the port authority.
+";
+    let quotes = quotes_of(text);
+    let demands = reported_holding(&quotes, text, "further demands");
+    assert_eq!(
+        demands.span.slice(text),
+        "the council made further demands on the port"
+    );
+    assert_eq!(speaker(demands), Some("Ines Duval"));
+    let ferries = reported_holding(&quotes, text, "ferries");
+    assert_eq!(
+        ferries.span.slice(text),
+        "The ferries will stop running in March"
+    );
+}

@@ -1910,7 +1910,23 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                     .rev()
                     .find(|&i| outside(i) && matches!(s.words[i], ":" | ";"))
                     .map_or(0, |i| i + 1);
-                Some((start, cue))
+                // "But the next day, according to Roffman, Trump made further demands": after a
+                // short opener the content is what follows the source.
+                let opener = (start..cue)
+                    .filter(|&i| s.words[i].chars().any(char::is_alphanumeric))
+                    .count()
+                    <= 4;
+                let after_source = (cue + 2..(cue + 16).min(n))
+                    .find(|&i| outside(i) && s.words[i] == ",")
+                    .filter(|&c| {
+                        s.words[c + 1..]
+                            .iter()
+                            .any(|w| w.chars().any(char::is_alphanumeric))
+                    });
+                match after_source {
+                    Some(c) if opener => Some((c + 1, next_clause(c + 1))),
+                    _ => Some((start, cue)),
+                }
             };
             if let Some((start, end)) = clause {
                 out.extend(clause_quote(s, start, end, speaker, cue_span));
