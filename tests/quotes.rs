@@ -1221,3 +1221,22 @@ The ferries will stop running in March, according to the port authority.
         "The ferries will stop running in March"
     );
 }
+
+#[test]
+fn a_work_named_by_its_owner_or_as_titled_is_nobody_s_quote() {
+    let text = "Mayor Ines Duval spoke on Monday.
+
+Sunday on the Harbour News channel’s “Morning Tide Review,” Mayor Ines Duval said the ferries would run.
+
+The campaign’s new spot, titled “Undertow,” ran for a week before the vote.
+";
+    let quotes = quotes_of(text);
+    for title in ["Morning Tide Review", "Undertow"] {
+        let q = quotes
+            .iter()
+            .find(|q| q.span.slice(text).starts_with(title))
+            .unwrap_or_else(|| panic!("{title}: {quotes:#?}"));
+        assert_eq!(q.kind, QuoteKind::Partial, "{q:?}");
+        assert!(q.speaker.is_none() && q.cue.is_none(), "{q:?}");
+    }
+}

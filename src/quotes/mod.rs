@@ -614,14 +614,25 @@ fn introduction<'s, 't>(sentences: &'s [Sent<'t>], b: usize) -> Option<&'s Sent<
 /// owner's possessive ("MSNBC’s “Morning Joe,”", "NBC’s “Today”"), and "on" ("appeared on “Face
 /// the Nation,” Rubio said"), which names a show but is too common to make one word a title.
 fn names_a_work(before: &str) -> (bool, bool) {
-    let Some(word) = before.trim_end().rsplit(char::is_whitespace).next() else {
+    let mut words = before.trim_end().rsplit(char::is_whitespace);
+    let Some(word) = words.next() else {
         return (false, false);
     };
+    // (The owner may be named before a common noun: "Fox News channel’s “Sunday Morning
+    // Futures,”".)
     let owner = ["’s", "'s"]
         .iter()
         .find_map(|s| word.strip_suffix(s))
-        .is_some_and(|w| w.starts_with(char::is_uppercase) && w.len() > 1);
-    (owner, matches!(word, "on" | "On"))
+        .is_some_and(|w| {
+            w.len() > 1
+                && (w.starts_with(char::is_uppercase)
+                    || words
+                        .next()
+                        .is_some_and(|w| w.starts_with(char::is_uppercase)))
+        });
+    // "the spot titled “Dangerous,”": a work named as such.
+    let titled = matches!(word, "titled" | "entitled" | "headlined");
+    (owner || titled, matches!(word, "on" | "On"))
 }
 
 /// True for a quoted title or name ("Face the Nation,", "The Art of the Deal"): up to eight
