@@ -1240,3 +1240,31 @@ The campaign’s new spot, titled “Undertow,” ran for a week before the vote
         assert!(q.speaker.is_none() && q.cue.is_none(), "{q:?}");
     }
 }
+
+#[test]
+fn only_verbs_of_saying_put_their_speaker_after_them() {
+    let text = "Mayor Ines Duval spoke on Monday.
+
+Harbour pilots described the channel under the bridge as “a maze of wrecks.”
+
+The council thanked the ferry crews for “keeping the city moving.”
+
+Said Duval, “We owe the crews more than thanks.”
+";
+    let quotes = quotes_of(text);
+    // An object after "described" or "thanked" is no speaker.
+    for needle in ["a maze of wrecks", "keeping the city moving"] {
+        let q = quotes
+            .iter()
+            .find(|q| q.span.slice(text).contains(needle))
+            .unwrap_or_else(|| panic!("{needle}: {quotes:#?}"));
+        let who = q.speaker.as_ref().map(|s| s.span.slice(text));
+        assert!(
+            !matches!(who, Some("the channel" | "the ferry crews")),
+            "{needle}: {q:#?}"
+        );
+    }
+    // "Said Duval, “...”": a capitalized verb of saying inverts too.
+    let thanks = holding(&quotes, text, "more than thanks");
+    assert_eq!(speaker(thanks), Some("Ines Duval"));
+}

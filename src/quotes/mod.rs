@@ -990,8 +990,11 @@ fn speaker_near(
     // "said Putin", "said the former top aide": after the cue, unless the cue's object is its
     // listener ("told AFP", "asked Sanders") or a phrase starts ("said in a statement").
     // (Nor after a participle: "before predicting a long fight" names what is predicted.)
-    let inverts = !(lemma_at(s, cue).is_some_and(|l| cues::LISTENER.contains(&l))
-        || s.words[cue].ends_with("ing"));
+    // (Capitalized too: "Said Comey, “...”" opens its sentence.)
+    let inverts = lemma_at(s, cue)
+        .or_else(|| cues::lemma(&s.words[cue].to_lowercase()))
+        .is_some_and(|l| cues::INVERTING.contains(&l) && !cues::LISTENER.contains(&l))
+        && !s.words[cue].ends_with("ing");
     // A name after the cue is the speaker unless a verb of its own follows: "said Clinton was
     // ..." opens the content. Where a subject may stand before the cue, only a name that
     // closes the attribution is taken ("..., said Brad Bannon, a pollster", "said Kim in
