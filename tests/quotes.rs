@@ -1268,3 +1268,18 @@ Said Duval, “We owe the crews more than thanks.”
     let thanks = holding(&quotes, text, "more than thanks");
     assert_eq!(speaker(thanks), Some("Ines Duval"));
 }
+
+#[test]
+fn an_inverted_attribution_inside_the_sentence_is_followed_by_its_speaker_s_appositive() {
+    let text = "Mayor Ines Duval spoke on Monday.
+
+The ferry company also uses the same old boats on every crossing, said Oskar Brandt, the director of the Harbour Institute, which studies shipping.
+";
+    let quotes = quotes_of(text);
+    let boats = reported_holding(&quotes, text, "old boats");
+    assert_eq!(
+        boats.span.slice(text),
+        "The ferry company also uses the same old boats on every crossing"
+    );
+    assert_eq!(speaker(boats), Some("Oskar Brandt"));
+}

@@ -2087,18 +2087,21 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             // annotates 98 of 116 such sentences so. A fresh quoted sentence ("..., Trump
             // wrote, “I hear ...”"), an appositive ("..., Sanders said, a policy that ...") or a
             // participle ("..., Spicer said, adding ...") starts something of its own.
-            let goes_on = after_comma.is_some_and(|c| {
-                let next = s.words.get(c + 1).copied().unwrap_or("");
-                let (word, quoted) = match s.words.get(c + 2) {
-                    Some(w) if OPENING_MARKS.contains(&next) => (*w, true),
-                    _ => (next, false),
-                };
-                let lower = word.starts_with(|c: char| c.is_lowercase());
-                let own = matches!(word, "a" | "an" | "on" | "")
-                    || (lower && word.ends_with("ing"))
-                    || OPENING_MARKS.contains(&word);
-                if quoted { lower } else { !own }
-            });
+            // (Not after an inverted attribution: "..., said Rita Katz, the director of ..."
+            // goes on with the speaker's appositive.)
+            let goes_on = subject_before
+                && after_comma.is_some_and(|c| {
+                    let next = s.words.get(c + 1).copied().unwrap_or("");
+                    let (word, quoted) = match s.words.get(c + 2) {
+                        Some(w) if OPENING_MARKS.contains(&next) => (*w, true),
+                        _ => (next, false),
+                    };
+                    let lower = word.starts_with(|c: char| c.is_lowercase());
+                    let own = matches!(word, "a" | "an" | "on" | "")
+                        || (lower && word.ends_with("ing"))
+                        || OPENING_MARKS.contains(&word);
+                    if quoted { lower } else { !own }
+                });
             let (start, end) = if before < 4 || name_only || goes_on {
                 (from, next_clause(after))
             } else {
