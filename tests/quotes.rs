@@ -1283,3 +1283,22 @@ The ferry company also uses the same old boats on every crossing, said Oskar Bra
     );
     assert_eq!(speaker(boats), Some("Oskar Brandt"));
 }
+
+#[test]
+fn a_that_after_the_content_s_own_verb_stays_in_the_content() {
+    let text = "Mayor Ines Duval spoke on Monday.
+
+Duval said her biggest worry about the tunnel is that it is “a hole with no bottom.”
+
+Duval said on Harbour Radio’s “Tide Talk” on Sunday that the ferries would run.
+";
+    let quotes = quotes_of(text);
+    let worry = reported_holding(&quotes, text, "biggest worry");
+    assert_eq!(
+        worry.span.slice(text),
+        "her biggest worry about the tunnel is that it is “a hole with no bottom.”"
+    );
+    // Past an adjunct holding a quoted title, "that" still opens the content.
+    let run = reported_holding(&quotes, text, "ferries would run");
+    assert_eq!(run.span.slice(text), "the ferries would run");
+}

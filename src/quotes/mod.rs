@@ -2164,9 +2164,14 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             start += 1;
         }
         // (Past a quoted title in an adjunct: "said on ABC's “This Week” that ..."; not to a
-        // second content: "says he voted for her, and that ..." reports both.)
+        // second content: "says he voted for her, and that ..." reports both; nor past the
+        // content's own verb: "said his biggest worry is that ...".)
         if let Some(that) = (start..(start + 12).min(n))
-            .take_while(|&i| inside(i) || i == start || !is_cue(s.words[i]))
+            .take_while(|&i| {
+                inside(i)
+                    || i == start
+                    || !(is_cue(s.words[i]) || FINITE_AUXILIARIES.contains(&s.words[i]))
+            })
             .find(|&i| s.words[i] == "that" && outside(i))
             .filter(|&that| that == start || s.words[that - 1] != "and")
         {
