@@ -1493,6 +1493,28 @@ impl Matcher<'_, '_> {
     /// mid-1990s".
     fn year(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
+        // "1915-17", "(1915-16)": the range's second year, written with its last two digits.
+        if tok.kind == TokenKind::Number
+            && tok.lower.len() == 2
+            && i >= 2
+            && self.lower(i - 1) == "-"
+            && self.toks[i - 2].lower.len() == 4
+            && self.toks[i - 1].span.start == self.toks[i - 2].span.end
+            && tok.span.start == self.toks[i - 1].span.end
+            && let (Ok(first), Ok(last)) = (
+                self.toks[i - 2].lower.parse::<i32>(),
+                tok.lower.parse::<i32>(),
+            )
+            && (1000..=2999).contains(&first)
+            && last > first % 100
+        {
+            return Some(Match {
+                end: i + 1,
+                kind: TimexType::Date,
+                value: format!("{:04}", first / 100 * 100 + last),
+                anchored: false,
+            });
+        }
         // "the nineties", "the eighties": a decade of the 1900s, valued like "the 1990s".
         if tok.lower == "the"
             && let Some(k) = [
@@ -2928,23 +2950,38 @@ impl Matcher<'_, '_> {
 pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
     let mut raw: Vec<Token> = Vec::new();
     tokenize(text, Span::new(0, text.len()), &mut raw);
-    let toks: Vec<Tok<'_>> = raw
-        .iter()
-        .map(|t| {
-            let s = t.span.slice(text);
-            Tok {
-                text: s,
-                // Most tokens are lowercase already: borrow them.
-                lower: if s.chars().any(char::is_uppercase) {
-                    s.to_lowercase().into()
-                } else {
-                    s.into()
-                },
-                span: t.span,
-                kind: t.kind,
-            }
-        })
-        .collect();
+    let tok = |span: Span, kind: TokenKind| {
+        let s = span.slice(text);
+        Tok {
+            text: s,
+            // Most tokens are lowercase already: borrow them.
+            lower: if s.chars().any(char::is_uppercase) {
+                s.to_lowercase().into()
+            } else {
+                s.into()
+            },
+            span,
+            kind,
+        }
+    };
+    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(raw.len());
+    for t in &raw {
+        // "(14 August-24 August)", "31 May-1 June 1916": the tokenizer joins a month and the
+        // next day across the hyphen, as it joins "Jong-un"; a date range needs them apart.
+        if t.kind == TokenKind::Word
+            && let Some((month, day)) = t.span.slice(text).split_once('-')
+            && month_of(&month.to_lowercase()).is_some()
+            && (1..=2).contains(&day.len())
+            && day.bytes().all(|b| b.is_ascii_digit())
+        {
+            let hyphen = t.span.start + month.len();
+            toks.push(tok(Span::new(t.span.start, hyphen), TokenKind::Word));
+            toks.push(tok(Span::new(hyphen, hyphen + 1), TokenKind::Punctuation));
+            toks.push(tok(Span::new(hyphen + 1, t.span.end), TokenKind::Number));
+        } else {
+            toks.push(tok(t.span, t.kind));
+        }
+    }
     // The first quarter named by its ordinal: "third-quarter", "the fourth quarter".
     let named_quarter = toks.iter().enumerate().find_map(|(k, t)| {
         let ordinal = match t.lower.split_once('-') {
@@ -3027,5 +3064,49 @@ pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
             _ => i += 1,
         }
     }
+    range_years(text, &mut out);
     out
+}
+
+/// "31 May-1 June 1916", "Dec. 30-Jan. 2, 1999": a range's first date without a year takes the
+/// year its end is written with (the one before when its month comes later in the year).
+fn range_years(text: &str, out: &mut [TemporalExpression]) {
+    let month_of_value = |v: &str| -> Option<(i32, u8)> {
+        let b = v.as_bytes();
+        (b.len() >= 7 && b[4] == b'-' && b[..4].iter().all(u8::is_ascii_digit))
+            .then(|| Some((v[..4].parse().ok()?, v[5..7].parse().ok()?)))
+            .flatten()
+    };
+    for k in 1..out.len() {
+        let (first, rest) = out.split_at_mut(k);
+        let (a, b) = (&mut first[k - 1], &rest[0]);
+        let between = text[a.span.end..b.span.start].trim();
+        let written_year = a
+            .span
+            .slice(text)
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4);
+        if !matches!(between, "-" | "–")
+            || written_year
+            || !b
+                .span
+                .slice(text)
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4)
+        {
+            continue;
+        }
+        if let (Some((year_a, month_a)), Some((year_b, month_b))) =
+            (month_of_value(&a.value), month_of_value(&b.value))
+        {
+            let year = if month_a > month_b {
+                year_b - 1
+            } else {
+                year_b
+            };
+            if year != year_a && (0..=9999).contains(&year) {
+                a.value = format!("{year:04}{}", &a.value[4..]);
+            }
+        }
+    }
 }

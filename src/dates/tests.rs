@@ -38,6 +38,12 @@ mod cases {
     t!(iso_date, "The filing is dated 2022-08-15 and signed.", "", [("2022-08-15", "DATE", "2022-08-15")]);
     t!(dotted_date, "Posted 15.08.22 by the desk.", "", [("15.08.22", "DATE", "2022-08-15")]);
     t!(us_slashed_date, "The memo of 08/15/2022 was leaked.", "", [("08/15/2022", "DATE", "2022-08-15")]);
+    // Ranges: a day and month joined to the next by a hyphen, and a year's last two digits.
+    t!(day_month_range, "The siege (3 March-9 March) ended the campaign.", "1917-06-01", [("3 March", "DATE", "1917-03-03"), ("9 March", "DATE", "1917-03-09")]);
+    t!(range_takes_its_end_year, "It lasted 30 December-2 January 1917 at sea.", "2009-12-19", [("30 December", "DATE", "1916-12-30"), ("2 January 1917", "DATE", "1917-01-02")]);
+    t!(range_end_year_same_year, "They fought 31 May-1 June 1916 off the coast.", "2009-12-19", [("31 May", "DATE", "1916-05-31"), ("1 June 1916", "DATE", "1916-06-01")]);
+    t!(two_digit_range_end, "Throughout 1915-17, the losses grew.", "", [("1915", "DATE", "1915"), ("17", "DATE", "1917")]);
+    t!(two_digit_range_end_not_earlier, "The 1998-05 plan was a code, not a range.", "", [("1998", "DATE", "1998")]);
     t!(bare_year, "The two sides met in 2019 in Vladivostok.", "", [("2019", "DATE", "2019")]);
     t!(year_range, "the end of its 1910-1945 colonial rule", "", [("1910", "DATE", "1910"), ("1945", "DATE", "1945")]);
     t!(decade, "Prices soared in the 1990s and fell.", "", [("1990s", "DATE", "199X")]);
