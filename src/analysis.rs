@@ -120,27 +120,21 @@ impl Analyzer {
     }
 }
 
-/// Temporal expressions of the article's prose and headlines; debris, captions and repeated
-/// paragraphs are left out, so a page stamp or a photo date is never an event date.
+/// Temporal expressions of the article's prose and headlines, read as one text so that a time
+/// named in one paragraph carries into the next; debris, captions and repeated paragraphs are
+/// left out, so a page stamp or a photo date is never an event date.
 fn find_dates(
     text: &str,
     seg: &Segmentation,
     anchor: Option<time::Date>,
 ) -> Vec<TemporalExpression> {
-    let mut found = Vec::new();
-    for block in &seg.blocks {
-        if !matches!(block.kind, BlockKind::Body | BlockKind::Headline) {
-            continue;
-        }
-        for mut expression in dates::extract(block.span.slice(text), anchor) {
-            expression.span = crate::span::Span::new(
-                block.span.start + expression.span.start,
-                block.span.start + expression.span.end,
-            );
-            found.push(expression);
-        }
-    }
-    found
+    let parts: Vec<crate::span::Span> = seg
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::Headline))
+        .map(|b| b.span)
+        .collect();
+    dates::extract_in(text, &parts, anchor)
 }
 
 /// Counts word tokens inside BODY blocks. Tokens and blocks are both in text order, so one

@@ -2948,8 +2948,25 @@ impl Matcher<'_, '_> {
 /// Finds and normalizes the temporal expressions of `text`, resolving relative ones against
 /// `anchor`. Spans are byte spans into `text`, in order, never overlapping.
 pub fn extract(text: &str, anchor: Option<Date>) -> Vec<TemporalExpression> {
+    extract_in(text, &[Span::new(0, text.len())], anchor)
+}
+
+/// [`extract`] over the parts of `text` at `parts` (in order, not overlapping), read as one
+/// text: what a paragraph names carries into the next, as a history told over paragraphs does
+/// ("In August 1918 ..." then "On 26 September ..."), but no expression spans two parts and the
+/// text between them is never read.
+pub fn extract_in(text: &str, parts: &[Span], anchor: Option<Date>) -> Vec<TemporalExpression> {
     let mut raw: Vec<Token> = Vec::new();
-    tokenize(text, Span::new(0, text.len()), &mut raw);
+    for (k, &part) in parts.iter().enumerate() {
+        if k > 0 {
+            // An empty token between parts: to every rule it reads as the end of the text.
+            raw.push(Token {
+                span: Span::new(part.start, part.start),
+                kind: TokenKind::Symbol,
+            });
+        }
+        tokenize(text, part, &mut raw);
+    }
     let tok = |span: Span, kind: TokenKind| {
         let s = span.slice(text);
         Tok {

@@ -9,8 +9,8 @@
 mod extract;
 pub mod timeml;
 
-pub use extract::extract;
 pub(crate) use extract::is_calendar_word;
+pub use extract::{extract, extract_in};
 
 use crate::span::Span;
 use crate::text::{Block, BlockKind};

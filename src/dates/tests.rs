@@ -395,3 +395,30 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn parts_read_as_one_text_carry_the_narrative_but_skip_what_lies_between() {
+    let text = "The armies met in August 1918 near the river. On 8 August 1918 they attacked.\n\n\
+                Photo taken March 3, 2009.\n\n\
+                On 26 September, the line broke. Four days later the general resigned.";
+    let first = text.find("\n\n").expect("two breaks");
+    let last = text.rfind("\n\n").expect("two breaks") + 2;
+    let parts = [Span::new(0, first), Span::new(last, text.len())];
+    let found: Vec<(String, String)> = extract_in(text, &parts, Some(date("2009-12-19")))
+        .into_iter()
+        .map(|e| (e.span.slice(text).to_owned(), e.value))
+        .collect();
+    let want: Vec<(String, String)> = [
+        ("August 1918", "1918-08"),
+        ("8 August 1918", "1918-08-08"),
+        ("26 September", "1918-09-26"),
+        ("Four days later", "1918-09-30"),
+    ]
+    .iter()
+    .map(|&(a, b)| (a.to_owned(), b.to_owned()))
+    .collect();
+    assert_eq!(found, want);
+    // Each part alone starts from the document date again.
+    let alone = extract(&text[last..], Some(date("2009-12-19")));
+    assert_eq!(alone[0].value, "2009-09-26");
+}
