@@ -3031,7 +3031,17 @@ pub fn extract_in(text: &str, parts: &[Span], anchor: Option<Date>) -> Vec<Tempo
     while i < toks.len() {
         match matcher.at(i) {
             Some(m) if m.end > i => {
+                // (The present named inside a narrative, "this day", "today", "this year", says
+                // nothing of where the narrative has got to; "last month" or "Tuesday" in a news
+                // report does bring it back to the present.)
+                let deictic = m.anchored
+                    && matches!(toks[i].lower.as_ref(), "this" | "today" | "tonight")
+                    && matcher.narrative().is_some()
+                    && Reference::of(&m.value)
+                        .zip(anchor)
+                        .is_some_and(|(r, a)| !far_from(a, r.year));
                 if matches!(m.kind, TimexType::Date | TimexType::Time)
+                    && !deictic
                     && let Some(reference) = Reference::of(&m.value)
                 {
                     matcher.reference.set(Some(reference));

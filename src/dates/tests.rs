@@ -422,3 +422,18 @@ fn parts_read_as_one_text_carry_the_narrative_but_skip_what_lies_between() {
     let alone = extract(&text[last..], Some(date("2009-12-19")));
     assert_eq!(alone[0].value, "2009-09-26");
 }
+
+#[test]
+fn the_present_named_inside_a_narrative_does_not_end_it() {
+    let text = "In August 1918 the army advanced. On 8 August 1918 it broke through, and its \
+                general called this day a turning point. On 26 September, the line broke.";
+    let found = found(text, "2009-12-19");
+    let value = |span: &str| {
+        found
+            .iter()
+            .find(|(s, _, _)| s == span)
+            .map(|(_, _, v)| v.clone())
+            .unwrap_or_else(|| panic!("no {span:?} in {found:?}"))
+    };
+    assert_eq!(value("26 September"), "1918-09-26");
+}
