@@ -1254,10 +1254,7 @@ Said Duval, “We owe the crews more than thanks.”
     let quotes = quotes_of(text);
     // An object after "described" or "thanked" is no speaker.
     for needle in ["a maze of wrecks", "keeping the city moving"] {
-        let q = quotes
-            .iter()
-            .find(|q| q.span.slice(text).contains(needle))
-            .unwrap_or_else(|| panic!("{needle}: {quotes:#?}"));
+        let q = holding(&quotes, text, needle);
         let who = q.speaker.as_ref().map(|s| s.span.slice(text));
         assert!(
             !matches!(who, Some("the channel" | "the ferry crews")),

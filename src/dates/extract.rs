@@ -3034,15 +3034,15 @@ pub fn extract_in(text: &str, parts: &[Span], anchor: Option<Date>) -> Vec<Tempo
                 // (The present named inside a narrative, "this day", "today", "this year", says
                 // nothing of where the narrative has got to; "last month" or "Tuesday" in a news
                 // report does bring it back to the present.)
-                let deictic = m.anchored
-                    && matches!(toks[i].lower.as_ref(), "this" | "today" | "tonight")
-                    && matcher.narrative().is_some()
-                    && Reference::of(&m.value)
-                        .zip(anchor)
-                        .is_some_and(|(r, a)| !far_from(a, r.year));
+                let deictic = |reference: Reference| {
+                    m.anchored
+                        && matches!(toks[i].lower.as_ref(), "this" | "today" | "tonight")
+                        && matcher.narrative().is_some()
+                        && anchor.is_some_and(|a| !far_from(a, reference.year))
+                };
                 if matches!(m.kind, TimexType::Date | TimexType::Time)
-                    && !deictic
                     && let Some(reference) = Reference::of(&m.value)
+                    && !deictic(reference)
                 {
                     matcher.reference.set(Some(reference));
                     if let Some(a) = anchor {
@@ -3108,19 +3108,12 @@ fn range_years(text: &str, out: &mut [TemporalExpression]) {
         let (first, rest) = out.split_at_mut(k);
         let (a, b) = (&mut first[k - 1], &rest[0]);
         let between = text[a.span.end..b.span.start].trim();
-        let written_year = a
-            .span
-            .slice(text)
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|d| d.len() == 4);
-        if !matches!(between, "-" | "–")
-            || written_year
-            || !b
-                .span
-                .slice(text)
+        let writes_year = |span: Span| {
+            span.slice(text)
                 .split(|c: char| !c.is_ascii_digit())
                 .any(|d| d.len() == 4)
-        {
+        };
+        if !matches!(between, "-" | "–") || writes_year(a.span) || !writes_year(b.span) {
             continue;
         }
         if let (Some((year_a, month_a)), Some((year_b, month_b))) =

@@ -958,19 +958,7 @@ fn speaker_near(
             (cue.saturating_sub(5)..cue - 1)
                 .rev()
                 .take_while(|&i| outside(i))
-                .find(|&i| {
-                    !is_time_word(s.words[i])
-                        && !matches!(
-                            s.words[i],
-                            "on" | "Monday"
-                                | "Tuesday"
-                                | "Wednesday"
-                                | "Thursday"
-                                | "Friday"
-                                | "Saturday"
-                                | "Sunday"
-                        )
-                })
+                .find(|&i| s.words[i] != "on" && !is_time_word(s.words[i]))
                 .filter(|&i| cue_at(s, i, refs))
         })
         .flatten();
