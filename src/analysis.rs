@@ -105,7 +105,7 @@ impl Analyzer {
         let segmentation = text::segment(text, title);
         let word_count = count_body_words(&segmentation);
         let caller_date = document.publication_date()?;
-        let document_date = dates::document_date(text, &segmentation.blocks, caller_date);
+        let document_date = dates::document_date(text, &segmentation, caller_date);
         let dates = find_dates(text, &segmentation, document_date.date);
         let entities = entities::find_entities(text, &segmentation, &self.recognizer);
         let quotes = quotes::find_quotes(text, &segmentation, &entities);

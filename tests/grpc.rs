@@ -682,6 +682,67 @@ async fn shutdown_lets_an_in_flight_call_finish() {
 }
 
 #[tokio::test]
+async fn a_page_stamp_the_article_contradicts_is_reported_and_not_used() {
+    let server = TestServer::start(small_limits()).await;
+    // Curly quotes before the spans: code points and bytes differ.
+    let text = "December 28, 2024\n“Friends Forever,” Pyongyang’s Paper Says\n\nThe leaders traded letters on Monday, the 77th anniversary of the peninsula’s liberation on August 15, 1945.";
+    let request = pb::AnalyzeRequest {
+        document: Some(pb::Document {
+            text: text.into(),
+            ..Default::default()
+        }),
+        offset_unit: pb::OffsetUnit::Codepoint.into(),
+        include_tokens: false,
+    };
+    let analysis = server
+        .analysis()
+        .analyze(request)
+        .await
+        .unwrap()
+        .into_inner()
+        .analysis
+        .unwrap();
+    let slice = |span: Option<pb::Span>| -> String {
+        let span = span.unwrap();
+        text.chars()
+            .skip(span.start as usize)
+            .take((span.end - span.start) as usize)
+            .collect()
+    };
+    let document_date = analysis.document_date.unwrap();
+    assert_eq!(
+        (document_date.value.as_str(), document_date.source()),
+        ("2022-08-15", pb::DateSource::Anniversary)
+    );
+    let conflict = document_date.conflict.unwrap();
+    assert_eq!(
+        (
+            conflict.stamped_value.as_str(),
+            conflict.stamped_source(),
+            slice(conflict.stamped_span),
+            conflict.earliest_year,
+            conflict.latest_year,
+        ),
+        (
+            "2024-12-28",
+            pb::DateSource::PageDate,
+            "December 28, 2024".to_owned(),
+            2022,
+            2022
+        )
+    );
+    assert_eq!(slice(conflict.evidence_span), conflict.evidence);
+    assert_eq!(
+        conflict.evidence,
+        "77th anniversary of the peninsula’s liberation on August 15, 1945"
+    );
+    // "on Monday" is the anniversary's Monday, not the stamp's.
+    let monday = analysis.dates.iter().find(|d| d.text == "Monday").unwrap();
+    assert_eq!(monday.value, "2022-08-15");
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn dates_resolve_against_the_publication_date() {
     let server = TestServer::start(small_limits()).await;
     let text = "Envoys Meet Again\n\nThe envoys met on Monday, a week after talks stalled last month.\n\nThe pact was signed last year.";

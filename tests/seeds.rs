@@ -357,7 +357,9 @@ fn seeds_form_two_stories_with_shared_quotes_names_and_sources() {
     // "according South-Korean based KCNA Watch": credited though the "to" is missing.
     assert!(sources("000").iter().any(|s| s.starts_with("KCNA")));
     assert!(sources("002").iter().any(|s| s == "KCNA"));
-    // 001's page stamp (December 2024) contradicts the story it shares quotes with.
+    // 001's page stamp (December 2024) is contradicted by its own "77th anniversary of ... in
+    // World War II" and by the story it shares quotes with: it is flagged and not used.
     let stamped = comparison.articles.iter().find(|a| a.id == "001").unwrap();
     assert!(stamped.date_outlier);
+    assert_eq!(stamped.date, None);
 }

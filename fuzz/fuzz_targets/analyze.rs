@@ -70,6 +70,11 @@ fuzz_target!(|data: &[u8]| {
     if let Some(span) = analysis.document_date.span {
         check(text, span, "document date");
     }
+    if let Some(conflict) = &analysis.document_date.conflict {
+        check(text, conflict.stamped_span, "contradicted stamp");
+        check(text, conflict.evidence, "evidence against the stamp");
+        assert!(conflict.years.0 <= conflict.years.1, "{conflict:?}");
+    }
 
     // The same through the gRPC layer, in every offset unit.
     for unit in [pb::OffsetUnit::Utf8, pb::OffsetUnit::Utf16, pb::OffsetUnit::Codepoint] {
@@ -97,7 +102,10 @@ fuzz_target!(|data: &[u8]| {
             .chain(analysis.quotes.iter().flat_map(|q| {
                 q.speaker.iter().chain(&q.cited_source).map(|who| who.span)
             }))
-            .chain(analysis.dates.iter().map(|d| d.span));
+            .chain(analysis.dates.iter().map(|d| d.span))
+            .chain(analysis.document_date.iter().flat_map(|d| {
+                d.conflict.iter().flat_map(|c| [c.stamped_span, c.evidence_span])
+            }));
         for span in spans {
             let span = span.expect("every annotation has a span");
             assert!(span.start < span.end && span.end <= limit, "{span:?} outside 0..{limit}");

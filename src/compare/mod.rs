@@ -62,8 +62,10 @@ pub struct ArticleSummary {
     pub date: Option<time::Date>,
     /// Where that date came from.
     pub date_source: DateSource,
-    /// True when the date is more than [`DATE_OUTLIER_DAYS`] from the median date of the
-    /// compared articles (three or more dated): a page stamp that contradicts the story.
+    /// True when the article's page stamp is contradicted: by the article itself (its
+    /// [`crate::dates::DocumentDate::conflict`]; the stamp is then not its date), or by the story,
+    /// its date being more than [`DATE_OUTLIER_DAYS`] from the median date of the compared
+    /// articles (three or more dated).
     pub date_outlier: bool,
 }
 
@@ -259,9 +261,10 @@ fn summaries(articles: &[&StoredArticle]) -> Vec<ArticleSummary> {
             title: a.title(),
             date,
             date_source: a.analysis.document_date.source,
-            date_outlier: median
-                .zip(date)
-                .is_some_and(|(m, d)| d.to_julian_day().abs_diff(m) > DATE_OUTLIER_DAYS),
+            date_outlier: a.analysis.document_date.conflict.is_some()
+                || median
+                    .zip(date)
+                    .is_some_and(|(m, d)| d.to_julian_day().abs_diff(m) > DATE_OUTLIER_DAYS),
         })
         .collect()
 }

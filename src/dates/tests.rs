@@ -328,7 +328,7 @@ mod cases {
 fn document_date_prefers_the_caller() {
     let text = "December 28, 2024\nThe leaders exchanged letters on Monday.";
     let seg = segment(text, None);
-    let d = document_date(text, &seg.blocks, Some(date("2022-08-15")));
+    let d = document_date(text, &seg, Some(date("2022-08-15")));
     assert_eq!(
         (d.date, d.source),
         (Some(date("2022-08-15")), DateSource::Caller)
@@ -339,7 +339,7 @@ fn document_date_prefers_the_caller() {
 fn document_date_from_a_byline_stamp() {
     let text = "Leaders Trade Letters\n15.08.22 15:00\nThe leaders exchanged letters, state media reported Monday.";
     let seg = segment(text, None);
-    let d = document_date(text, &seg.blocks, None);
+    let d = document_date(text, &seg, None);
     assert_eq!(
         (d.date, d.source),
         (Some(date("2022-08-15")), DateSource::Byline)
@@ -351,7 +351,7 @@ fn document_date_from_a_byline_stamp() {
 fn document_date_from_a_page_date_line() {
     let text = "December 28, 2024\nThe leaders exchanged letters on Monday.";
     let seg = segment(text, None);
-    let d = document_date(text, &seg.blocks, None);
+    let d = document_date(text, &seg, None);
     assert_eq!(
         (d.date, d.source),
         (Some(date("2024-12-28")), DateSource::PageDate)
@@ -362,7 +362,7 @@ fn document_date_from_a_page_date_line() {
 fn document_date_from_a_dateline_takes_the_latest_year_mentioned() {
     let text = "Envoys Meet\n\nSEOUL, Aug. 15 (Agency) -- The envoys met on Monday.\n\nThe North has tested 18 missiles in 2022, up from 2021.";
     let seg = segment(text, None);
-    let d = document_date(text, &seg.blocks, None);
+    let d = document_date(text, &seg, None);
     assert_eq!(
         (d.date, d.source),
         (Some(date("2022-08-15")), DateSource::Dateline)
@@ -371,13 +371,87 @@ fn document_date_from_a_dateline_takes_the_latest_year_mentioned() {
 }
 
 #[test]
+fn an_anniversary_sets_aside_a_page_stamp_it_contradicts() {
+    let text = "December 28, 2024\nThe two leaders traded letters on Monday, the 77th anniversary of the peninsula's liberation on August 15, 1945, state media said.";
+    let seg = segment(text, None);
+    let d = document_date(text, &seg, None);
+    assert_eq!(
+        (d.date, d.source),
+        (Some(date("2022-08-15")), DateSource::Anniversary)
+    );
+    assert_eq!(
+        d.span.map(|s| s.slice(text)),
+        Some("77th anniversary of the peninsula's liberation on August 15, 1945")
+    );
+    let conflict = d.conflict.expect("the stamp is contradicted");
+    assert_eq!(
+        (
+            conflict.stamped,
+            conflict.stamped_source,
+            conflict.stamped_span.slice(text),
+            conflict.years
+        ),
+        (
+            date("2024-12-28"),
+            DateSource::PageDate,
+            "December 28, 2024",
+            (2022, 2022)
+        )
+    );
+}
+
+#[test]
+fn an_anniversary_of_an_era_leaves_the_date_unknown() {
+    let text = "December 28, 2024\nThe letters, sent on Monday, celebrated the 77th anniversary of the country's liberation from occupation in World War II.";
+    let seg = segment(text, None);
+    let d = document_date(text, &seg, None);
+    assert_eq!((d.date, d.source, d.span), (None, DateSource::None, None));
+    let conflict = d.conflict.expect("the stamp is contradicted");
+    assert_eq!(conflict.years, (2016, 2022));
+    assert_eq!(
+        conflict.evidence.slice(text),
+        "77th anniversary of the country's liberation from occupation in World War II"
+    );
+}
+
+#[test]
+fn a_page_stamp_the_anniversary_agrees_with_or_that_history_explains_is_kept() {
+    for text in [
+        // The stamp is in the anniversary's year.
+        "August 16, 2022\nCrowds marked the 77th anniversary of the liberation on August 15, 1945.",
+        // The article names a later year: the anniversary is history.
+        "December 28, 2024\nCrowds marked the 77th anniversary of the liberation on August 15, 1945.\nThe ties have grown since, and in 2024 the two signed a defense pact.",
+        // Another year in the same sentence: the anniversary is told as history.
+        "December 28, 2024\nIn 2020, the 75th anniversary of the liberation in 1945 passed quietly.",
+    ] {
+        let seg = segment(text, None);
+        let d = document_date(text, &seg, None);
+        assert_eq!(d.source, DateSource::PageDate, "{text}");
+        assert_eq!(d.conflict, None, "{text}");
+    }
+    // The caller's date is the caller's to give.
+    let text = "December 28, 2024\nCrowds marked the 77th anniversary of the liberation on August 15, 1945.";
+    let seg = segment(text, None);
+    let d = document_date(text, &seg, Some(date("2024-12-28")));
+    assert_eq!((d.source, d.conflict), (DateSource::Caller, None));
+}
+
+#[test]
+fn a_yearless_dateline_takes_the_anniversary_year_over_the_event_year() {
+    let text = "Liberation Day\n\nSEOUL, Aug. 15 (Agency) -- Crowds marked the 77th anniversary of the liberation from Japanese rule in 1945.";
+    let seg = segment(text, None);
+    let d = document_date(text, &seg, None);
+    assert_eq!(
+        (d.date, d.source),
+        (Some(date("2022-08-15")), DateSource::Dateline)
+    );
+}
+
+#[test]
 fn no_document_date_in_plain_prose() {
     let text = "The leaders exchanged letters.\nBoth praised the ties.";
     let seg = segment(text, None);
-    assert_eq!(
-        document_date(text, &seg.blocks, None).source,
-        DateSource::None
-    );
+    assert_eq!(document_date(text, &seg, None).source, DateSource::None);
 }
 
 proptest::proptest! {

@@ -122,6 +122,7 @@ fn date_source_to_pb(source: DateSource) -> pb::DateSource {
         DateSource::Dateline => pb::DateSource::Dateline,
         DateSource::PageDate => pb::DateSource::PageDate,
         DateSource::Byline => pb::DateSource::Byline,
+        DateSource::Anniversary => pb::DateSource::Anniversary,
         DateSource::None => pb::DateSource::Unspecified,
     }
 }
@@ -281,6 +282,21 @@ pub fn analysis_to_pb(
             span: document_date
                 .span
                 .map(|span| span_to_pb(&conv, span))
+                .transpose()?,
+            conflict: document_date
+                .conflict
+                .as_ref()
+                .map(|c| -> Result<_> {
+                    Ok(pb::DateConflict {
+                        stamped_value: iso_date(c.stamped),
+                        stamped_source: date_source_to_pb(c.stamped_source).into(),
+                        stamped_span: Some(span_to_pb(&conv, c.stamped_span)?),
+                        evidence: c.evidence.slice(text).to_owned(),
+                        evidence_span: Some(span_to_pb(&conv, c.evidence)?),
+                        earliest_year: c.years.0,
+                        latest_year: c.years.1,
+                    })
+                })
                 .transpose()?,
         }),
         dates,
