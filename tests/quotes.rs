@@ -1299,3 +1299,20 @@ Duval said on Harbour Radio’s “Tide Talk” on Sunday that the ferries would
     let run = reported_holding(&quotes, text, "ferries would run");
     assert_eq!(run.span.slice(text), "the ferries would run");
 }
+
+#[test]
+fn a_sentence_opening_with_a_phrase_about_a_letter_keeps_its_subject() {
+    let text = "Mayor Ines Duval has praised the ferry crews who kept the island supplied through the winter in a letter addressed to Oskar Brandt.
+
+In a letter reported by local media, Duval thanked the crews for their work, recalling the storm of last winter.
+
+In a letter published by the Harbour Gazette, Duval thanked the pilots, praising their courage in the storm.
+";
+    let quotes = quotes_of(text);
+    // "In a letter" is no subject: the participle reports Duval, not the letter's addressee.
+    let storm = reported_holding(&quotes, text, "the storm of last winter");
+    assert_eq!(speaker(storm), Some("Ines Duval"));
+    // Nor is the outlet named inside that phrase.
+    let courage = reported_holding(&quotes, text, "their courage");
+    assert_eq!(speaker(courage), Some("Ines Duval"));
+}

@@ -940,6 +940,23 @@ fn speaker_at(
     None
 }
 
+/// Prepositions that open a sentence with a phrase before its subject ("In a letter ..., Putin
+/// highlighted").
+const OPENING_PREPOSITIONS: [&str; 12] = [
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "From",
+    "With",
+    "By",
+    "Under",
+    "Despite",
+    "Following",
+];
+
 /// A speaker before token `cue` (the subject: "Putin said", "the Kremlin's spokesman said") or
 /// right after it ("said Putin"), skipping a few words.
 fn speaker_near(
@@ -966,9 +983,22 @@ fn speaker_near(
     // "Kim responded to Putin's letter, saying ...": a participle after a comma reports the
     // main clause's subject, not the nearest name.
     if tag.is_none() && participle_after_comma(s, cue) {
-        // (Past a quote opening the sentence: "“...,” Trump told a rally, saying ...".)
-        let subject = (0..cue)
-            .skip_while(|&i| !outside(i))
+        // (Past a quote opening the sentence: "“...,” Trump told a rally, saying ...", and past
+        // an opening phrase: "In a letter published by the Gazette, Duval thanked ...".)
+        let mut clause = (0..cue).skip_while(|&i| !outside(i)).peekable();
+        if clause
+            .peek()
+            .is_some_and(|&i| OPENING_PREPOSITIONS.contains(&s.words[i]))
+        {
+            let comma = clause
+                .clone()
+                .take_while(|&i| outside(i))
+                .find(|&i| s.words[i] == ",");
+            if let Some(comma) = comma {
+                while clause.next_if(|&i| i <= comma).is_some() {}
+            }
+        }
+        let subject = clause
             .take_while(|&i| outside(i))
             .find_map(|i| speaker_at(text, s, i, refs, false));
         if subject.is_some() {
