@@ -1316,3 +1316,14 @@ In a letter published by the Harbour Gazette, Duval thanked the pilots, praising
     let courage = reported_holding(&quotes, text, "their courage");
     assert_eq!(speaker(courage), Some("Ines Duval"));
 }
+
+#[test]
+fn a_which_after_a_place_in_a_phrase_refers_to_the_noun_before_it() {
+    let text = "The talks went on for a week.
+
+The visit of a trade delegation to Port Ellis, which praised the “tireless” harbour crews, ended on Friday.
+";
+    let quotes = quotes_of(text);
+    let crews = reported_holding(&quotes, text, "harbour crews");
+    assert_eq!(speaker_words(crews, text), "a trade delegation");
+}

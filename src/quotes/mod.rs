@@ -1334,9 +1334,24 @@ fn subject_before(
     // "South Korean intelligence, which indicated": an institution's relative clause; the
     // speaker is the antecedent, a name or the few words before the comma.
     if end > 2 && s.words[end - 1] == "which" && s.words[end - 2] == "," {
-        let comma = end - 2;
-        if let Some(found) = speaker_at(text, s, comma - 1, refs, false) {
-            return Some(found);
+        let mut comma = end - 2;
+        // "a delegation to Pyongyang, which expressed": a place after a common noun and a
+        // preposition is where the antecedent went or sits, not the antecedent.
+        let place_of = ref_at(refs, s.spans[comma - 1])
+            .map(|r| s.spans.partition_point(|t| t.start < r.span.start))
+            .filter(|&first| {
+                first >= 2
+                    && matches!(s.words[first - 1], "to" | "in" | "at" | "from")
+                    && s.words[first - 2].chars().all(|c| c.is_lowercase())
+                    && !DETERMINERS.contains(&s.words[first - 2])
+            });
+        match place_of {
+            Some(first) => comma = first - 1,
+            None => {
+                if let Some(found) = speaker_at(text, s, comma - 1, refs, false) {
+                    return Some(found);
+                }
+            }
         }
         let mut from = comma;
         while from > 0
