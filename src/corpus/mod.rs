@@ -44,7 +44,9 @@ pub struct StoredArticle {
 }
 
 impl StoredArticle {
-    /// Its headline: the caller's title, else the first HEADLINE block of the text.
+    /// Its headline: the caller's title, else a HEADLINE block before the body. (A heading
+    /// among the paragraphs is a section's or a page widget's, "Backsliding Democracy" over a
+    /// photo: an article without a title before its first paragraph has none.)
     pub fn title(&self) -> String {
         let title = self.document.title.trim();
         if !title.is_empty() {
@@ -54,6 +56,7 @@ impl StoredArticle {
             .segmentation
             .blocks
             .iter()
+            .take_while(|b| b.kind != BlockKind::Body)
             .find(|b| b.kind == BlockKind::Headline)
             .map(|b| b.span.slice(&self.document.text).to_owned())
             .unwrap_or_default()

@@ -107,6 +107,33 @@ fn capacity_limit_refuses_new_articles_but_keeps_stored_ones() {
 }
 
 #[test]
+fn the_title_is_the_caller_s_or_a_headline_before_the_body() {
+    let corpus = corpus(10);
+    let body = "The harbour ferries stopped running on Monday after the storm damaged the pier.\n\n\
+                Rebuilding Harbour Town\n\n\
+                The mayor said repairs would take a month and cost the town a great deal of money.\n";
+    let titled = format!("Ferries Halted After Storm\n\n{body}");
+    let (with_headline, _) = corpus.add(Some("t"), doc(&titled, "", None)).unwrap();
+    assert_eq!(with_headline.title(), "Ferries Halted After Storm");
+    // The heading among the paragraphs is no title.
+    let (without, _) = corpus.add(Some("u"), doc(body, "", None)).unwrap();
+    assert!(
+        without
+            .analysis
+            .segmentation
+            .blocks
+            .iter()
+            .any(|b| b.kind == crate::text::BlockKind::Headline),
+        "the heading is read as one"
+    );
+    assert_eq!(without.title(), "");
+    let mut given = doc(body, "", None);
+    given.title = "Ferries Halted".into();
+    let (with_title, _) = corpus.add(Some("v"), given).unwrap();
+    assert_eq!(with_title.title(), "Ferries Halted");
+}
+
+#[test]
 fn get_and_delete() {
     let corpus = corpus(10);
     let (article, _) = corpus.add(Some("k"), doc("Kept.", "", None)).unwrap();

@@ -557,10 +557,12 @@ pub fn story_to_pb(story: &Story, comparison: Option<pb::Comparison>) -> pb::Sto
     pb::Story {
         id: story.id.clone(),
         article_ids: story.articles.iter().map(|a| a.id.clone()).collect(),
+        // (The first article with a title: a scraped page may have none.)
         title: story
             .articles
-            .first()
+            .iter()
             .map(|a| a.title())
+            .find(|t| !t.is_empty())
             .unwrap_or_default(),
         comparison,
     }
