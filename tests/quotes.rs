@@ -1318,12 +1318,21 @@ In a letter published by the Harbour Gazette, Duval thanked the pilots, praising
 }
 
 #[test]
-fn a_which_after_a_place_in_a_phrase_refers_to_the_noun_before_it() {
+fn a_relative_pronoun_after_a_name_in_a_phrase_refers_to_the_noun_before_it() {
     let text = "The talks went on for a week.
 
 The visit of a trade delegation to Port Ellis, which praised the “tireless” harbour crews, ended on Friday.
+
+Norland was one of the three members of the Harbour League who refused to sign the pact.
+
+Norland belongs to the Harbour League, which said the pact was unfair.
 ";
     let quotes = quotes_of(text);
     let crews = reported_holding(&quotes, text, "harbour crews");
     assert_eq!(speaker_words(crews, text), "a trade delegation");
+    let sign = reported_holding(&quotes, text, "to sign the pact");
+    assert_eq!(speaker_words(sign, text), "three members");
+    // An organization right before "which" is its antecedent.
+    let unfair = reported_holding(&quotes, text, "was unfair");
+    assert_eq!(speaker(unfair), Some("Harbour League"));
 }

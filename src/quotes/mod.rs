@@ -940,6 +940,41 @@ fn speaker_at(
     None
 }
 
+/// "a delegation to Pyongyang, which", "countries in the U.N. who": when token `k` ends a name
+/// that follows a common noun and a preposition (and perhaps "the"), the preposition's index: a
+/// relative pronoun after the name refers to the noun before it. People count only for
+/// `which`, which never refers to them ("the wife of John Smith, who" is his); "of" only for
+/// `who` ("members of the Senate who").
+fn preposition_before_name(s: &Sent<'_>, refs: &[Ref<'_>], k: usize, which: bool) -> Option<usize> {
+    let r = ref_at(refs, s.spans[k])?;
+    if !which
+        && !matches!(
+            r.entity.kind,
+            EntityType::Location | EntityType::Organization
+        )
+    {
+        return None;
+    }
+    let first = s.spans.partition_point(|t| t.start < r.span.start);
+    let preposition =
+        first.checked_sub(1 + usize::from(first > 0 && s.words[first - 1] == "the"))?;
+    let noun = s.words.get(preposition.checked_sub(1)?)?;
+    // A noun phrase opening with a determiner ("a trade delegation"), not a verb ("Norland
+    // belongs to the League, which").
+    let determined = (preposition.saturating_sub(4)..preposition - 1)
+        .rev()
+        .take_while(|&i| s.words[i].chars().all(|c| c.is_alphanumeric()))
+        .any(|i| DETERMINERS.contains(&s.words[i]));
+    // ("members of the World Trade Organization, which writes the rules": "of" ties a whole to
+    // its part, and "which" is the whole's.)
+    ((matches!(s.words[preposition], "to" | "in" | "at" | "from")
+        || (!which && s.words[preposition] == "of"))
+        && noun.chars().all(char::is_lowercase)
+        && !DETERMINERS.contains(noun)
+        && determined)
+        .then_some(preposition)
+}
+
 /// Prepositions that open a sentence with a phrase before its subject ("In a letter ..., Putin
 /// highlighted").
 const OPENING_PREPOSITIONS: [&str; 12] = [
@@ -1263,6 +1298,36 @@ fn subject_before(
                     .find_map(|i| speaker_at(text, s, i, refs, false))
             });
     }
+    // "countries in the U.N. who refused", "a delegation to Pyongyang, which expressed": a
+    // relative pronoun after a name that follows a common noun and a preposition refers to the
+    // noun, a few words back to a determiner.
+    let relative = match end.checked_sub(1).map(|i| s.words[i]) {
+        Some("who" | "Who") => Some((end - 1, false)),
+        Some("which") if end > 2 && s.words[end - 2] == "," => Some((end - 2, true)),
+        _ => None,
+    };
+    if let Some((pronoun, which)) = relative
+        && pronoun > 0
+        && let Some(preposition) = preposition_before_name(s, refs, pronoun - 1, which)
+    {
+        let mut from = preposition;
+        while from > 0
+            && preposition - from < 4
+            && !stop(from - 1)
+            && !NOT_IN_SUBJECT.contains(&s.words[from - 1].to_lowercase().as_str())
+        {
+            from -= 1;
+            if DETERMINERS.contains(&s.words[from]) {
+                break;
+            }
+        }
+        return (from < preposition).then(|| {
+            Speaker::unnamed(
+                text,
+                Span::new(s.spans[from].start, s.spans[preposition - 1].end),
+            )
+        });
+    }
     // Up to four words back from `end`, the nearest name, role noun or pronoun.
     let named = |end: usize, loose_words: usize| {
         (1..=4).find_map(|back| {
@@ -1334,24 +1399,9 @@ fn subject_before(
     // "South Korean intelligence, which indicated": an institution's relative clause; the
     // speaker is the antecedent, a name or the few words before the comma.
     if end > 2 && s.words[end - 1] == "which" && s.words[end - 2] == "," {
-        let mut comma = end - 2;
-        // "a delegation to Pyongyang, which expressed": a place after a common noun and a
-        // preposition is where the antecedent went or sits, not the antecedent.
-        let place_of = ref_at(refs, s.spans[comma - 1])
-            .map(|r| s.spans.partition_point(|t| t.start < r.span.start))
-            .filter(|&first| {
-                first >= 2
-                    && matches!(s.words[first - 1], "to" | "in" | "at" | "from")
-                    && s.words[first - 2].chars().all(|c| c.is_lowercase())
-                    && !DETERMINERS.contains(&s.words[first - 2])
-            });
-        match place_of {
-            Some(first) => comma = first - 1,
-            None => {
-                if let Some(found) = speaker_at(text, s, comma - 1, refs, false) {
-                    return Some(found);
-                }
-            }
+        let comma = end - 2;
+        if let Some(found) = speaker_at(text, s, comma - 1, refs, false) {
+            return Some(found);
         }
         let mut from = comma;
         while from > 0
