@@ -536,45 +536,68 @@ static PREDECESSORS: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::LazyLock:
 });
 
 /// The best tag sequence under the BILOU constraints.
+///
+/// Each tag is reached only from the tags [`PREDECESSORS`] allows (193 of the 625 pairs), whose
+/// transition weights are gathered once per sentence into one flat table, and only the previous
+/// token's scores are kept, so the inner loop reads two small arrays. Ties go to the lowest
+/// previous tag.
 fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
     let allowed = &*ALLOWED;
-    let predecessors = &*PREDECESSORS;
     let n = emissions.len() / TAGS;
+    if n == 0 {
+        return Vec::new();
+    }
     let start_row = TAGS * TAGS;
-    let mut score = vec![f32::NEG_INFINITY; n * TAGS];
-    let mut back = vec![0u8; n * TAGS];
-    for t in 0..TAGS {
+    // Tag `t`'s predecessors and their transition weights: `edges[ranges[t].0..ranges[t].1]`.
+    let mut edges = [(0u8, 0f32); TAGS * TAGS];
+    let mut ranges = [(0usize, 0usize); TAGS];
+    let mut count = 0;
+    for (t, range) in ranges.iter_mut().enumerate() {
+        let from = count;
+        for &p in &PREDECESSORS[t] {
+            edges[count] = (p as u8, transitions[p * TAGS + t]);
+            count += 1;
+        }
+        *range = (from, count);
+    }
+    let mut previous = [f32::NEG_INFINITY; TAGS];
+    for (t, score) in previous.iter_mut().enumerate() {
         if allowed[start_row + t] {
-            score[t] = emissions[t] + transitions[start_row + t];
+            *score = emissions[t] + transitions[start_row + t];
         }
     }
-    for i in 1..n {
+    let mut current = [f32::NEG_INFINITY; TAGS];
+    let mut back = vec![0u8; n * TAGS];
+    for (row, back_row) in emissions
+        .chunks_exact(TAGS)
+        .zip(back.chunks_exact_mut(TAGS))
+        .skip(1)
+    {
         for t in 0..TAGS {
+            let (from, to) = ranges[t];
+            // (A predecessor out of reach scores -inf and never wins, as if skipped.)
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for &p in &predecessors[t] {
-                let prev = score[(i - 1) * TAGS + p];
-                if prev == f32::NEG_INFINITY {
-                    continue;
-                }
-                let s = prev + transitions[p * TAGS + t];
-                if s > best {
-                    best = s;
+            for &(p, weight) in &edges[from..to] {
+                let score = previous[usize::from(p)] + weight;
+                if score > best {
+                    best = score;
                     arg = p;
                 }
             }
-            score[i * TAGS + t] = best + emissions[i * TAGS + t];
-            back[i * TAGS + t] = arg as u8;
+            current[t] = best + row[t];
+            back_row[t] = arg;
         }
+        std::mem::swap(&mut previous, &mut current);
     }
     let last = (0..TAGS)
         .filter(|&t| can_end(t))
-        .max_by(|&a, &b| score[(n - 1) * TAGS + a].total_cmp(&score[(n - 1) * TAGS + b]))
+        .max_by(|&a, &b| previous[a].total_cmp(&previous[b]))
         .unwrap_or(0);
     let mut tags = vec![0; n];
     tags[n - 1] = last;
     for i in (1..n).rev() {
-        tags[i - 1] = back[i * TAGS + tags[i]] as usize;
+        tags[i - 1] = usize::from(back[i * TAGS + tags[i]]);
     }
     tags
 }
