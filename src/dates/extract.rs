@@ -304,6 +304,11 @@ fn month_value(year: Option<i32>, month: u8) -> String {
     }
 }
 
+/// A weekday whose week is unknown, as TIMEX3 writes it: "Monday" is `XXXX-WXX-1`.
+fn unknown_week(day: Weekday) -> String {
+    format!("XXXX-WXX-{}", day.number_from_monday())
+}
+
 fn day_value(year: Option<i32>, month: u8, day: u8) -> String {
     format!("{}-{}", month_value(year, month), pad2(day))
 }
@@ -1763,7 +1768,7 @@ impl Matcher<'_, '_> {
             return Some(Match {
                 end: i + 3,
                 kind: TimexType::Date,
-                value: date.map_or_else(|| "XXXX-XX-XX".to_owned(), date_value),
+                value: date.map_or_else(|| unknown_week(day), date_value),
                 anchored: true,
             });
         }
@@ -1796,7 +1801,7 @@ impl Matcher<'_, '_> {
             direction
         };
         let date = self.anchor.and_then(|a| resolve_weekday(a, day, direction));
-        let mut value = date.map_or_else(|| "XXXX-XX-XX".to_owned(), date_value);
+        let mut value = date.map_or_else(|| unknown_week(day), date_value);
         let mut end = at + 1;
         // "Sunday morning": the day with the part of day ("1998-10-25TMO"). "Sunday night" is
         // dated by the day alone: TBAQ's annotators mostly do (the evening and the night before

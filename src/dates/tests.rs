@@ -33,6 +33,9 @@ mod cases {
     t!(day_month_year, "The treaty was signed on 15 August 1945 in Tokyo.", "", [("15 August 1945", "DATE", "1945-08-15")]);
     t!(abbreviated_month_day, "SEOUL, Aug. 15 (Agency) -- The leaders wrote.", "2022-08-15", [("Aug. 15", "DATE", "2022-08-15")]);
     t!(month_day_no_anchor, "The talks opened Sept. 3 in Geneva.", "", [("Sept. 3", "DATE", "XXXX-09-03")]);
+    // A weekday without a document date keeps its day of the week.
+    t!(weekday_no_anchor, "The envoys met on Monday and again on Friday morning.", "", [("Monday", "DATE", "XXXX-WXX-1"), ("Friday morning", "DATE", "XXXX-WXX-5TMO")]);
+    t!(previous_weekday_no_anchor, "He had left the previous Sunday.", "", [("the previous Sunday", "DATE", "XXXX-WXX-7")]);
     t!(month_year, "The plant closed in March 2019 after a fire.", "", [("March 2019", "DATE", "2019-03")]);
     t!(ordinal_day, "It happened on June 5th in the capital.", "2022-06-20", [("June 5th", "DATE", "2022-06-05")]);
     t!(iso_date, "The filing is dated 2022-08-15 and signed.", "", [("2022-08-15", "DATE", "2022-08-15")]);
