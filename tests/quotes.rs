@@ -1336,3 +1336,25 @@ Norland belongs to the Harbour League, which said the pact was unfair.
     let unfair = reported_holding(&quotes, text, "was unfair");
     assert_eq!(speaker(unfair), Some("Harbour League"));
 }
+
+#[test]
+fn an_outlet_credited_at_the_end_is_the_channel_not_a_second_speaker() {
+    let text = "The ferries stopped after the storm, the local newspaper Harbour Gazette reported.
+
+Mayor Ines Duval voiced hope that the ferries “would run again by spring,” according to the timetable set out in 2019 by the two councils, the newspaper reported.
+";
+    let quotes = quotes_of(text);
+    let spring = reported_holding(&quotes, text, "would run again");
+    assert_eq!(speaker(spring), Some("Ines Duval"));
+    assert_eq!(
+        spring.cited_source.as_ref().map(|c| c.name.as_str()),
+        Some("Harbour Gazette")
+    );
+    // What is left of the sentence is not the Gazette's own statement.
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.span.slice(text).contains("timetable")),
+        "{quotes:#?}"
+    );
+}

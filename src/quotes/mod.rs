@@ -215,9 +215,28 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             .iter()
             .flat_map(|s| {
                 let cited = cited_source(text, s, &others, &refs);
-                reported_clauses(text, s, &others, &refs)
+                let found = reported_clauses(text, s, &others, &refs);
+                // "Kim expressed belief that ..., according to the framework ..., the newspaper
+                // reported": the outlet credited for another speaker's clause is its channel,
+                // not the speaker of what is left of the sentence.
+                let channel = cited.as_ref().and_then(|c| c.entity_id.clone());
+                let credited_elsewhere = |q: &Quote| {
+                    let id = q.speaker.as_ref().and_then(|sp| sp.entity_id.as_ref());
+                    id.is_some()
+                        && id == channel.as_ref()
+                        && q.cue.is_some_and(|cue| cue.start >= q.span.end)
+                        && found.iter().any(|other| {
+                            other.span.end <= q.span.start
+                                && other.speaker.as_ref().and_then(|sp| sp.entity_id.as_ref()) != id
+                                && other.speaker.is_some()
+                        })
+                };
+                let keep: Vec<bool> = found.iter().map(|q| !credited_elsewhere(q)).collect();
+                found
                     .into_iter()
-                    .map(move |q| Quote {
+                    .zip(keep)
+                    .filter(|(_, keep)| *keep)
+                    .map(move |(q, _)| Quote {
                         cited_source: cited.clone(),
                         ..q
                     })
