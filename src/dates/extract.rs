@@ -235,18 +235,25 @@ fn small_number(word: &str) -> Option<u32> {
 }
 
 /// An ordinal up to the twenty-ninth, in digits ("20th", "21st") or words ("nineteenth",
-/// "twenty-first").
+/// "twenty-first"): a day of the month or a century.
 fn ordinal_number(word: &str) -> Option<u32> {
-    const WORDS: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
+    ordinal(word).filter(|n| (1..30).contains(n))
+}
+
+/// An ordinal from the first to the 999th, in digits ("77th", "21st") or words ("tenth",
+/// "seventy-seventh", "hundredth").
+pub(super) fn ordinal(word: &str) -> Option<u32> {
+    if let Some(digits) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return digits.parse().ok().filter(|n| (1..1000).contains(n));
+    }
+    const UNITS: [&str; 9] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    const TEENS: [&str; 10] = [
         "tenth",
         "eleventh",
         "twelfth",
@@ -257,20 +264,41 @@ fn ordinal_number(word: &str) -> Option<u32> {
         "seventeenth",
         "eighteenth",
         "nineteenth",
-        "twentieth",
     ];
-    let word_value = |w: &str| WORDS.iter().position(|o| *o == w).map(|k| k as u32 + 1);
-    if let Some(digits) = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|suffix| word.strip_suffix(suffix))
-        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return digits.parse().ok().filter(|n| (1..30).contains(n));
+    const TENS: [(&str, &str); 8] = [
+        ("twenty", "twentieth"),
+        ("thirty", "thirtieth"),
+        ("forty", "fortieth"),
+        ("fifty", "fiftieth"),
+        ("sixty", "sixtieth"),
+        ("seventy", "seventieth"),
+        ("eighty", "eightieth"),
+        ("ninety", "ninetieth"),
+    ];
+    let position = |list: &[&str], w: &str| list.iter().position(|&x| x == w);
+    if word == "hundredth" {
+        return Some(100);
     }
-    if let Some(ones) = word.strip_prefix("twenty-") {
-        return word_value(ones).filter(|&o| o < 10).map(|o| 20 + o);
+    if let Some(i) = position(&UNITS, word) {
+        return Some(i as u32 + 1);
     }
-    word_value(word)
+    if let Some(i) = position(&TEENS, word) {
+        return Some(i as u32 + 10);
+    }
+    for (k, &(cardinal, ordinal)) in TENS.iter().enumerate() {
+        let tens = 20 + 10 * k as u32;
+        if word == ordinal {
+            return Some(tens);
+        }
+        if let Some(unit) = word
+            .strip_prefix(cardinal)
+            .and_then(|r| r.strip_prefix('-'))
+            .and_then(|r| position(&UNITS, r))
+        {
+            return Some(tens + unit as u32 + 1);
+        }
+    }
+    None
 }
 
 fn capitalized(tok: &Tok<'_>) -> bool {
