@@ -39,12 +39,16 @@ impl Profile {
         let masked = crate::text::mask_markup(&document.text);
         let text = masked.as_ref();
         // A page stamp ("December 28, 2024" atop a scraped page) is often the day the page was
-        // captured or updated, not published: such a date places the article in the index but
-        // does not veto a story its content belongs to.
+        // captured or updated, not published, and an anniversary's day is only near it: such a
+        // date places the article in the index but does not veto a story its content belongs to.
         let caller = document.publication_date().ok().flatten();
         let found = analysis.document_date.date;
         let day = caller.or(found).map(time::Date::to_julian_day);
-        let day_is_firm = caller.is_some() || analysis.document_date.source != DateSource::PageDate;
+        let day_is_firm = caller.is_some()
+            || !matches!(
+                analysis.document_date.source,
+                DateSource::PageDate | DateSource::Anniversary
+            );
 
         let mut counts: HashMap<u64, u32> = HashMap::new();
         for sentence in analysis.body_sentences() {
