@@ -11,7 +11,8 @@
 //!
 //! An anniversary told as history ("In 2019, the 50th anniversary of the 1969 landing ...") says
 //! nothing about the article's own date, so a sentence that names a year besides the event's is
-//! not evidence, and neither is one in an article that names a year later than the anniversary.
+//! not evidence, and neither is one in an article that names a year later than the anniversary,
+//! nor one still to come ("will mark ...", "... next year").
 
 use time::Date;
 
@@ -64,6 +65,11 @@ fn in_sentence(text: &str, sentence: Span) -> Option<Anniversary> {
     // ASCII lowercasing keeps every byte offset.
     let lower = slice.to_ascii_lowercase();
     let at = find_word(&lower, "anniversary", 0)?;
+    // An anniversary still to come ("will mark the 100th anniversary of ... next year") dates
+    // the future, not the article.
+    if find_word(&lower[..at], "will", 0).is_some() || lower.contains("next year") {
+        return None;
+    }
     let years_of = |n: i32, (first, last): (i32, i32)| (first + n, last + n);
     let n = ordinal_before(&lower[..at])?;
     let start = ordinal_start(&lower[..at]);
@@ -241,6 +247,15 @@ mod tests {
         );
         assert_eq!(
             years("The 3rd anniversary of the pact fears World War III."),
+            None
+        );
+        // An anniversary still to come.
+        assert_eq!(
+            years("The island will mark the 100th anniversary of its 1919 charter in style."),
+            None
+        );
+        assert_eq!(
+            years("Plans for the 100th anniversary of the 1919 charter next year were unveiled."),
             None
         );
     }
