@@ -92,6 +92,32 @@ fn analyze_request(text: &str) -> pb::AnalyzeRequest {
     }
 }
 
+/// `document` analyzed by `server`, spans in code points.
+async fn analyze_in_code_points(server: &TestServer, document: pb::Document) -> pb::Analysis {
+    let request = pb::AnalyzeRequest {
+        document: Some(document),
+        offset_unit: pb::OffsetUnit::Codepoint.into(),
+        include_tokens: false,
+    };
+    server
+        .analysis()
+        .analyze(request)
+        .await
+        .unwrap()
+        .into_inner()
+        .analysis
+        .unwrap()
+}
+
+/// The words of `text` at a span given in code points.
+fn code_point_slice(text: &str, span: Option<pb::Span>) -> String {
+    let span = span.unwrap();
+    text.chars()
+        .skip(span.start as usize)
+        .take((span.end - span.start) as usize)
+        .collect()
+}
+
 fn add_request(id: &str, text: &str, source: &str) -> pb::AddArticleRequest {
     pb::AddArticleRequest {
         id: id.into(),
@@ -686,29 +712,15 @@ async fn a_page_stamp_the_article_contradicts_is_reported_and_not_used() {
     let server = TestServer::start(small_limits()).await;
     // Curly quotes before the spans: code points and bytes differ.
     let text = "December 28, 2024\n“Friends Forever,” Pyongyang’s Paper Says\n\nThe leaders traded letters on Monday, the 77th anniversary of the peninsula’s liberation on August 15, 1945.";
-    let request = pb::AnalyzeRequest {
-        document: Some(pb::Document {
+    let analysis = analyze_in_code_points(
+        &server,
+        pb::Document {
             text: text.into(),
             ..Default::default()
-        }),
-        offset_unit: pb::OffsetUnit::Codepoint.into(),
-        include_tokens: false,
-    };
-    let analysis = server
-        .analysis()
-        .analyze(request)
-        .await
-        .unwrap()
-        .into_inner()
-        .analysis
-        .unwrap();
-    let slice = |span: Option<pb::Span>| -> String {
-        let span = span.unwrap();
-        text.chars()
-            .skip(span.start as usize)
-            .take((span.end - span.start) as usize)
-            .collect()
-    };
+        },
+    )
+    .await;
+    let slice = |span| code_point_slice(text, span);
     let document_date = analysis.document_date.unwrap();
     assert_eq!(
         (document_date.value.as_str(), document_date.source()),
@@ -746,8 +758,9 @@ async fn a_page_stamp_the_article_contradicts_is_reported_and_not_used() {
 async fn dates_resolve_against_the_publication_date() {
     let server = TestServer::start(small_limits()).await;
     let text = "Envoys Meet Again\n\nThe envoys met on Monday, a week after talks stalled last month.\n\nThe pact was signed last year.";
-    let request = pb::AnalyzeRequest {
-        document: Some(pb::Document {
+    let analysis = analyze_in_code_points(
+        &server,
+        pb::Document {
             text: text.into(),
             // 2025-08-13T06:00:00Z, a Wednesday: the nearest Monday is two days back.
             published_at: Some(prost_types::Timestamp {
@@ -755,18 +768,9 @@ async fn dates_resolve_against_the_publication_date() {
                 nanos: 0,
             }),
             ..Default::default()
-        }),
-        offset_unit: pb::OffsetUnit::Codepoint.into(),
-        include_tokens: false,
-    };
-    let analysis = server
-        .analysis()
-        .analyze(request)
-        .await
-        .unwrap()
-        .into_inner()
-        .analysis
-        .unwrap();
+        },
+    )
+    .await;
     let document_date = analysis.document_date.unwrap();
     assert_eq!(
         (document_date.value.as_str(), document_date.source()),
@@ -794,13 +798,7 @@ async fn dates_resolve_against_the_publication_date() {
         ]
     );
     for date in &analysis.dates {
-        let span = date.span.unwrap();
-        let slice: String = text
-            .chars()
-            .skip(span.start as usize)
-            .take((span.end - span.start) as usize)
-            .collect();
-        assert_eq!(slice, date.text);
+        assert_eq!(code_point_slice(text, date.span), date.text);
     }
     server.stop().await;
 }
