@@ -1358,3 +1358,26 @@ Mayor Ines Duval voiced hope that the ferries “would run again by spring,” a
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn a_participle_after_an_addressee_is_the_letter_s_and_an_infinitive_is_its_content() {
+    let text = "Mayor Ines Duval sent a letter to Norland leader Oskar Brandt pledging to reopen the northern pier on Friday, ending a dispute of two years.
+
+The council sent a note to the Harbour League urging to keep the ferries running.
+";
+    let quotes = quotes_of(text);
+    // The letter pledges, and speaks for the one who sent it, not for its addressee.
+    let pier = reported_holding(&quotes, text, "the northern pier");
+    assert_eq!(speaker(pier), Some("Ines Duval"));
+    assert_eq!(speaker_words(pier, text), "a letter");
+    // "to reopen ... on Friday" is what was pledged, not a phrase before the content.
+    assert!(
+        pier.span
+            .slice(text)
+            .starts_with("to reopen the northern pier"),
+        "{pier:#?}"
+    );
+    // So after an organization: the note urges, not the League it went to.
+    let ferries = reported_holding(&quotes, text, "keep the ferries");
+    assert_eq!(speaker_words(ferries, text), "a note");
+}

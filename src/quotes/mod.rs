@@ -960,10 +960,11 @@ fn speaker_at(
 }
 
 /// "a delegation to Pyongyang, which", "countries in the U.N. who": when token `k` ends a name
-/// that follows a common noun and a preposition (and perhaps "the"), the preposition's index: a
-/// relative pronoun after the name refers to the noun before it. People count only for
-/// `which`, which never refers to them ("the wife of John Smith, who" is his); "of" only for
-/// `who` ("members of the Senate who").
+/// that follows a common noun and a preposition (and perhaps "the" or a role: "a letter to
+/// North Korean leader Kim Jong-un pledging"), the preposition's index: a relative pronoun or
+/// participle after the name refers to the noun before it. People count only for `which`,
+/// which never refers to them ("the wife of John Smith, who" is his); "of" only for `who`
+/// ("members of the Senate who").
 fn preposition_before_name(s: &Sent<'_>, refs: &[Ref<'_>], k: usize, which: bool) -> Option<usize> {
     let r = ref_at(refs, s.spans[k])?;
     if !which
@@ -974,7 +975,20 @@ fn preposition_before_name(s: &Sent<'_>, refs: &[Ref<'_>], k: usize, which: bool
     {
         return None;
     }
-    let first = s.spans.partition_point(|t| t.start < r.span.start);
+    let mut first = s.spans.partition_point(|t| t.start < r.span.start);
+    // (Back over a person's role: "North Korean leader", "President".)
+    if r.entity.kind == EntityType::Person {
+        let role_word = |w: &str| {
+            crate::entities::canonical::is_title(w)
+                || (w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        };
+        while first > 0
+            && role_word(s.words[first - 1])
+            && !DETERMINERS.contains(&s.words[first - 1])
+        {
+            first -= 1;
+        }
+    }
     let preposition =
         first.checked_sub(1 + usize::from(first > 0 && s.words[first - 1] == "the"))?;
     let noun = s.words.get(preposition.checked_sub(1)?)?;
@@ -1320,9 +1334,14 @@ fn subject_before(
     // "countries in the U.N. who refused", "a delegation to Pyongyang, which expressed": a
     // relative pronoun after a name that follows a common noun and a preposition refers to the
     // noun, a few words back to a determiner.
+    // ("a letter to North Korean leader Kim Jong-un pledging": so does a participle right
+    // after such a name, with the name a person's.)
     let relative = match end.checked_sub(1).map(|i| s.words[i]) {
         Some("who" | "Who") => Some((end - 1, false)),
         Some("which") if end > 2 && s.words[end - 2] == "," => Some((end - 2, true)),
+        _ if end == cue && s.words[cue].ends_with("ing") && !participle_after_comma(s, cue) => {
+            Some((cue, true))
+        }
         _ => None,
     };
     if let Some((pronoun, which)) = relative
@@ -1340,11 +1359,16 @@ fn subject_before(
                 break;
             }
         }
+        // (A document speaks for its author: "a letter to ... Kim pledging" is its sender's.)
         return (from < preposition).then(|| {
-            Speaker::unnamed(
-                text,
-                Span::new(s.spans[from].start, s.spans[preposition - 1].end),
-            )
+            speaker_at(text, s, preposition - 1, refs, false)
+                .filter(|sp| sp.entity_id.is_some())
+                .unwrap_or_else(|| {
+                    Speaker::unnamed(
+                        text,
+                        Span::new(s.spans[from].start, s.spans[preposition - 1].end),
+                    )
+                })
         });
     }
     // Up to four words back from `end`, the nearest name, role noun or pronoun.
@@ -1874,7 +1898,11 @@ fn skip_adjuncts(
                 continue;
             }
         }
-        if matches!(word, "in" | "on" | "at" | "during" | "to") {
+        // ("pledging to expand ties on Monday": an infinitive is the content, not a phrase
+        // before it.)
+        if matches!(word, "in" | "on" | "at" | "during" | "to")
+            && !(word == "to" && s.words.get(start + 1).is_some_and(|w| infinitive(w)))
+        {
             if let Some(end) = (start + 1..(start + 6).min(n)).find(|&j| {
                 CUE_PHRASE_ENDS.contains(&s.words[j]) || crate::dates::is_calendar_word(s.words[j])
             }) {
@@ -1885,6 +1913,20 @@ fn skip_adjuncts(
         break;
     }
     start
+}
+
+/// Whether `word`, right after "to", reads as a verb's base form ("to expand") rather than a
+/// listener or place ("to reporters", "to the crowd", "to Pyongyang"): lower case, no
+/// determiner or pronoun, and no plural "-s" ("discuss" and "address" end in "ss").
+fn infinitive(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_lowercase())
+        && !DETERMINERS.contains(&word)
+        && !LISTENERS.contains(&word)
+        && !matches!(
+            word,
+            "this" | "that" | "each" | "every" | "any" | "no" | "date" | "camera"
+        )
+        && (!word.ends_with('s') || word.ends_with("ss"))
 }
 
 /// The stretch of `quotes` (in order and not nested, as [`in_quote`] takes them) that overlap
