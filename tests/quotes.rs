@@ -1381,3 +1381,30 @@ The council sent a note to the Harbour League urging to keep the ferries running
     let ferries = reported_holding(&quotes, text, "keep the ferries");
     assert_eq!(speaker_words(ferries, text), "a note");
 }
+
+#[test]
+fn a_report_after_with_is_a_clause_of_its_own() {
+    let text = "The mayor's plan drew fire.
+
+Experts express deep doubt about the new harbour wall, with one telling the Harbour Gazette that the wall would not survive a single winter storm.
+";
+    let quotes = quotes_of(text);
+    let wall = reported_holding(&quotes, text, "would not survive");
+    assert_eq!(
+        wall.span.slice(text),
+        "the wall would not survive a single winter storm"
+    );
+    assert_eq!(speaker_words(wall, text), "one");
+    assert_eq!(
+        wall.cited_source.as_ref().map(|c| c.name.as_str()),
+        Some("Harbour Gazette")
+    );
+    // The experts' doubt does not run on into one expert's statement.
+    assert!(
+        quotes
+            .iter()
+            .filter(|q| q.span.slice(text).contains("about the new harbour wall"))
+            .all(|q| !q.span.slice(text).contains("survive")),
+        "{quotes:#?}"
+    );
+}

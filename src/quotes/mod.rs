@@ -2016,7 +2016,19 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .iter()
             .find(|&&c| c > from + 1 && participle_after_comma(s, c))
             // (Through the closing mark, so that the content holds the whole quote.)
-            .map(|&c| if s.words[c - 1] == "," { c - 1 } else { c });
+            .map(|&c| if s.words[c - 1] == "," { c - 1 } else { c })
+            // "... doubt about the claim, with one telling Fox News that ...": a report of its
+            // own, by someone named after "with".
+            .or_else(|| {
+                cues.iter().find_map(|&c| {
+                    let with = (c.saturating_sub(4)..c).find(|&j| s.words[j] == "with")?;
+                    (with > from + 1
+                        && s.words[with - 1] == ","
+                        && s.words[c].ends_with("ing")
+                        && (with + 1..c).all(|j| outside(j) && s.words[j] != ","))
+                    .then_some(with - 1)
+                })
+            });
         // A writer's aside after the content, an appositive to the whole (", a charge that
         // ...", ", an acknowledgment that ..."), or a word on a place (", where he trails
         // ..."). (Cutting before ", which ..." and ", who ..." too gained on PolNeAR train but
