@@ -755,6 +755,37 @@ async fn a_page_stamp_the_article_contradicts_is_reported_and_not_used() {
 }
 
 #[tokio::test]
+async fn a_joint_statement_names_every_speaker() {
+    let server = TestServer::start(small_limits()).await;
+    // Curly quotes before the spans: code points and bytes differ.
+    let text = "“Open Again,” the Gazette Says\n\nMayor Ines Duval and Oskar Brandt agreed to reopen the northern pier before winter.";
+    let analysis = analyze_in_code_points(&server, document(text)).await;
+    let pier = analysis
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("northern pier"))
+        .unwrap();
+    let speaker = pier.speaker.clone().unwrap();
+    assert_eq!(
+        (speaker.name.as_str(), code_point_slice(text, speaker.span)),
+        ("Ines Duval", "Ines Duval".to_owned())
+    );
+    let co: Vec<_> = pier
+        .co_speakers
+        .iter()
+        .map(|c| {
+            (
+                c.name.as_str(),
+                code_point_slice(text, c.span),
+                !c.entity_id.is_empty(),
+            )
+        })
+        .collect();
+    assert_eq!(co, [("Oskar Brandt", "Oskar Brandt".to_owned(), true)]);
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn dates_resolve_against_the_publication_date() {
     let server = TestServer::start(small_limits()).await;
     let text = "Envoys Meet Again\n\nThe envoys met on Monday, a week after talks stalled last month.\n\nThe pact was signed last year.";

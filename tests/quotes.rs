@@ -586,7 +586,7 @@ proptest::proptest! {
             for q in &analysis.quotes {
                 let spans = std::iter::once(q.span)
                     .chain(q.cue)
-                    .chain(q.speaker.iter().chain(&q.cited_source).map(|s| s.span));
+                    .chain(q.speaker.iter().chain(&q.cited_source).chain(&q.co_speakers).map(|s| s.span));
                 for span in spans {
                     proptest::prop_assert!(span.start < span.end && span.end <= text.len());
                     proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
@@ -1407,4 +1407,32 @@ Experts express deep doubt about the new harbour wall, with one telling the Harb
             .all(|q| !q.span.slice(text).contains("survive")),
         "{quotes:#?}"
     );
+}
+
+#[test]
+fn names_joined_in_one_subject_speak_together() {
+    let text = "The summit ended early.
+
+During a call on Friday, Mayor Ines Duval and Oskar Brandt agreed to reopen the northern pier before winter.
+
+Norland, the Harbour League and Port Ellis said the ferries would run again in spring.
+
+The talks between Ines Duval and Oskar Brandt were said to be tense, officials said.
+";
+    let quotes = quotes_of(text);
+    let names = |q: &Quote| {
+        let mut all = vec![speaker(q).unwrap_or_default().to_owned()];
+        all.extend(q.co_speakers.iter().map(|c| c.name.clone()));
+        all
+    };
+    let pier = reported_holding(&quotes, text, "northern pier");
+    assert_eq!(names(pier), ["Ines Duval", "Oskar Brandt"]);
+    // Each one named where the subject names them.
+    assert_eq!(pier.co_speakers[0].span.slice(text), "Oskar Brandt");
+    let ferries = reported_holding(&quotes, text, "ferries would run");
+    assert_eq!(names(ferries), ["Norland", "Harbour League", "Port Ellis"]);
+    // Names after a preposition are no subject.
+    let tense = reported_holding(&quotes, text, "tense");
+    assert!(tense.co_speakers.is_empty(), "{tense:#?}");
+    assert_eq!(speaker_words(tense, text), "officials");
 }

@@ -55,8 +55,8 @@ fuzz_target!(|data: &[u8]| {
     };
     for quote in &analysis.quotes {
         check(text, quote.span, "quote");
-        for who in quote.speaker.iter().chain(&quote.cited_source) {
-            check(text, who.span, "speaker or cited source");
+        for who in quote.speaker.iter().chain(&quote.cited_source).chain(&quote.co_speakers) {
+            check(text, who.span, "speaker, co-speaker or cited source");
             assert!(known(&who.entity_id), "{who:?} names no entity of this analysis");
         }
         if let Some(cue) = quote.cue {
@@ -100,7 +100,7 @@ fuzz_target!(|data: &[u8]| {
             .chain(analysis.quotes.iter().map(|q| q.span))
             .chain(analysis.quotes.iter().filter_map(|q| q.cue_span.map(Some)))
             .chain(analysis.quotes.iter().flat_map(|q| {
-                q.speaker.iter().chain(&q.cited_source).map(|who| who.span)
+                q.speaker.iter().chain(&q.cited_source).chain(&q.co_speakers).map(|who| who.span)
             }))
             .chain(analysis.dates.iter().map(|d| d.span))
             .chain(analysis.document_date.iter().flat_map(|d| {

@@ -263,6 +263,11 @@ pub fn analysis_to_pb(
                 span: Some(span_to_pb(&conv, q.span)?),
                 kind: quote_kind_to_pb(q.kind).into(),
                 speaker: q.speaker.as_ref().map(attributed).transpose()?,
+                co_speakers: q
+                    .co_speakers
+                    .iter()
+                    .map(attributed)
+                    .collect::<Result<_>>()?,
                 cue: q.cue.map(|c| c.slice(text).to_owned()).unwrap_or_default(),
                 cue_span: q.cue.map(|c| span_to_pb(&conv, c)).transpose()?,
                 cited_source: q.cited_source.as_ref().map(attributed).transpose()?,

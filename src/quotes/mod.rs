@@ -68,6 +68,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Who said it, if the text says.
     pub speaker: Option<Speaker>,
+    /// Who said it with the speaker, named in the same subject ("Kim and Putin agreed ..."
+    /// gives Kim as the speaker and Putin here); empty for a speaker alone.
+    pub co_speakers: Vec<Speaker>,
     /// The verb or phrase reporting it ("said", "wrote", "according to").
     pub cue: Option<Span>,
     /// The outlet or channel it is credited to ("KCNA" in "according to KCNA").
@@ -366,6 +369,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     span: content,
                     kind,
                     speaker: None,
+                    co_speakers: Vec::new(),
                     cue: None,
                     cited_source: None,
                     confidence: 0.3,
@@ -441,6 +445,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 span: content,
                 kind,
                 speaker,
+                co_speakers: Vec::new(),
                 cue,
                 cited_source,
                 confidence,
@@ -452,7 +457,142 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
         quotes.extend(clauses);
     }
     quotes.sort_by_key(|q| q.span.start);
+    for q in &mut quotes {
+        if let Some(sp) = &q.speaker
+            && let Some(joint) = joint_subject(&sentences, &refs, sp.span)
+        {
+            let mut joint = joint.into_iter();
+            q.speaker = joint.next();
+            q.co_speakers = joint.collect();
+        }
+    }
     quotes
+}
+
+/// Prepositions before which a list of names is no subject ("talks between Kim and Putin").
+const LIST_PREPOSITIONS: &[&str] = &[
+    "between",
+    "with",
+    "of",
+    "to",
+    "for",
+    "by",
+    "from",
+    "about",
+    "against",
+    "on",
+    "at",
+    "in",
+    "like",
+    "than",
+    "including",
+    "and",
+    "or",
+    "nor",
+    "besides",
+    "except",
+    "unlike",
+    "beyond",
+];
+
+/// "Kim and Putin agreed", "Russia, China and Iran said": the names of a subject joined by
+/// "and" that `speaker` (a name's span) is one of, in text order, when they are the subject of
+/// a reporting verb. None for a speaker named alone.
+fn joint_subject(sentences: &[Sent<'_>], refs: &[Ref<'_>], speaker: Span) -> Option<Vec<Speaker>> {
+    let s = sentences
+        .iter()
+        .find(|s| s.span.start <= speaker.start && speaker.end <= s.span.end)?;
+    let r = ref_at(refs, speaker).filter(|r| r.kind == MentionKind::Name && r.span == speaker)?;
+    // (A place in a subject of saying is its government: "Russia and China said".)
+    let kind_ok = |k: EntityType| {
+        matches!(
+            k,
+            EntityType::Person | EntityType::Organization | EntityType::Location
+        )
+    };
+    // A name in the list: its first and last token.
+    let name_at = |i: usize| -> Option<(usize, usize, &Ref<'_>)> {
+        let m = ref_at(refs, *s.spans.get(i)?)
+            .filter(|m| m.kind == MentionKind::Name && kind_ok(m.entity.kind))?;
+        let mut first = s.spans.partition_point(|t| t.start < m.span.start);
+        let last = s
+            .spans
+            .partition_point(|t| t.end <= m.span.end)
+            .checked_sub(1)?;
+        // ("Vietnam, the Philippines and Taiwan": the article goes with its name.)
+        if first > 0 && matches!(s.words[first - 1], "the" | "The") {
+            first -= 1;
+        }
+        Some((first, last, m))
+    };
+    let (first, last, _) = name_at(s.spans.partition_point(|t| t.start < speaker.start))?;
+    let mut names = vec![(first, last, r)];
+    let mut joined = false;
+    // Leftwards: "A, B and" before the speaker.
+    while let Some(&(start, _, _)) = names.first() {
+        let Some(sep) = start.checked_sub(1) else {
+            break;
+        };
+        if !matches!(s.words[sep], "and" | ",") || sep == 0 {
+            break;
+        }
+        let Some(prev) = name_at(sep - 1).filter(|p| p.1 == sep - 1) else {
+            break;
+        };
+        joined |= s.words[sep] == "and";
+        names.insert(0, prev);
+    }
+    // Rightwards: ", B and C" after it ("and" after a comma too).
+    loop {
+        let end = names.last().map_or(0, |n| n.1) + 1;
+        let mut k = end;
+        let mut and = false;
+        while matches!(s.words.get(k).copied(), Some("," | "and")) {
+            and |= s.words[k] == "and";
+            k += 1;
+        }
+        let Some(next) = (k > end)
+            .then(|| name_at(k + usize::from(matches!(s.words.get(k).copied(), Some("the")))))
+            .flatten()
+            .filter(|n| n.0 == k)
+        else {
+            break;
+        };
+        joined |= and;
+        names.push(next);
+    }
+    if !joined || names.len() < 2 {
+        return None;
+    }
+    let start = names[0].0;
+    let mut after = names.last()?.1 + 1;
+    if start > 0 && LIST_PREPOSITIONS.contains(&s.words[start - 1].to_lowercase().as_str()) {
+        return None;
+    }
+    // The subject of a cue: "Kim and Putin (on Monday) agreed".
+    while after < s.words.len()
+        && after < names.last()?.1 + 6
+        && (is_between_subject_and_cue(s.words[after]) || is_time_word(s.words[after]))
+    {
+        after += 1;
+    }
+    if after >= s.words.len() || !cue_at(s, after, refs) {
+        return None;
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for (_, _, m) in names {
+        if seen.contains(&m.entity.id.as_str()) {
+            continue;
+        }
+        seen.push(&m.entity.id);
+        out.push(Speaker {
+            entity_id: Some(m.entity.id.clone()),
+            name: m.entity.name.clone(),
+            span: m.span,
+        });
+    }
+    (out.len() > 1).then_some(out)
 }
 
 /// The speaker of the last of `clauses` (of block `b`), with where it ends, when that clause
@@ -2430,6 +2570,7 @@ fn clause_quote(
         kind: QuoteKind::Indirect,
         confidence: if speaker.is_some() { 0.6 } else { 0.3 },
         speaker,
+        co_speakers: Vec::new(),
         cue: Some(cue),
         cited_source: None,
     })
