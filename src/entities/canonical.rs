@@ -210,6 +210,19 @@ const ROLE_NOUNS: &[&str] = &[
     "ceo",
     "judge",
     "marshal",
+    "pundit",
+    "host",
+    "commentator",
+    "journalist",
+    "columnist",
+    "adviser",
+    "advisor",
+    "strategist",
+    "activist",
+    "researcher",
+    "scholar",
+    "historian",
+    "economist",
 ];
 
 /// Nouns that introduce an outlet's name ("the newspaper Izvestia") or follow it ("the Eastern
@@ -802,32 +815,19 @@ fn add_roles(
     end: usize,
 ) {
     let words = &sentence.words;
-    // Walk back over capitalized title words, nationality words and role nouns.
-    let mut from = start;
-    while from > 0 {
-        let w = words[from - 1];
-        let f = fold(w);
-        let capitalized = w.starts_with(char::is_uppercase);
-        if TITLES.contains(&f.as_str())
-            || ROLE_NOUNS.contains(&f.as_str())
-            || (capitalized
-                && from < start + 4
-                && !matches!(
-                    f.as_str(),
-                    "the" | "a" | "an" | "and" | "but" | "in" | "on" | "at" | "by" | "with"
-                ))
-        {
-            from -= 1;
-        } else {
-            break;
-        }
-    }
-    // Only a phrase that ends in a title or role noun is a role ("Russian President").
     let mut role = None;
     if title_end > start {
-        role = Some((from, title_end));
-    } else if from < start && TITLES.contains(&fold(words[start - 1]).as_str()) {
+        role = Some((role_words_before(words, start), title_end));
+    } else if let Some(from) = role_phrase_before(words, start) {
         role = Some((from, start));
+    } else if start >= 2 && words[start - 1] == "," && words.get(end).is_some_and(|w| *w == ",") {
+        // "Russia's ambassador to North Korea, Alexander Matsegora, said": a role set off
+        // before the name, opening its clause (after a quote, a comma or nothing).
+        if let Some(from) = role_phrase_before(words, start - 1).filter(|&from| {
+            from == 0 || matches!(words[from - 1], "," | "”" | "\"" | "’" | "'" | ";" | ":")
+        }) {
+            role = Some((from, start - 1));
+        }
     }
     // Appositive: ", Russia's ambassador to North Korea," within eight tokens.
     let mut appositive = None;
@@ -885,6 +885,78 @@ fn add_roles(
             draft.role_heads.push(head);
         }
         draft.role_words.extend(words[a..b].iter().map(|w| fold(w)));
+    }
+}
+
+/// Where a role phrase ending right before token `end` starts: title words, nationality words
+/// and role nouns ("Russian President", "North Korean Supreme Leader", "Russian defense
+/// pundit"), with the place a title belongs to ("Ambassador to Pyongyang") and a possessive
+/// country ("Russia's"). None unless the phrase ends in a title or role noun, or in such a
+/// place after one.
+fn role_phrase_before(words: &[&str], end: usize) -> Option<usize> {
+    let role_word = |w: &str| {
+        let f = fold(w);
+        TITLES.contains(&f.as_str()) || ROLE_NOUNS.contains(&f.as_str())
+    };
+    let capitalized_word = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && !matches!(
+                fold(w).as_str(),
+                "the" | "a" | "an" | "and" | "but" | "in" | "on" | "at" | "by" | "with"
+            )
+    };
+    let mut from = end;
+    // The place after a title: capitalized words, then "to" or "of" after a title.
+    let mut place = end;
+    while place > 0 && end - place < 4 && capitalized_word(words[place - 1]) {
+        place -= 1;
+    }
+    if place < end && place > 0 && words[place - 1] == "the" {
+        place -= 1;
+    }
+    if place < end
+        && place >= 2
+        && matches!(words[place - 1], "to" | "of")
+        && role_word(words[place - 2])
+    {
+        from = place - 1;
+    } else if !(from > 0 && role_word(words[from - 1])) {
+        return None;
+    }
+    let from = role_words_before(words, from);
+    (from < end).then_some(from)
+}
+
+/// Where the title words, role nouns and capitalized modifiers right before token `end` start,
+/// through possessives ("Russia's Ambassador", "Donetsk People's Republic leader").
+fn role_words_before(words: &[&str], end: usize) -> usize {
+    let role_word = |w: &str| {
+        let f = fold(w);
+        TITLES.contains(&f.as_str()) || ROLE_NOUNS.contains(&f.as_str())
+    };
+    let capitalized_word = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && !matches!(
+                fold(w).as_str(),
+                "the" | "a" | "an" | "and" | "but" | "in" | "on" | "at" | "by" | "with"
+            )
+    };
+    let mut from = end;
+    loop {
+        while from > 0 && (role_word(words[from - 1]) || capitalized_word(words[from - 1])) {
+            from -= 1;
+        }
+        // (And on past a possessive: "Donetsk People's Republic leader".)
+        if from >= 2
+            && from < end
+            && end - from < 8
+            && matches!(words[from - 1], "'s" | "’s")
+            && capitalized_word(words[from - 2])
+        {
+            from -= 2;
+        } else {
+            return from;
+        }
     }
 }
 
@@ -1523,6 +1595,34 @@ mod tests {
         );
         // Nobody was called an ambassador: "The ambassador" stays unresolved.
         assert!(e.iter().all(|x| x.mentions.len() <= 3));
+    }
+
+    #[test]
+    fn roles_before_a_name_reach_the_place_a_title_belongs_to() {
+        let e = run(&[
+            "Norland 's Ambassador to Port Ellis [Oskar Brandt]PER spoke first .",
+            "\" We will build , \" Norland 's envoy to the League , [Ines Duval]PER , said .",
+            "Harbour defense pundit [Pia Lund]PER disagreed .",
+            "East Ellis People 's Republic leader [Tor Vik]PER agreed .",
+            "Later the pundit added more .",
+        ]);
+        assert_eq!(
+            by_name(&e, "Oskar Brandt").roles,
+            vec!["Norland 's Ambassador to Port Ellis"]
+        );
+        // (A role set off by commas before the name, after a quote.)
+        assert_eq!(
+            by_name(&e, "Ines Duval").roles,
+            vec!["Norland 's envoy to the League"]
+        );
+        let lund = by_name(&e, "Pia Lund");
+        assert_eq!(lund.roles, vec!["Harbour defense pundit"]);
+        // "the pundit" is hers.
+        assert_eq!(lund.mentions.len(), 2, "{lund:#?}");
+        assert_eq!(
+            by_name(&e, "Tor Vik").roles,
+            vec!["East Ellis People 's Republic leader"]
+        );
     }
 
     #[test]
