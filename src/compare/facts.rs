@@ -170,14 +170,26 @@ pub(crate) fn find(input: &SentenceInput<'_>) -> Vec<Found> {
             continue;
         };
         let start = i;
-        // "the two countries" refers to things already named; it counts nothing new.
+        // "the two countries" (also across a quotation mark: "the “two countries would ...")
+        // refers to things already named; it counts nothing new.
+        let before = (0..i)
+            .rev()
+            .find(|&k| !matches!(words[k], "“" | "”" | "\"" | "‘" | "’" | "'"));
         let definite = !ordinal
-            && i > 0
-            && matches!(
-                fold(words[i - 1]).as_str(),
-                "the" | "our" | "their" | "its" | "these" | "those" | "his" | "her"
-            );
+            && before.is_some_and(|k| {
+                matches!(
+                    fold(words[k]).as_str(),
+                    "the" | "our" | "their" | "its" | "these" | "those" | "his" | "her"
+                )
+            });
+        // "with one telling Fox News": "one" before a verb is a pronoun, no count.
+        let pronoun = !ordinal
+            && fold(words[i]) == "one"
+            && words.get(i + 1).is_some_and(|w| {
+                w.len() > 4 && w.ends_with("ing") || matches!(*w, "who" | "that" | "said" | "says")
+            });
         if definite
+            || pronoun
             || (input.in_date)(input.tokens[i].span)
             || (!ordinal && (1800.0..2100.0).contains(&value) && !words[i].contains(','))
         {
@@ -313,6 +325,37 @@ fn same_claim(a: &Found, b: &Found) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_new_things_not_things_named_before_nor_pronouns() {
+        let found = |text: &str| -> Vec<String> {
+            let mut tokens = Vec::new();
+            crate::text::tokenize(text, Span::new(0, text.len()), &mut tokens);
+            find(&SentenceInput {
+                article: 0,
+                text,
+                span: Span::new(0, text.len()),
+                tokens: &tokens,
+                context: &[],
+                in_date: &|_| false,
+            })
+            .iter()
+            .map(|f| f.span.slice(text).to_owned())
+            .collect()
+        };
+        assert_eq!(
+            found("Experts doubt it, with one telling the Gazette that 1,500 workers are too few."),
+            ["1,500 workers"]
+        );
+        assert_eq!(
+            found("The letter vowed that the “two cities would keep 300 ferries.”"),
+            ["300 ferries"]
+        );
+        assert_eq!(
+            found("One bridge and two ferries were lost."),
+            ["One bridge", "two ferries"]
+        );
+    }
 
     #[test]
     fn numbers_read_as_values() {
