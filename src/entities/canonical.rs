@@ -888,23 +888,28 @@ fn add_roles(
     }
 }
 
+/// A title or role noun ("President", "ambassador", "pundit").
+fn role_word(w: &str) -> bool {
+    let f = fold(w);
+    TITLES.contains(&f.as_str()) || ROLE_NOUNS.contains(&f.as_str())
+}
+
+/// A capitalized word that may modify a role ("Russian", "Supreme"), not a capitalized
+/// function word opening the sentence.
+fn capitalized_word(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && !matches!(
+            fold(w).as_str(),
+            "the" | "a" | "an" | "and" | "but" | "in" | "on" | "at" | "by" | "with"
+        )
+}
+
 /// Where a role phrase ending right before token `end` starts: title words, nationality words
 /// and role nouns ("Russian President", "North Korean Supreme Leader", "Russian defense
 /// pundit"), with the place a title belongs to ("Ambassador to Pyongyang") and a possessive
 /// country ("Russia's"). None unless the phrase ends in a title or role noun, or in such a
 /// place after one.
 fn role_phrase_before(words: &[&str], end: usize) -> Option<usize> {
-    let role_word = |w: &str| {
-        let f = fold(w);
-        TITLES.contains(&f.as_str()) || ROLE_NOUNS.contains(&f.as_str())
-    };
-    let capitalized_word = |w: &str| {
-        w.starts_with(char::is_uppercase)
-            && !matches!(
-                fold(w).as_str(),
-                "the" | "a" | "an" | "and" | "but" | "in" | "on" | "at" | "by" | "with"
-            )
-    };
     let mut from = end;
     // The place after a title: capitalized words, then "to" or "of" after a title.
     let mut place = end;
@@ -930,17 +935,6 @@ fn role_phrase_before(words: &[&str], end: usize) -> Option<usize> {
 /// Where the title words, role nouns and capitalized modifiers right before token `end` start,
 /// through possessives ("Russia's Ambassador", "Donetsk People's Republic leader").
 fn role_words_before(words: &[&str], end: usize) -> usize {
-    let role_word = |w: &str| {
-        let f = fold(w);
-        TITLES.contains(&f.as_str()) || ROLE_NOUNS.contains(&f.as_str())
-    };
-    let capitalized_word = |w: &str| {
-        w.starts_with(char::is_uppercase)
-            && !matches!(
-                fold(w).as_str(),
-                "the" | "a" | "an" | "and" | "but" | "in" | "on" | "at" | "by" | "with"
-            )
-    };
     let mut from = end;
     loop {
         while from > 0 && (role_word(words[from - 1]) || capitalized_word(words[from - 1])) {
