@@ -1436,3 +1436,27 @@ The talks between Ines Duval and Oskar Brandt were said to be tense, officials s
     assert!(tense.co_speakers.is_empty(), "{tense:#?}");
     assert_eq!(speaker_words(tense, text), "officials");
 }
+
+#[test]
+fn maintain_reports_only_a_that_clause() {
+    let text = "The summit ended early.
+
+Mayor Ines Duval and Oskar Brandt agreed to reopen the northern pier and maintain “close contact” between the two councils.
+
+Harbour engineers maintain that the northern pier is safe for ferries.
+";
+    let quotes = quotes_of(text);
+    let cue = |q: &Quote| q.cue.map(|c| c.slice(text));
+    let pier = reported_holding(&quotes, text, "reopen the northern pier");
+    assert_eq!(cue(pier), Some("agreed"));
+    assert!(pier.span.slice(text).contains("close contact"), "{pier:#?}");
+    assert!(
+        quotes
+            .iter()
+            .filter(|q| q.span.slice(text).contains("close contact"))
+            .all(|q| cue(q) == Some("agreed")),
+        "{quotes:#?}"
+    );
+    let safe = reported_holding(&quotes, text, "is safe for ferries");
+    assert_eq!(cue(safe), Some("maintain"));
+}

@@ -880,6 +880,11 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
     if matches!(word, "read" | "reads") {
         return clause_ends(i + 1);
     }
+    // "they maintain that ...", not "agreed to ... maintain “closer communication”": the base
+    // form keeps a thing as often as it asserts one.
+    if word == "maintain" {
+        return s.words.get(i + 1) == Some(&"that");
+    }
     // "as Cornyn put it, “...”", "as he puts it": the words are his.
     if matches!(word, "put" | "puts") {
         return s.words.get(i + 1) == Some(&"it") && clause_ends(i + 2);
