@@ -92,12 +92,17 @@ fn analyze_request(text: &str) -> pb::AnalyzeRequest {
     }
 }
 
-/// `document` analyzed by `server`, spans in code points.
-async fn analyze_in_code_points(server: &TestServer, document: pb::Document) -> pb::Analysis {
+/// `document` analyzed by `server`, spans in `unit`, tokens listed when asked for.
+async fn analyze_in(
+    server: &TestServer,
+    document: pb::Document,
+    unit: pb::OffsetUnit,
+    include_tokens: bool,
+) -> pb::Analysis {
     let request = pb::AnalyzeRequest {
         document: Some(document),
-        offset_unit: pb::OffsetUnit::Codepoint.into(),
-        include_tokens: false,
+        offset_unit: unit.into(),
+        include_tokens,
     };
     server
         .analysis()
@@ -107,6 +112,11 @@ async fn analyze_in_code_points(server: &TestServer, document: pb::Document) -> 
         .into_inner()
         .analysis
         .unwrap()
+}
+
+/// `document` analyzed by `server`, spans in code points.
+async fn analyze_in_code_points(server: &TestServer, document: pb::Document) -> pb::Analysis {
+    analyze_in(server, document, pb::OffsetUnit::Codepoint, false).await
 }
 
 /// The words of `text` at a span given in code points.
@@ -205,19 +215,7 @@ async fn spans_come_in_the_unit_the_caller_asks_for() {
             text[..text.find('“').unwrap()].chars().count(),
         ),
     ] {
-        let request = pb::AnalyzeRequest {
-            document: Some(document(text)),
-            offset_unit: unit.into(),
-            include_tokens: true,
-        };
-        let analysis = server
-            .analysis()
-            .analyze(request)
-            .await
-            .unwrap()
-            .into_inner()
-            .analysis
-            .unwrap();
+        let analysis = analyze_in(&server, document(text), unit, true).await;
         assert_eq!(analysis.offset_unit(), unit);
         let second = analysis.sentences[1].span.unwrap();
         assert_eq!(second.start as usize, expect_start_of_second, "{unit:?}");

@@ -186,7 +186,8 @@ pub(crate) fn find(input: &SentenceInput<'_>) -> Vec<Found> {
         let pronoun = !ordinal
             && fold(words[i]) == "one"
             && words.get(i + 1).is_some_and(|w| {
-                w.len() > 4 && w.ends_with("ing") || matches!(*w, "who" | "that" | "said" | "says")
+                (w.len() > 4 && w.ends_with("ing"))
+                    || matches!(*w, "who" | "that" | "said" | "says")
             });
         if definite
             || pronoun

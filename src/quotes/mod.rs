@@ -499,9 +499,10 @@ const LIST_PREPOSITIONS: &[&str] = &[
 /// "and" that `speaker` (a name's span) is one of, in text order, when they are the subject of
 /// a reporting verb. None for a speaker named alone.
 fn joint_subject(sentences: &[Sent<'_>], refs: &[Ref<'_>], speaker: Span) -> Option<Vec<Speaker>> {
-    let s = sentences
-        .iter()
-        .find(|s| s.span.start <= speaker.start && speaker.end <= s.span.end)?;
+    // (Sentences are in text order: the last one starting at or before the speaker.)
+    let s = sentences[..sentences.partition_point(|s| s.span.start <= speaker.start)]
+        .last()
+        .filter(|s| speaker.end <= s.span.end)?;
     let r = ref_at(refs, speaker).filter(|r| r.kind == MentionKind::Name && r.span == speaker)?;
     // (A place in a subject of saying is its government: "Russia and China said".)
     let kind_ok = |k: EntityType| {
