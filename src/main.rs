@@ -55,6 +55,9 @@ enum TrainCommand {
     Casing(TrainCasingArgs),
     /// Clusters words by their neighbours in unannotated text (`models/clusters.tsv`).
     Clusters(TrainClustersArgs),
+    /// Compiles the Brown cluster table (`models/brown.tsv`) from spacy-lookups-data's
+    /// `en_lexeme_cluster.json` (unzipped from the wheel and gunzipped).
+    Brown(TrainBrownArgs),
     /// Compiles the given-name and surname lexicon (`models/names.tsv`) from the US Census 1990
     /// name frequency files.
     Names(TrainNamesArgs),
@@ -81,6 +84,15 @@ struct TrainNamesArgs {
     data: PathBuf,
     /// Where to write the lexicon.
     #[arg(long, default_value = "models/names.tsv")]
+    out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainBrownArgs {
+    /// spacy-lookups-data's `data/en_lexeme_cluster.json` (a JSON object from word to path).
+    table: PathBuf,
+    /// Where to write the table.
+    #[arg(long, default_value = "models/brown.tsv")]
     out: PathBuf,
 }
 
@@ -136,6 +148,9 @@ struct TrainNerArgs {
     /// The word clusters the features read.
     #[arg(long, default_value = "models/clusters.tsv")]
     clusters: PathBuf,
+    /// The Brown cluster table the features read.
+    #[arg(long, default_value = "models/brown.tsv")]
+    brown: PathBuf,
     /// The given names and surnames the features read.
     #[arg(long, default_value = "models/names.tsv")]
     names: PathBuf,
@@ -155,6 +170,11 @@ struct TrainNerArgs {
     /// Features seen fewer times than this in training are dropped.
     #[arg(long, default_value_t = 2)]
     min_count: u32,
+    /// Train on this many shuffles (seeds `--seed`, `--seed` + 1, ...) and average the models'
+    /// weights into one (`entities::model::train`); dev scores are then reported once, for the
+    /// average.
+    #[arg(long, default_value_t = 1)]
+    shuffles: usize,
     /// Where to write the model.
     #[arg(long, default_value = "models/ner.bin")]
     out: PathBuf,
@@ -446,6 +466,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Ner(args)) => train_ner(args),
         Command::Train(TrainCommand::Casing(args)) => train_casing(args),
         Command::Train(TrainCommand::Clusters(args)) => train_clusters(args),
+        Command::Train(TrainCommand::Brown(args)) => train_brown(args),
         Command::Train(TrainCommand::Names(args)) => train_names(args),
     };
     match result {
@@ -1099,6 +1120,7 @@ fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
                 gazetteer: Gazetteer::builtin(),
                 casing: Casing::builtin(),
                 clusters: Clusters::builtin(),
+                brown: parallax::entities::brown::Brown::builtin(),
                 names: Names::builtin(),
             };
             Recognizer::new(Box::leak(Box::new(model)), lexicons)
@@ -1392,6 +1414,29 @@ fn train_clusters(args: TrainClustersArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn train_brown(args: TrainBrownArgs) -> anyhow::Result<ExitCode> {
+    let source = std::fs::read_to_string(&args.table)
+        .with_context(|| format!("reading {}", args.table.display()))?;
+    let table: std::collections::HashMap<String, u64> = serde_json::from_str(&source)
+        .with_context(|| {
+            format!(
+                "{}: expected a JSON object from word to path",
+                args.table.display()
+            )
+        })?;
+    let compiled = parallax::entities::brown::compile(&table)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.table.display()))?;
+    std::fs::write(&args.out, &compiled)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    println!(
+        "read {} words; wrote {} to {}",
+        table.len(),
+        compiled.lines().filter(|l| !l.starts_with('#')).count(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn train_names(args: TrainNamesArgs) -> anyhow::Result<ExitCode> {
     use parallax::entities::names::NamesBuilder;
     use parallax::entities::pronouns::Gender;
@@ -1443,6 +1488,7 @@ fn load_lexicon<T>(
 }
 
 fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
+    use parallax::entities::brown::Brown;
     use parallax::entities::casing::Casing;
     use parallax::entities::clusters::Clusters;
     use parallax::entities::gazetteer::Gazetteer;
@@ -1452,11 +1498,13 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     let gazetteer = load_lexicon(&args.gazetteer, Gazetteer::parse)?;
     let casing = load_lexicon(&args.casing, Casing::parse)?;
     let clusters = load_lexicon(&args.clusters, Clusters::parse)?;
+    let brown = load_lexicon(&args.brown, Brown::parse)?;
     let names = load_lexicon(&args.names, Names::parse)?;
     let lexicons = Lexicons {
         gazetteer,
         casing,
         clusters,
+        brown,
         names,
     };
     let examples = training_corpus(&args.data, gazetteer, &args.corpora, args.gum_as_names)
@@ -1486,6 +1534,7 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         epochs: args.epochs,
         seed: args.seed,
         min_count: args.min_count,
+        shuffles: args.shuffles,
     };
     let started = std::time::Instant::now();
     let first_pass = match &args.first_pass {

@@ -149,6 +149,15 @@ const TITLES: &[&str] = &[
     "prince",
     "princess",
     "pope",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "patriarch",
+    "rabbi",
+    "imam",
+    "reverend",
+    "rev",
+    "pastor",
     "judge",
     "justice",
     "comrade",
@@ -429,6 +438,15 @@ pub fn group(
                 EntityType::Person | EntityType::Other | EntityType::Location
             ) && media_after)
         {
+            kind = EntityType::Organization;
+            vote += 2.0;
+        }
+        // "in an interview with Izvestia": a place gives no interview; a name taken for one
+        // there is an outlet (a person stays a person).
+        let interviewed = start >= 2
+            && sentence.words[start - 1] == "with"
+            && matches!(sentence.words[start - 2], "interview" | "interviews");
+        if interviewed && matches!(kind, EntityType::Location | EntityType::Other) {
             kind = EntityType::Organization;
             vote += 2.0;
         }
@@ -1589,6 +1607,19 @@ mod tests {
         );
         // Nobody was called an ambassador: "The ambassador" stays unresolved.
         assert!(e.iter().all(|x| x.mentions.len() <= 3));
+    }
+
+    #[test]
+    fn an_interviewer_is_no_place_and_a_cleric_s_title_no_name() {
+        let e = run(&[
+            "[Ines Duval]PER said in an interview with [Harbour Courier]LOC that it would .",
+            "[Archbishop Tor Vik]PER agreed .",
+        ]);
+        assert_eq!(
+            by_name(&e, "Harbour Courier").kind,
+            EntityType::Organization
+        );
+        assert_eq!(by_name(&e, "Tor Vik").roles, vec!["Archbishop"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! word's shape and affixes, sentence position, and gazetteer matches with the token's position in
 //! them. Changing a template changes every hash: retrain the model afterwards.
 
+use super::brown::Brown;
 use super::casing::Casing;
 use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, PlaceKind};
@@ -20,6 +21,8 @@ pub struct Lexicons<'a> {
     pub casing: &'a Casing,
     /// Distributional word clusters.
     pub clusters: &'a Clusters,
+    /// Brown cluster paths learned from a large corpus.
+    pub brown: &'a Brown,
     /// Given names and surnames (the pronoun resolver reads the sex of given names).
     pub names: &'a Names,
 }
@@ -51,6 +54,8 @@ pub(crate) struct Prepared {
     casing: Vec<u8>,
     /// (fine, coarse) cluster of each token, (u16::MAX, u16::MAX) when unknown.
     clusters: Vec<(u16, u16)>,
+    /// Brown path of each token, 0 when unknown.
+    brown: Vec<u32>,
     /// Gazetteer matches covering each token: (kind bits, B/I/L/U position, prominence), where
     /// prominence is the log2 of the entry's rank (countries first, then cities by population).
     gazetteer: Vec<Vec<(u8, u8, u8)>>,
@@ -68,6 +73,11 @@ impl Prepared {
         let clusters = lower
             .iter()
             .map(|w| lexicons.clusters.of(w).unwrap_or((u16::MAX, u16::MAX)))
+            .collect();
+        let brown = tokens
+            .iter()
+            .zip(&lower)
+            .map(|(t, w)| lexicons.brown.of(t, w).unwrap_or(0))
             .collect();
         let long_shapes = tokens.iter().map(|t| shape(t, false)).collect();
         let short = tokens.iter().map(|t| shape(t, true)).collect();
@@ -89,6 +99,7 @@ impl Prepared {
             short,
             casing,
             clusters,
+            brown,
             gazetteer: covering,
         }
     }
@@ -110,6 +121,10 @@ pub(crate) fn extract(
         }
     }
 }
+
+/// Lengths of the Brown path prefixes read (Ratinov and Roth 2009; the table's paths are at most
+/// 18 bits, so 32 is the whole path).
+const BROWN_PREFIXES: [u32; 4] = [4, 6, 10, 32];
 
 /// Mixed into a feature's hash for its noun-phrase copy.
 const NOUN_PHRASE_COPY: u64 = 0x6a09_e667_f3bc_c909;
@@ -224,6 +239,29 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
     out.push(hash_bytes(73, &[&before[..2]]));
     out.push(hash_bytes(74, &[&after[..2]]));
     out.push(hash_bytes(75, &[&before[2..], &here[2..], &after[2..]]));
+    // Brown path prefixes of 4, 6 and 10 bits and the whole path, of the word and its neighbours.
+    let brown_at = |k: isize| -> u32 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            u32::MAX
+        } else {
+            p.brown[j as usize]
+        }
+    };
+    for (k, templates) in [(0isize, 90u8), (-1, 94), (1, 98)] {
+        let path = brown_at(k);
+        for (t, bits) in (templates..).zip(BROWN_PREFIXES) {
+            if k != 0 && bits > 10 {
+                break;
+            }
+            let prefix = if path == 0 || path == u32::MAX {
+                path
+            } else {
+                path & 1u32.checked_shl(bits).map_or(u32::MAX, |m| m - 1)
+            };
+            out.push(hash_bytes(t, &[&prefix.to_le_bytes()]));
+        }
+    }
     // Gazetteer context: a place right after or before ("in X", "X-based").
     for (k, template) in [(-1isize, 52u8), (1, 53)] {
         let j = i as isize + k;
@@ -421,6 +459,7 @@ mod tests {
         let g = Gazetteer::default();
         let c = Casing::default();
         let k = Clusters::default();
+        let b = Brown::default();
         let n = Names::default();
         let tokens = ["Putin", "met", "Kim"];
         let p = Prepared::new(
@@ -429,6 +468,7 @@ mod tests {
                 gazetteer: &g,
                 casing: &c,
                 clusters: &k,
+                brown: &b,
                 names: &n,
             },
         );
