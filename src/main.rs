@@ -58,12 +58,15 @@ enum TrainCommand {
     /// Compiles the Brown cluster table (`models/brown.tsv`) from spacy-lookups-data's
     /// `en_lexeme_cluster.json` (unzipped from the wheel and gunzipped).
     Brown(TrainBrownArgs),
+    /// Compiles the word frequency table (`models/frequency.tsv`) from spacy-lookups-data's
+    /// `en_lexeme_prob.json` (unzipped from the wheel and gunzipped).
+    Frequency(TrainFrequencyArgs),
     /// Compiles the given-name and surname lexicon (`models/names.tsv`) from the US Census 1990
     /// name frequency files.
     Names(TrainNamesArgs),
     /// Trains the entity tagger (`models/ner.bin`) on the NER corpora, reporting dev scores after
     /// each epoch.
-    Ner(TrainNerArgs),
+    Ner(Box<TrainNerArgs>),
 }
 
 #[derive(Debug, clap::Args)]
@@ -93,6 +96,18 @@ struct TrainBrownArgs {
     table: PathBuf,
     /// Where to write the table.
     #[arg(long, default_value = "models/brown.tsv")]
+    out: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainFrequencyArgs {
+    /// spacy-lookups-data's `data/en_lexeme_prob.json` (a JSON object from word to log p).
+    table: PathBuf,
+    /// Words whose commoner form is rarer than this natural-log probability are left out.
+    #[arg(long, default_value_t = -18.0, allow_negative_numbers = true)]
+    min_log_prob: f64,
+    /// Where to write the table.
+    #[arg(long, default_value = "models/frequency.tsv")]
     out: PathBuf,
 }
 
@@ -151,6 +166,9 @@ struct TrainNerArgs {
     /// The Brown cluster table the features read.
     #[arg(long, default_value = "models/brown.tsv")]
     brown: PathBuf,
+    /// The word frequency table the features read.
+    #[arg(long, default_value = "models/frequency.tsv")]
+    frequency: PathBuf,
     /// The given names and surnames the features read.
     #[arg(long, default_value = "models/names.tsv")]
     names: PathBuf,
@@ -463,10 +481,11 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Quotes(args)) => eval_quotes(args),
         Command::Eval(EvalCommand::Pronouns(args)) => eval_pronouns(args),
         Command::Train(TrainCommand::Gazetteer(args)) => train_gazetteer(args),
-        Command::Train(TrainCommand::Ner(args)) => train_ner(args),
+        Command::Train(TrainCommand::Ner(args)) => train_ner(*args),
         Command::Train(TrainCommand::Casing(args)) => train_casing(args),
         Command::Train(TrainCommand::Clusters(args)) => train_clusters(args),
         Command::Train(TrainCommand::Brown(args)) => train_brown(args),
+        Command::Train(TrainCommand::Frequency(args)) => train_frequency(args),
         Command::Train(TrainCommand::Names(args)) => train_names(args),
     };
     match result {
@@ -1121,6 +1140,7 @@ fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
                 casing: Casing::builtin(),
                 clusters: Clusters::builtin(),
                 brown: parallax::entities::brown::Brown::builtin(),
+                frequency: parallax::entities::frequency::Frequency::builtin(),
                 names: Names::builtin(),
             };
             Recognizer::new(Box::leak(Box::new(model)), lexicons)
@@ -1437,6 +1457,28 @@ fn train_brown(args: TrainBrownArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn train_frequency(args: TrainFrequencyArgs) -> anyhow::Result<ExitCode> {
+    let source = std::fs::read_to_string(&args.table)
+        .with_context(|| format!("reading {}", args.table.display()))?;
+    let table: std::collections::HashMap<String, f64> = serde_json::from_str(&source)
+        .with_context(|| {
+            format!(
+                "{}: expected a JSON object from word to log probability",
+                args.table.display()
+            )
+        })?;
+    let compiled = parallax::entities::frequency::compile(&table, args.min_log_prob);
+    std::fs::write(&args.out, &compiled)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    println!(
+        "read {} word forms; wrote {} words to {}",
+        table.len(),
+        compiled.lines().filter(|l| !l.starts_with('#')).count(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn train_names(args: TrainNamesArgs) -> anyhow::Result<ExitCode> {
     use parallax::entities::names::NamesBuilder;
     use parallax::entities::pronouns::Gender;
@@ -1499,12 +1541,17 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     let casing = load_lexicon(&args.casing, Casing::parse)?;
     let clusters = load_lexicon(&args.clusters, Clusters::parse)?;
     let brown = load_lexicon(&args.brown, Brown::parse)?;
+    let frequency = load_lexicon(
+        &args.frequency,
+        parallax::entities::frequency::Frequency::parse,
+    )?;
     let names = load_lexicon(&args.names, Names::parse)?;
     let lexicons = Lexicons {
         gazetteer,
         casing,
         clusters,
         brown,
+        frequency,
         names,
     };
     let examples = training_corpus(&args.data, gazetteer, &args.corpora, args.gum_as_names)

@@ -9,6 +9,7 @@
 use super::brown::Brown;
 use super::casing::Casing;
 use super::clusters::Clusters;
+use super::frequency::Frequency;
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::names::Names;
 
@@ -23,6 +24,8 @@ pub struct Lexicons<'a> {
     pub clusters: &'a Clusters,
     /// Brown cluster paths learned from a large corpus.
     pub brown: &'a Brown,
+    /// How often words are capitalized, and how common they are, in a large corpus.
+    pub frequency: &'a Frequency,
     /// Given names and surnames (the pronoun resolver reads the sex of given names).
     pub names: &'a Names,
 }
@@ -56,6 +59,8 @@ pub(crate) struct Prepared {
     clusters: Vec<(u16, u16)>,
     /// Brown path of each token, 0 when unknown.
     brown: Vec<u32>,
+    /// (capitalized preference, rarity) of each token ([`Frequency::of`]), None when unknown.
+    frequency: Vec<Option<(i8, u8)>>,
     /// Gazetteer matches covering each token: (kind bits, B/I/L/U position, prominence), where
     /// prominence is the log2 of the entry's rank (countries first, then cities by population).
     gazetteer: Vec<Vec<(u8, u8, u8)>>,
@@ -79,6 +84,7 @@ impl Prepared {
             .zip(&lower)
             .map(|(t, w)| lexicons.brown.of(t, w).unwrap_or(0))
             .collect();
+        let frequency = lower.iter().map(|w| lexicons.frequency.of(w)).collect();
         let long_shapes = tokens.iter().map(|t| shape(t, false)).collect();
         let short = tokens.iter().map(|t| shape(t, true)).collect();
         let mut covering = vec![Vec::new(); tokens.len()];
@@ -100,6 +106,7 @@ impl Prepared {
             casing,
             clusters,
             brown,
+            frequency,
             gazetteer: covering,
         }
     }
@@ -262,6 +269,23 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
             out.push(hash_bytes(t, &[&prefix.to_le_bytes()]));
         }
     }
+    // How much commoner the word is capitalized than not, alone, with its shape, with its rarity
+    // and at the sentence's start; and the neighbours'.
+    let frequency_at = |k: isize| -> [u8; 2] {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            [b'-', b'-']
+        } else {
+            p.frequency[j as usize].map_or([b'?', b'?'], |(c, r)| [c as u8, r])
+        }
+    };
+    let here = frequency_at(0);
+    out.push(hash_bytes(110, &[&here[..1]]));
+    out.push(hash_bytes(111, &[&here[..1], p.short[i].as_bytes()]));
+    out.push(hash_bytes(112, &[&here]));
+    out.push(hash_bytes(113, &[&here[..1], &[u8::from(i == 0)]]));
+    out.push(hash_bytes(114, &[&frequency_at(-1)[..1]]));
+    out.push(hash_bytes(115, &[&frequency_at(1)[..1]]));
     // Gazetteer context: a place right after or before ("in X", "X-based").
     for (k, template) in [(-1isize, 52u8), (1, 53)] {
         let j = i as isize + k;
@@ -460,6 +484,7 @@ mod tests {
         let c = Casing::default();
         let k = Clusters::default();
         let b = Brown::default();
+        let f = Frequency::default();
         let n = Names::default();
         let tokens = ["Putin", "met", "Kim"];
         let p = Prepared::new(
@@ -469,6 +494,7 @@ mod tests {
                 casing: &c,
                 clusters: &k,
                 brown: &b,
+                frequency: &f,
                 names: &n,
             },
         );

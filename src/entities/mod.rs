@@ -16,6 +16,7 @@ pub mod casing;
 pub mod clusters;
 pub mod conll;
 mod features;
+pub mod frequency;
 pub mod gazetteer;
 pub mod model;
 pub mod names;
@@ -29,6 +30,7 @@ use casing::Casing;
 use clusters::Clusters;
 use conll::Mention;
 pub use features::{Convention, Lexicons};
+use frequency::Frequency;
 use gazetteer::{Gazetteer, PlaceKind};
 use model::{Model, Scored};
 use names::Names;
@@ -105,6 +107,7 @@ impl Recognizer {
                 casing: Casing::builtin(),
                 clusters: Clusters::builtin(),
                 brown: Brown::builtin(),
+                frequency: Frequency::builtin(),
                 names: Names::builtin(),
             },
         }
@@ -237,7 +240,9 @@ impl Recognizer {
             found
                 .iter_mut()
                 .for_each(|s| s.mention = name_edges(tokens, s.mention));
+            split_place_pairs(tokens, &mut found, self.lexicons.gazetteer);
         }
+        syllable_names(tokens, &mut found, self.lexicons.casing);
         for m in self.lexicons.gazetteer.find(tokens) {
             if m.kinds & PlaceKind::Demonym.bit() == 0
                 || !tokens[m.start].starts_with(char::is_uppercase)
@@ -293,9 +298,19 @@ impl Recognizer {
 /// capitalized word go ("Eastern Wire news agency" is "Eastern Wire"), except from a place,
 /// whose name may end in a common noun ("the Korean peninsula", "the Huallaga river"). An
 /// all-lower-case mention ("tampa bay", in web text) keeps its words, and so does a possessive
-/// "s" split from its name ("Wendy s"). A leading "the" is left to the grouping (`canonical`),
+/// "s" split from its name ("Wendy s"). A compound adjective opening a mention ("Russian-occupied
+/// Donbas") is a modifier, not part of the name. A leading "the" is left to the grouping (`canonical`),
 /// which drops it: UNER marks it now and then ("The Mozilla Foundation").
 fn name_edges(tokens: &[&str], mut m: Mention) -> Mention {
+    // "Russian-occupied Donbas", "Kremlin-backed Pushilin": a compound adjective before a name
+    // is a modifier.
+    let modifier = |t: &str| {
+        t.split_once(['-', '‐'])
+            .is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase))
+    };
+    if m.end - m.start > 1 && modifier(tokens[m.start]) {
+        m.start += 1;
+    }
     if m.kind == EntityType::Location {
         return m;
     }
@@ -309,6 +324,79 @@ fn name_edges(tokens: &[&str], mut m: Mention) -> Mention {
         m.end = end;
     }
     m
+}
+
+/// East Asian given names written as separate syllables ("Kim Jong Un", "Kim Il Sung", "Moon
+/// Jae In") end in a short capitalized word that the tagger, reading "Un" or "In" as a word of
+/// its own, sometimes leaves out ("Kim Jong" before "Un that ..."). A person's name of two or
+/// more words whose last word is a syllable of at most four letters takes in such a word right
+/// after it: capitalized, of two to four letters, in no other mention, and not a word that
+/// news text usually writes in lower case (the casing lexicon), so that a headline's "Is" or
+/// "Says" stays out.
+fn syllable_names(tokens: &[&str], found: &mut [Scored], casing: &Casing) {
+    let syllable = |t: &str| {
+        let n = t.chars().count();
+        (2..=4).contains(&n)
+            && t.starts_with(char::is_uppercase)
+            && t.chars().skip(1).all(char::is_lowercase)
+    };
+    for k in 0..found.len() {
+        let m = found[k].mention;
+        let next_taken = found.get(k + 1).is_some_and(|s| s.mention.start == m.end);
+        let Some(&next) = tokens.get(m.end) else {
+            continue;
+        };
+        if m.kind != EntityType::Person
+            || m.end - m.start < 2
+            || next_taken
+            || !syllable(tokens[m.end - 1])
+            || !syllable(next)
+            || matches!(
+                casing.class(&next.to_lowercase()),
+                Some(casing::Class::Lower | casing::Class::MostlyLower)
+            )
+        {
+            continue;
+        }
+        found[k].mention.end += 1;
+    }
+}
+
+/// Two places written side by side without a comma ("Miramar California", "flights to miramar
+/// florida") are two names in the names convention, as "Portland, Oregon" is: a place mention
+/// ending in a country or US state, after a place the gazetteer knows, is split in two unless the
+/// whole is a name of its own ("Papua New Guinea", "Kansas City"). A compass word or other
+/// modifier before the country is no place, so "West Germany" and "Northern Ireland" stay whole;
+/// so does a place the gazetteer lacks before the state ("Nenagh Ireland"), which the Twitter
+/// corpora mark as one name.
+fn split_place_pairs(tokens: &[&str], found: &mut Vec<Scored>, gazetteer: &Gazetteer) {
+    let outer = PlaceKind::Country.bit() | PlaceKind::Region.bit();
+    let mut k = 0;
+    while k < found.len() {
+        let m = found[k].mention;
+        if m.kind != EntityType::Location || m.end - m.start < 2 {
+            k += 1;
+            continue;
+        }
+        let matches = gazetteer.find(&tokens[m.start..m.end]);
+        let n = m.end - m.start;
+        let whole = matches.iter().any(|g| g.start == 0 && g.end == n);
+        let split = matches
+            .iter()
+            .filter(|g| g.end == n && g.start > 0 && g.kinds & outer != 0)
+            .map(|g| g.start)
+            .find(|&at| matches.iter().any(|g| g.start == 0 && g.end == at));
+        match split {
+            Some(at) if !whole => {
+                let mut second = found[k];
+                found[k].mention.end = m.start + at;
+                second.mention.start = m.start + at;
+                found.insert(k + 1, second);
+                k += 2;
+            }
+            _ => k += 1,
+        }
+    }
 }
 
 /// The noun phrases GUM marks around the names a tagger finds in one sentence (`eval ner
@@ -1192,6 +1280,78 @@ mod tests {
             .iter()
             .map(|&(start, end, kind)| Mention { start, end, kind })
             .collect()
+    }
+
+    #[test]
+    fn names_convention_cuts_common_noun_tails_and_splits_place_pairs() {
+        type Case = (
+            &'static str,
+            &'static [(usize, usize, EntityType)],
+            &'static [(usize, usize, EntityType)],
+        );
+        let cases: &[Case] = &[
+            (
+                "the Eastern Wire news agency reported",
+                &[(1, 5, ORG)],
+                &[(1, 3, ORG)],
+            ),
+            ("the Korean peninsula", &[(1, 3, LOC)], &[(1, 3, LOC)]),
+            ("in Russian-occupied Donbas", &[(1, 3, PER)], &[(2, 3, PER)]),
+            ("the Russia-Ukraine war", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+            ("near tampa bay today", &[(1, 3, LOC)], &[(1, 3, LOC)]),
+            (
+                "flew to Miramar California",
+                &[(2, 4, LOC)],
+                &[(2, 3, LOC), (3, 4, LOC)],
+            ),
+            (
+                "flew to miramar florida",
+                &[(2, 4, LOC)],
+                &[(2, 3, LOC), (3, 4, LOC)],
+            ),
+            ("in Papua New Guinea", &[(1, 4, LOC)], &[(1, 4, LOC)]),
+            ("in West Germany", &[(1, 3, LOC)], &[(1, 3, LOC)]),
+            ("in Nenagh Ireland", &[(1, 3, LOC)], &[(1, 3, LOC)]),
+        ];
+        let gazetteer = Gazetteer::builtin();
+        for &(sentence, found, want) in cases {
+            let tokens: Vec<&str> = sentence.split(' ').collect();
+            let mut scored: Vec<Scored> = spans(found)
+                .into_iter()
+                .map(|mention| Scored {
+                    mention: name_edges(&tokens, mention),
+                    confidence: 1.0,
+                })
+                .collect();
+            split_place_pairs(&tokens, &mut scored, gazetteer);
+            let got: Vec<Mention> = scored.into_iter().map(|s| s.mention).collect();
+            assert_eq!(got, spans(want), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_syllable_given_name_keeps_its_last_syllable() {
+        let cases: &[(&str, (usize, usize), usize)] = &[
+            ("he told Kim Jong Un that ties grow", (2, 4), 5),
+            ("with Kim Il Sung in Pyongyang", (1, 3), 4),
+            // A word news writes in lower case, a long word, a name of long words.
+            ("Kim Jong Says Ties Grow", (0, 2), 2),
+            ("met Kim Jong Thursday", (1, 3), 3),
+            ("met Vladimir Putin Jr", (1, 3), 3),
+        ];
+        for &(sentence, (start, end), want) in cases {
+            let tokens: Vec<&str> = sentence.split(' ').collect();
+            let mut found = vec![Scored {
+                mention: Mention {
+                    start,
+                    end,
+                    kind: PER,
+                },
+                confidence: 1.0,
+            }];
+            syllable_names(&tokens, &mut found, Casing::builtin());
+            assert_eq!(found[0].mention.end, want, "{sentence}");
+        }
     }
 
     #[test]

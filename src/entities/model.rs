@@ -908,6 +908,7 @@ mod tests {
     use crate::entities::brown::Brown;
     use crate::entities::casing::Casing;
     use crate::entities::clusters::Clusters;
+    use crate::entities::frequency::Frequency;
     use crate::entities::gazetteer::Gazetteer;
     use crate::entities::names::Names;
 
@@ -916,12 +917,14 @@ mod tests {
         static C: std::sync::OnceLock<Casing> = std::sync::OnceLock::new();
         static K: std::sync::OnceLock<Clusters> = std::sync::OnceLock::new();
         static B: std::sync::OnceLock<Brown> = std::sync::OnceLock::new();
+        static F: std::sync::OnceLock<Frequency> = std::sync::OnceLock::new();
         static N: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
         Lexicons {
             gazetteer: G.get_or_init(Gazetteer::default),
             casing: C.get_or_init(Casing::default),
             clusters: K.get_or_init(Clusters::default),
             brown: B.get_or_init(Brown::default),
+            frequency: F.get_or_init(Frequency::default),
             names: N.get_or_init(Names::default),
         }
     }
