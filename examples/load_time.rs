@@ -12,7 +12,7 @@ fn best<T>(f: impl Fn() -> T) -> f64 {
 }
 
 fn main() {
-    use parallax::entities::{casing, clusters, gazetteer, model, names};
+    use parallax::entities::{brown, casing, clusters, frequency, gazetteer, model, names};
     println!(
         "model     {:6.1} ms",
         best(|| model::Model::from_bytes(model::BUILTIN)
@@ -32,6 +32,16 @@ fn main() {
     println!(
         "clusters  {:6.1} ms",
         best(|| clusters::Clusters::parse(clusters::BUILTIN).unwrap().len())
+    );
+    println!(
+        "brown     {:6.1} ms",
+        best(|| brown::Brown::parse(brown::BUILTIN).unwrap().len())
+    );
+    println!(
+        "frequency {:6.1} ms",
+        best(|| frequency::Frequency::parse(frequency::BUILTIN)
+            .unwrap()
+            .len())
     );
     println!(
         "names     {:6.1} ms",
