@@ -193,6 +193,9 @@ struct TrainNerArgs {
     /// average.
     #[arg(long, default_value_t = 1)]
     shuffles: usize,
+    /// Leave out features whose every weight is at most this in absolute value (0 keeps all).
+    #[arg(long, default_value_t = 0.0)]
+    min_weight: f32,
     /// Where to write the model.
     #[arg(long, default_value = "models/ner.bin")]
     out: PathBuf,
@@ -1582,6 +1585,7 @@ fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         min_count: args.min_count,
         shuffles: args.shuffles,
+        min_weight: args.min_weight,
     };
     let started = std::time::Instant::now();
     let first_pass = match &args.first_pass {
