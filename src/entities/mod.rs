@@ -288,6 +288,7 @@ impl Recognizer {
         }
         found.sort_by_key(|s| s.mention.start);
         organization_names(tokens, &mut found);
+        republic_names(tokens, &mut found);
         found
     }
 }
@@ -324,6 +325,70 @@ fn name_edges(tokens: &[&str], mut m: Mention) -> Mention {
         m.end = end;
     }
     m
+}
+
+/// A state named "... Republic" is one place, across a possessive ("Donetsk People's Republic",
+/// "Democratic People's Republic of Korea"), where the tagger found pieces of it ("Donetsk" and
+/// "Republic") and no person in it: the possessive breaks the capitalized runs the organization
+/// rule reads, and must, since "Russia's Foreign Ministry" is a place and an organization.
+fn republic_names(tokens: &[&str], found: &mut Vec<Scored>) {
+    let capitalized =
+        |t: &str| t.starts_with(char::is_uppercase) && t.chars().any(char::is_lowercase);
+    let possessive = |t: &str| matches!(t, "'s" | "’s");
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i] != "Republic" {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && (capitalized(tokens[start - 1])
+                || (possessive(tokens[start - 1]) && start > 1 && capitalized(tokens[start - 2])))
+            && !matches!(tokens[start - 1], "The" | "A" | "An")
+        {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while tokens.get(end) == Some(&"of") && tokens.get(end + 1).is_some_and(|t| capitalized(t))
+        {
+            end += 2;
+            while tokens.get(end).is_some_and(|t| capitalized(t)) {
+                end += 1;
+            }
+        }
+        let overlapping: Vec<usize> = (0..found.len())
+            .filter(|&k| found[k].mention.start < end && start < found[k].mention.end)
+            .collect();
+        let fits = !overlapping.is_empty()
+            && start < i
+            && overlapping.iter().all(|&k| {
+                let m = found[k].mention;
+                m.start >= start && m.end <= end && m.kind != EntityType::Person
+            });
+        if fits {
+            let confidence = overlapping
+                .iter()
+                .map(|&k| found[k].confidence)
+                .fold(0.6f32, f32::max);
+            for &k in overlapping.iter().rev() {
+                found.remove(k);
+            }
+            let at = found.partition_point(|s| s.mention.start < start);
+            found.insert(
+                at,
+                Scored {
+                    mention: Mention {
+                        start,
+                        end,
+                        kind: EntityType::Location,
+                    },
+                    confidence,
+                },
+            );
+        }
+        i = end;
+    }
 }
 
 /// East Asian given names written as separate syllables ("Kim Jong Un", "Kim Il Sung", "Moon
@@ -1324,6 +1389,46 @@ mod tests {
                 })
                 .collect();
             split_place_pairs(&tokens, &mut scored, gazetteer);
+            let got: Vec<Mention> = scored.into_iter().map(|s| s.mention).collect();
+            assert_eq!(got, spans(want), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_republic_is_one_place_across_its_possessive() {
+        type Case = (
+            &'static str,
+            &'static [(usize, usize, EntityType)],
+            &'static [(usize, usize, EntityType)],
+        );
+        let cases: &[Case] = &[
+            (
+                "Donetsk People ’s Republic leader Denis Pushilin",
+                &[(0, 1, LOC), (3, 4, LOC), (5, 7, PER)],
+                &[(0, 4, LOC), (5, 7, PER)],
+            ),
+            (
+                "the Democratic People 's Republic of Korea said",
+                &[(1, 2, ORG), (6, 7, LOC)],
+                &[(1, 7, LOC)],
+            ),
+            // The name ends at "Republic": the title and the person after it stay apart.
+            (
+                "Czech Republic President Petr Pavel",
+                &[(0, 2, LOC), (3, 5, PER)],
+                &[(0, 2, LOC), (3, 5, PER)],
+            ),
+        ];
+        for &(sentence, found, want) in cases {
+            let tokens: Vec<&str> = sentence.split(' ').collect();
+            let mut scored: Vec<Scored> = spans(found)
+                .into_iter()
+                .map(|mention| Scored {
+                    mention,
+                    confidence: 1.0,
+                })
+                .collect();
+            republic_names(&tokens, &mut scored);
             let got: Vec<Mention> = scored.into_iter().map(|s| s.mention).collect();
             assert_eq!(got, spans(want), "{sentence}");
         }
