@@ -327,6 +327,26 @@ fn name_edges(tokens: &[&str], mut m: Mention) -> Mention {
     m
 }
 
+/// Replaces the mentions `overlapping` (indices into `found`, ascending) with `mention`, as sure
+/// as the surest of them (at least 0.6), keeping `found` in text order.
+fn merge_into(found: &mut Vec<Scored>, overlapping: &[usize], mention: Mention) {
+    let confidence = overlapping
+        .iter()
+        .map(|&k| found[k].confidence)
+        .fold(0.6f32, f32::max);
+    for &k in overlapping.iter().rev() {
+        found.remove(k);
+    }
+    let at = found.partition_point(|s| s.mention.start < mention.start);
+    found.insert(
+        at,
+        Scored {
+            mention,
+            confidence,
+        },
+    );
+}
+
 /// A state named "... Republic" is one place, across a possessive ("Donetsk People's Republic",
 /// "Democratic People's Republic of Korea"), where the tagger found pieces of it ("Donetsk" and
 /// "Republic") and no person in it: the possessive breaks the capitalized runs the organization
@@ -367,25 +387,12 @@ fn republic_names(tokens: &[&str], found: &mut Vec<Scored>) {
                 m.start >= start && m.end <= end && m.kind != EntityType::Person
             });
         if fits {
-            let confidence = overlapping
-                .iter()
-                .map(|&k| found[k].confidence)
-                .fold(0.6f32, f32::max);
-            for &k in overlapping.iter().rev() {
-                found.remove(k);
-            }
-            let at = found.partition_point(|s| s.mention.start < start);
-            found.insert(
-                at,
-                Scored {
-                    mention: Mention {
-                        start,
-                        end,
-                        kind: EntityType::Location,
-                    },
-                    confidence,
-                },
-            );
+            let mention = Mention {
+                start,
+                end,
+                kind: EntityType::Location,
+            };
+            merge_into(found, &overlapping, mention);
         }
         i = end;
     }
@@ -827,25 +834,12 @@ fn organization_names(tokens: &[&str], found: &mut Vec<Scored>) {
             .iter()
             .all(|&k| found[k].mention.start >= start && found[k].mention.end <= head_end);
         if inside {
-            let confidence = overlapping
-                .iter()
-                .map(|&k| found[k].confidence)
-                .fold(0.6f32, f32::max);
-            for &k in overlapping.iter().rev() {
-                found.remove(k);
-            }
-            let at = found.partition_point(|s| s.mention.start < start);
-            found.insert(
-                at,
-                Scored {
-                    mention: Mention {
-                        start,
-                        end: head_end,
-                        kind: EntityType::Organization,
-                    },
-                    confidence,
-                },
-            );
+            let mention = Mention {
+                start,
+                end: head_end,
+                kind: EntityType::Organization,
+            };
+            merge_into(found, &overlapping, mention);
         }
     }
 }
