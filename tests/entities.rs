@@ -340,3 +340,25 @@ fn places_joined_by_a_hyphen_are_each_found() {
     // Undivided Korea is a place of its own, neither of today's two states.
     assert_eq!(find(&analysis.entities, "Korea").kind, EntityType::Location);
 }
+
+#[test]
+fn named_wars_are_events_and_their_places_stay_places() {
+    let text = "SEOUL, Aug. 15 (Yonhap) -- Ties between Moscow and Pyongyang are closer than at \
+                any time since the Cold War, the veteran diplomat said, recalling the Korean War \
+                and the end of World War II. He said the Iraq War had taught Moscow caution.\n";
+    let analysis = Analyzer::new(Limits::default())
+        .analyze(&Document::from_text(text))
+        .unwrap();
+    for name in ["Cold War", "Korean War", "World War II"] {
+        assert_eq!(
+            find(&analysis.entities, name).kind,
+            EntityType::Event,
+            "{name}"
+        );
+    }
+    assert_eq!(find(&analysis.entities, "Iraq").kind, EntityType::Location);
+    assert_eq!(
+        find(&analysis.entities, "Moscow").kind,
+        EntityType::Location
+    );
+}

@@ -289,6 +289,7 @@ impl Recognizer {
         found.sort_by_key(|s| s.mention.start);
         organization_names(tokens, &mut found);
         republic_names(tokens, &mut found);
+        event_names(tokens, &mut found);
         found
     }
 }
@@ -395,6 +396,68 @@ fn republic_names(tokens: &[&str], found: &mut Vec<Scored>) {
             merge_into(found, &overlapping, mention);
         }
         i = end;
+    }
+}
+
+/// Words that close the name of an event: "Cold War", "Korean War", "October Revolution",
+/// "Cuban Missile Crisis", "Tokyo Olympics".
+const EVENT_HEADS: &[&str] = &[
+    "War",
+    "Revolution",
+    "Uprising",
+    "Rebellion",
+    "Massacre",
+    "Crisis",
+    "Olympics",
+    "Summit",
+    "Offensive",
+];
+
+/// Capitalized names closing on an event's head word ([`EVENT_HEADS`]), and "World War" with
+/// its number ("World War II"), are EVENTs: the training corpora name few events, and the tagger
+/// calls "Cold War" OTHER or takes "Korean" in "Korean War" for a nationality. The name needs a
+/// capitalized word before its head and no organization head in it ("Ministry of War"). What
+/// the tagger called OTHER or a nationality inside it gives way; a person, place or organization
+/// in it stays, and so does a mention reaching out of it: "the Iraq War" names a place, which
+/// a reader lists among the article's places (and Universal NER marks so), and "NATO Summit" an
+/// organization.
+fn event_names(tokens: &[&str], found: &mut Vec<Scored>) {
+    for run in capitalized_runs(tokens) {
+        if run.words < 2 || run.head_end.is_some() {
+            continue;
+        }
+        let numeral = |t: &str| matches!(t, "I" | "II" | "III" | "1" | "2" | "One" | "Two");
+        let last = tokens[run.end - 1];
+        let end = if last == "War" && tokens.get(run.end).is_some_and(|t| numeral(t)) {
+            run.end + 1
+        } else if EVENT_HEADS.contains(&last)
+            || (run.end >= 2 && tokens[run.end - 2] == "War" && numeral(last))
+        {
+            run.end
+        } else {
+            continue;
+        };
+        let start = run.start;
+        let overlapping: Vec<usize> = (0..found.len())
+            .filter(|&k| found[k].mention.start < end && start < found[k].mention.end)
+            .collect();
+        let inside = overlapping.iter().all(|&k| {
+            let m = found[k].mention;
+            m.start >= start
+                && m.end <= end
+                && matches!(
+                    m.kind,
+                    EntityType::Other | EntityType::Nationality | EntityType::Event
+                )
+        });
+        if inside {
+            let mention = Mention {
+                start,
+                end,
+                kind: EntityType::Event,
+            };
+            merge_into(found, &overlapping, mention);
+        }
     }
 }
 
@@ -1333,6 +1396,9 @@ mod tests {
     const PER: EntityType = EntityType::Person;
     const ORG: EntityType = EntityType::Organization;
     const LOC: EntityType = EntityType::Location;
+    const NAT: EntityType = EntityType::Nationality;
+    const OTHER: EntityType = EntityType::Other;
+    const EVENT: EntityType = EntityType::Event;
 
     fn spans(mentions: &[(usize, usize, EntityType)]) -> Vec<Mention> {
         mentions
@@ -1423,6 +1489,63 @@ mod tests {
                 })
                 .collect();
             republic_names(&tokens, &mut scored);
+            let got: Vec<Mention> = scored.into_iter().map(|s| s.mention).collect();
+            assert_eq!(got, spans(want), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn named_wars_and_revolutions_are_events() {
+        type Case<'a> = (
+            &'a str,
+            &'a [(usize, usize, EntityType)],
+            &'a [(usize, usize, EntityType)],
+        );
+        let cases: &[Case] = &[
+            // The tagger's OTHER and its nationality give way to the event.
+            (
+                "since the Cold War ended",
+                &[(2, 4, OTHER)],
+                &[(2, 4, EVENT)],
+            ),
+            (
+                "veterans of the Korean War",
+                &[(3, 4, NAT)],
+                &[(3, 5, EVENT)],
+            ),
+            // Nothing tagged: the name alone is enough.
+            ("after the Great Patriotic War .", &[], &[(2, 5, EVENT)]),
+            // The number after "World War" is part of it, in either spelling.
+            (
+                "the end of World War II in Asia",
+                &[(7, 8, LOC)],
+                &[(3, 6, EVENT), (7, 8, LOC)],
+            ),
+            ("before World War Two began", &[], &[(1, 4, EVENT)]),
+            ("the October Revolution of 1917", &[], &[(1, 3, EVENT)]),
+            // A person, place or organization in it, an organization's name, one word, or a
+            // lower-case head: not events.
+            ("Kim Jong Un War", &[(0, 3, PER)], &[(0, 3, PER)]),
+            ("the Iraq War began", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+            ("at the NATO Summit", &[(2, 3, ORG)], &[(2, 3, ORG)]),
+            ("the Ministry of War said", &[(1, 4, ORG)], &[(1, 4, ORG)]),
+            ("the War ended", &[], &[]),
+            (
+                "a Russian war on Ukraine",
+                &[(1, 2, NAT), (4, 5, LOC)],
+                &[(1, 2, NAT), (4, 5, LOC)],
+            ),
+        ];
+        for &(sentence, found, want) in cases {
+            let tokens: Vec<&str> = sentence.split(' ').collect();
+            let mut scored: Vec<Scored> = spans(found)
+                .into_iter()
+                .map(|mention| Scored {
+                    mention,
+                    confidence: 1.0,
+                })
+                .collect();
+            event_names(&tokens, &mut scored);
             let got: Vec<Mention> = scored.into_iter().map(|s| s.mention).collect();
             assert_eq!(got, spans(want), "{sentence}");
         }
