@@ -426,8 +426,8 @@ const REGIONS: &[(&str, &[&str])] = &[
 ];
 
 /// Groups named after a continent or a region rather than a country ("Northeast Asian
-/// nations", "European leaders", "Latin Americans"): the country list's demonyms stop at
-/// countries. Written by this team; the adjective, the region it names (an entry's "country"),
+/// nations", "European leaders", "Latin Americans", "Korean patriots"): the country list's
+/// demonyms stop at countries. Written by this team; the adjective, the region it names (an entry's "country"),
 /// then other spellings. Like [`REGIONS`] they are no tagger features; they make a name a
 /// NATIONALITY after the tagger.
 const REGIONAL_DEMONYMS: &[(&str, &str, &[&str])] = &[
@@ -458,6 +458,9 @@ const REGIONAL_DEMONYMS: &[(&str, &str, &[&str])] = &[
     ("Scandinavian", "Scandinavia", &["Scandinavians"]),
     ("Nordic", "Nordic countries", &[]),
     ("Arab", "Arab world", &["Arabs"]),
+    // The people of a nation split into two states: "Korean builders", "the Korean patriots who
+    // fought for Korea's liberation" (the country list has only North and South Korean).
+    ("Korean", "Korea", &["Koreans"]),
 ];
 
 /// Compiles the source lists (the `gazetteers/` folder of the shared data) into the text form

@@ -275,6 +275,22 @@ impl Recognizer {
                 {
                     found[k].mention.kind = EntityType::Nationality;
                 }
+                // A demonym closing a place or OTHER mention is an adjective, and the words
+                // before it modify it: "Imperial Japanese occupation" names no place.
+                Some(k)
+                    if matches!(
+                        found[k].mention.kind,
+                        EntityType::Other | EntityType::Location
+                    ) && m.kinds == PlaceKind::Demonym.bit()
+                        && found[k].mention.start < m.start
+                        && found[k].mention.end == m.end =>
+                {
+                    found[k].mention = Mention {
+                        start: m.start,
+                        end: m.end,
+                        kind: EntityType::Nationality,
+                    };
+                }
                 Some(_) => {}
                 None => found.push(Scored {
                     mention: Mention {
@@ -1668,6 +1684,7 @@ mod tests {
             "Latin Americans",
             "Middle Eastern",
             "European",
+            "Korean",
         ] {
             let m = gazetteer.lookup(name).expect(name);
             assert_eq!(m.kinds, PlaceKind::Demonym.bit(), "{name}");
@@ -1712,5 +1729,28 @@ mod tests {
                 .all(|m| m.kind != EntityType::Nationality),
             "{mentions:?}"
         );
+    }
+
+    #[test]
+    fn a_demonym_closing_a_place_is_a_nationality() {
+        let recognizer = Recognizer::builtin();
+        let tokens: Vec<&str> =
+            "the Korean patriots fought Imperial Japanese occupation in Manchuria"
+                .split(' ')
+                .collect();
+        // As a tagger might have it: "Korean" OTHER, "Imperial Japanese" a place.
+        let found: Vec<Scored> = [(1, 2, OTHER), (4, 6, LOC), (8, 9, LOC)]
+            .into_iter()
+            .map(|(start, end, kind)| Scored {
+                mention: Mention { start, end, kind },
+                confidence: 0.9,
+            })
+            .collect();
+        let got: Vec<Mention> = recognizer
+            .finish(&tokens, found, Convention::Names)
+            .into_iter()
+            .map(|s| s.mention)
+            .collect();
+        assert_eq!(got, spans(&[(1, 2, NAT), (5, 6, NAT), (8, 9, LOC)]));
     }
 }
