@@ -1423,13 +1423,33 @@ mod tests {
             .collect()
     }
 
+    /// A sentence (tokens split on spaces), the mentions a tagger found in it, and the mentions
+    /// a rule should leave: (start, end, type) each.
+    type Case = (
+        &'static str,
+        &'static [(usize, usize, EntityType)],
+        &'static [(usize, usize, EntityType)],
+    );
+
+    /// Runs `rule` over every case's mentions and checks what it leaves.
+    fn check_rule(cases: &[Case], rule: impl Fn(&[&str], &mut Vec<Scored>)) {
+        for &(sentence, found, want) in cases {
+            let tokens: Vec<&str> = sentence.split(' ').collect();
+            let mut scored: Vec<Scored> = spans(found)
+                .into_iter()
+                .map(|mention| Scored {
+                    mention,
+                    confidence: 1.0,
+                })
+                .collect();
+            rule(&tokens, &mut scored);
+            let got: Vec<Mention> = scored.into_iter().map(|s| s.mention).collect();
+            assert_eq!(got, spans(want), "{sentence}");
+        }
+    }
+
     #[test]
     fn names_convention_cuts_common_noun_tails_and_splits_place_pairs() {
-        type Case = (
-            &'static str,
-            &'static [(usize, usize, EntityType)],
-            &'static [(usize, usize, EntityType)],
-        );
         let cases: &[Case] = &[
             (
                 "the Eastern Wire news agency reported",
@@ -1454,29 +1474,16 @@ mod tests {
             ("in West Germany", &[(1, 3, LOC)], &[(1, 3, LOC)]),
             ("in Nenagh Ireland", &[(1, 3, LOC)], &[(1, 3, LOC)]),
         ];
-        let gazetteer = Gazetteer::builtin();
-        for &(sentence, found, want) in cases {
-            let tokens: Vec<&str> = sentence.split(' ').collect();
-            let mut scored: Vec<Scored> = spans(found)
-                .into_iter()
-                .map(|mention| Scored {
-                    mention: name_edges(&tokens, mention),
-                    confidence: 1.0,
-                })
-                .collect();
-            split_place_pairs(&tokens, &mut scored, gazetteer);
-            let got: Vec<Mention> = scored.into_iter().map(|s| s.mention).collect();
-            assert_eq!(got, spans(want), "{sentence}");
-        }
+        check_rule(cases, |tokens, found| {
+            for s in found.iter_mut() {
+                s.mention = name_edges(tokens, s.mention);
+            }
+            split_place_pairs(tokens, found, Gazetteer::builtin());
+        });
     }
 
     #[test]
     fn a_republic_is_one_place_across_its_possessive() {
-        type Case = (
-            &'static str,
-            &'static [(usize, usize, EntityType)],
-            &'static [(usize, usize, EntityType)],
-        );
         let cases: &[Case] = &[
             (
                 "Donetsk People ’s Republic leader Denis Pushilin",
@@ -1495,28 +1502,11 @@ mod tests {
                 &[(0, 2, LOC), (3, 5, PER)],
             ),
         ];
-        for &(sentence, found, want) in cases {
-            let tokens: Vec<&str> = sentence.split(' ').collect();
-            let mut scored: Vec<Scored> = spans(found)
-                .into_iter()
-                .map(|mention| Scored {
-                    mention,
-                    confidence: 1.0,
-                })
-                .collect();
-            republic_names(&tokens, &mut scored);
-            let got: Vec<Mention> = scored.into_iter().map(|s| s.mention).collect();
-            assert_eq!(got, spans(want), "{sentence}");
-        }
+        check_rule(cases, republic_names);
     }
 
     #[test]
     fn named_wars_and_revolutions_are_events() {
-        type Case<'a> = (
-            &'a str,
-            &'a [(usize, usize, EntityType)],
-            &'a [(usize, usize, EntityType)],
-        );
         let cases: &[Case] = &[
             // The tagger's OTHER and its nationality give way to the event.
             (
@@ -1552,19 +1542,7 @@ mod tests {
                 &[(1, 2, NAT), (4, 5, LOC)],
             ),
         ];
-        for &(sentence, found, want) in cases {
-            let tokens: Vec<&str> = sentence.split(' ').collect();
-            let mut scored: Vec<Scored> = spans(found)
-                .into_iter()
-                .map(|mention| Scored {
-                    mention,
-                    confidence: 1.0,
-                })
-                .collect();
-            event_names(&tokens, &mut scored);
-            let got: Vec<Mention> = scored.into_iter().map(|s| s.mention).collect();
-            assert_eq!(got, spans(want), "{sentence}");
-        }
+        check_rule(cases, event_names);
     }
 
     #[test]
@@ -1594,11 +1572,6 @@ mod tests {
 
     #[test]
     fn names_widen_to_gum_noun_phrases() {
-        type Case = (
-            &'static str,
-            &'static [(usize, usize, EntityType)],
-            &'static [(usize, usize, EntityType)],
-        );
         let cases: &[Case] = &[
             (
                 "I live in Portland , Oregon .",
@@ -1638,11 +1611,6 @@ mod tests {
 
     #[test]
     fn gum_noun_phrases_cut_to_names() {
-        type Case = (
-            &'static str,
-            &'static [(usize, usize, EntityType)],
-            &'static [(usize, usize, EntityType)],
-        );
         let cases: &[Case] = &[
             ("in the Netherlands", &[(1, 3, LOC)], &[(2, 3, LOC)]),
             ("Bangladesh 's capital", &[(0, 2, LOC)], &[(0, 1, LOC)]),

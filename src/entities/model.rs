@@ -554,30 +554,25 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Tags that close a mention or are outside one (O, L-x, U-x), in ascending order: exactly
-/// these may precede O, B-x and U-x, which are [`OPENERS`].
-const CLOSERS: [usize; 1 + 2 * TYPES.len()] = {
+/// O, then two parts of every type in type order (`1` = B, `2` = I, `3` = L, `4` = U, as
+/// [`tag_of`] numbers them): ascending tags.
+const fn outside_and(first: usize, second: usize) -> [usize; 1 + 2 * TYPES.len()] {
     let mut out = [0; 1 + 2 * TYPES.len()];
     let mut t = 0;
     while t < TYPES.len() {
-        out[1 + 2 * t] = 3 + 4 * t;
-        out[2 + 2 * t] = 4 + 4 * t;
+        out[1 + 2 * t] = first + 4 * t;
+        out[2 + 2 * t] = second + 4 * t;
         t += 1;
     }
     out
-};
+}
 
-/// O, B-x and U-x in ascending order: the tags that may open a sentence or follow a closer.
-const OPENERS: [usize; 1 + 2 * TYPES.len()] = {
-    let mut out = [0; 1 + 2 * TYPES.len()];
-    let mut t = 0;
-    while t < TYPES.len() {
-        out[1 + 2 * t] = 1 + 4 * t;
-        out[2 + 2 * t] = 4 + 4 * t;
-        t += 1;
-    }
-    out
-};
+/// Tags that close a mention or are outside one (O, L-x, U-x): exactly these may precede O,
+/// B-x and U-x, which are [`OPENERS`].
+const CLOSERS: [usize; 1 + 2 * TYPES.len()] = outside_and(3, 4);
+
+/// O, B-x and U-x: the tags that may open a sentence or follow a closer.
+const OPENERS: [usize; 1 + 2 * TYPES.len()] = outside_and(1, 4);
 
 /// Lanes of the opener scores: the 13 openers padded to a width the compiler vectorizes.
 const LANES: usize = 16;
