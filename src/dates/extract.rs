@@ -228,6 +228,10 @@ fn small_number(word: &str) -> Option<u32> {
     if let Some((tens, ones)) = word.split_once('-') {
         return Some(small_number(tens)? + small_number(ones).filter(|&o| o < 10)?);
     }
+    // (Every number word is short and lower-case: most words are neither.)
+    if word.len() > 9 || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
     SMALL_NUMBERS
         .iter()
         .find(|(name, _)| *name == word)
@@ -2778,8 +2782,16 @@ impl Matcher<'_, '_> {
         if !self.toks.get(start).is_some_and(capitalized) {
             return None;
         }
+        let first = self.lower(start);
         let (holiday, len) = HOLIDAYS.iter().find_map(|(names, holiday)| {
             names.iter().find_map(|name| {
+                // (Most capitalized words open no holiday's name: skip the split.)
+                if !name
+                    .strip_prefix(first)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                {
+                    return None;
+                }
                 let mut len = 0;
                 for (k, part) in name.split(' ').enumerate() {
                     if self.lower(start + k) != part {
@@ -3161,5 +3173,26 @@ fn range_years(text: &str, out: &mut [TemporalExpression]) {
                 a.value = format!("{year:04}{}", &a.value[4..]);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words_fit_the_quick_rejection() {
+        // `small_number` rejects long and capitalized words before reading the table.
+        for (name, n) in SMALL_NUMBERS {
+            assert!(
+                name.len() <= 9 && name.starts_with(|c: char| c.is_ascii_lowercase()),
+                "{name}"
+            );
+            assert_eq!(small_number(name), Some(n));
+        }
+        assert_eq!(small_number("twenty-one"), Some(21));
+        assert_eq!(small_number("1,200"), Some(1200));
+        assert_eq!(small_number("Seven"), None);
+        assert_eq!(small_number("seventeenth"), None);
     }
 }
