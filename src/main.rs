@@ -200,8 +200,9 @@ struct TrainNerArgs {
     #[arg(long, default_value = "models/ner.bin")]
     out: PathBuf,
     /// Learn GUM's noun-phrase mention edges in features of their own (see
-    /// `entities::features::Convention`). Off for the committed model: it lifts GUM dev
-    /// (tagger PER/ORG by ~5 points) but costs Analyze's UNER ORG and LOC (docs/ARCHITECTURE.md).
+    /// `entities::features::Convention`). On in the committed recipe since session 18: alone it
+    /// lifts GUM dev but costs Analyze's UNER ORG and LOC; with the Brown cluster features it no
+    /// longer does (docs/ARCHITECTURE.md).
     #[arg(long)]
     noun_phrase_copies: bool,
     /// Cut GUM's noun-phrase mentions to names before training (`entities::gum_names`: no

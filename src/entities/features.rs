@@ -37,8 +37,8 @@ pub struct Lexicons<'a> {
 /// copy of its own (the feature augmentation of Daumé III, 2007), so that the shared weights learn
 /// what both schemes agree on and the copies learn where GUM's edges differ. Analyze tags names;
 /// `eval ner` tags a corpus in its own scheme. Training emits the copies only with
-/// `train ner --noun-phrase-copies` (off for the committed model, whose copies are absent and
-/// cost nothing; see docs/ARCHITECTURE.md for the trade measured).
+/// `train ner --noun-phrase-copies`, which the committed recipe uses (see docs/ARCHITECTURE.md
+/// for the trade measured); Analyze reads only the shared weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Convention {
     /// The name itself: what Analyze reports.
