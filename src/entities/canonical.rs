@@ -1017,7 +1017,13 @@ fn consistency_pass(sentences: &[SentenceTokens<'_>], drafts: &mut [Draft]) {
         let mut i = 0;
         while i < sentence.words.len() {
             let mut matched = None;
-            if let Some(candidates) = surfaces_starting(&surfaces, sentence.words[i]) {
+            // (Every surface opens on a capital: most words need no search.)
+            let word = sentence.words[i];
+            if let Some(candidates) = word
+                .starts_with(char::is_uppercase)
+                .then(|| surfaces_starting(&surfaces, word))
+                .flatten()
+            {
                 for (d, tokens, c) in candidates {
                     let end = i + tokens.len();
                     if end <= sentence.words.len()
