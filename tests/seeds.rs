@@ -144,9 +144,9 @@ fn the_repeated_lede_is_a_duplicate_of_the_first() {
 /// each, of the right type, with a mention for every occurrence of the name in the prose.
 #[test]
 fn the_entities_a_reader_would_list_are_found_once_with_their_mentions() {
-    use parallax::entities::EntityType::{self, Location, Organization, Person};
+    use parallax::entities::EntityType::{self, Event, Location, Organization, Person};
     // (canonical name, type, spellings counted in the prose).
-    let expected: [(&str, EntityType, &[&str]); 15] = [
+    let expected: [(&str, EntityType, &[&str]); 17] = [
         ("Vladimir Putin", Person, &["Putin"]),
         ("Alexander Matsegora", Person, &["Matsegora"]),
         ("Igor Korotchenko", Person, &["Korotchenko"]),
@@ -162,6 +162,8 @@ fn the_entities_a_reader_would_list_are_found_once_with_their_mentions() {
         ("Pyongyang", Location, &["Pyongyang"]),
         ("Ukraine", Location, &["Ukraine"]),
         ("Russia", Location, &["Russia"]),
+        ("Cold War", Event, &["Cold War"]),
+        ("World War II", Event, &["World War II"]),
     ];
     let analyzer = Analyzer::new(Limits::default());
     for (name, text) in seeds() {
