@@ -20,8 +20,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::casing::word_hash;
-use super::gazetteer::IdentityHash;
+use super::lexicon::WordTable;
 
 /// The table built into the binary (`models/brown.tsv`).
 pub const BUILTIN: &str = include_str!("../../models/brown.tsv");
@@ -29,7 +28,7 @@ pub const BUILTIN: &str = include_str!("../../models/brown.tsv");
 /// Brown cluster paths of words.
 #[derive(Debug, Clone, Default)]
 pub struct Brown {
-    words: HashMap<u64, u32, IdentityHash>,
+    words: WordTable<u32>,
 }
 
 impl Brown {
@@ -43,21 +42,12 @@ impl Brown {
 
     /// Reads `word \t path` lines (the path as spaCy stores it: root branch in the lowest bit).
     pub fn parse(source: &str) -> Result<Self, String> {
-        let mut words = HashMap::with_hasher(IdentityHash);
-        for (n, line) in source.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((word, path)) = line.split_once('\t') else {
-                return Err(format!("line {}: expected word and path", n + 1));
-            };
-            let path = path
-                .parse::<u32>()
+        let words = WordTable::parse(source, "path", |[path]: [&str; 1]| {
+            path.parse::<u32>()
                 .ok()
                 .filter(|&p| p != 0)
-                .ok_or_else(|| format!("line {}: bad path {path:?}", n + 1))?;
-            words.insert(word_hash(word), path);
-        }
+                .ok_or_else(|| format!("bad path {path:?}"))
+        })?;
         Ok(Brown { words })
     }
 
@@ -73,10 +63,7 @@ impl Brown {
 
     /// The path of `word` as written, else of `lower` (its lowercase form).
     pub fn of(&self, word: &str, lower: &str) -> Option<u32> {
-        self.words
-            .get(&word_hash(word))
-            .or_else(|| self.words.get(&word_hash(lower)))
-            .copied()
+        self.words.get(word).or_else(|| self.words.get(lower))
     }
 }
 

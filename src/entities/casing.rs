@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::gazetteer::IdentityHash;
+use super::lexicon::WordTable;
 
 /// The lexicon built into the binary (`models/casing.tsv`).
 pub const BUILTIN: &str = include_str!("../../models/casing.tsv");
@@ -57,7 +57,7 @@ impl Class {
 /// The compiled lexicon.
 #[derive(Debug, Clone, Default)]
 pub struct Casing {
-    words: HashMap<u64, Class, IdentityHash>,
+    words: WordTable<Class>,
 }
 
 impl Casing {
@@ -71,21 +71,13 @@ impl Casing {
 
     /// Reads `word \t class` lines.
     pub fn parse(source: &str) -> Result<Self, String> {
-        let mut words = HashMap::with_hasher(IdentityHash);
-        for (n, line) in source.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (word, class) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("line {}: expected word and class", n + 1))?;
-            let class = class
+        let words = WordTable::parse(source, "class", |[class]: [&str; 1]| {
+            class
                 .bytes()
                 .next()
                 .and_then(Class::from_byte)
-                .ok_or_else(|| format!("line {}: unknown class {class:?}", n + 1))?;
-            words.insert(word_hash(word), class);
-        }
+                .ok_or_else(|| format!("unknown class {class:?}"))
+        })?;
         Ok(Casing { words })
     }
 
@@ -101,7 +93,7 @@ impl Casing {
 
     /// The usual casing of `lower` (a lowercased word), if it was seen often enough.
     pub fn class(&self, lower: &str) -> Option<Class> {
-        self.words.get(&word_hash(lower)).copied()
+        self.words.get(lower)
     }
 }
 

@@ -15,8 +15,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::casing::word_hash;
-use super::gazetteer::IdentityHash;
+use super::lexicon::WordTable;
 
 /// The lexicon built into the binary (`models/clusters.tsv`).
 pub const BUILTIN: &str = include_str!("../../models/clusters.tsv");
@@ -24,7 +23,7 @@ pub const BUILTIN: &str = include_str!("../../models/clusters.tsv");
 /// Cluster ids of words.
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
-    words: HashMap<u64, (u16, u16), IdentityHash>,
+    words: WordTable<(u16, u16)>,
 }
 
 impl Clusters {
@@ -39,26 +38,17 @@ impl Clusters {
 
     /// Reads `word \t fine \t coarse` lines.
     pub fn parse(source: &str) -> Result<Self, String> {
-        let mut words = HashMap::with_hasher(IdentityHash);
-        for (n, line) in source.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let (Some(word), Some(fine), Some(coarse), None) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
-            else {
-                return Err(format!(
-                    "line {}: expected word, fine and coarse cluster",
-                    n + 1
-                ));
-            };
-            let parse = |s: &str| {
-                s.parse::<u16>()
-                    .map_err(|_| format!("line {}: bad cluster id {s:?}", n + 1))
-            };
-            words.insert(word_hash(word), (parse(fine)?, parse(coarse)?));
-        }
+        let words = WordTable::parse(
+            source,
+            "fine and coarse cluster",
+            |[fine, coarse]: [&str; 2]| {
+                let parse = |s: &str| {
+                    s.parse::<u16>()
+                        .map_err(|_| format!("bad cluster id {s:?}"))
+                };
+                Ok((parse(fine)?, parse(coarse)?))
+            },
+        )?;
         Ok(Clusters { words })
     }
 
@@ -74,7 +64,7 @@ impl Clusters {
 
     /// The (fine, coarse) clusters of `lower`, a lowercased word.
     pub fn of(&self, lower: &str) -> Option<(u16, u16)> {
-        self.words.get(&word_hash(lower)).copied()
+        self.words.get(lower)
     }
 }
 

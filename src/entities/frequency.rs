@@ -15,8 +15,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::casing::word_hash;
-use super::gazetteer::IdentityHash;
+use super::lexicon::WordTable;
 
 /// The table built into the binary (`models/frequency.tsv`).
 pub const BUILTIN: &str = include_str!("../../models/frequency.tsv");
@@ -27,7 +26,7 @@ const ABSENT: u8 = 41;
 /// Lower-case and capitalized frequencies of words.
 #[derive(Debug, Clone, Default)]
 pub struct Frequency {
-    words: HashMap<u64, (u8, u8), IdentityHash>,
+    words: WordTable<(u8, u8)>,
 }
 
 impl Frequency {
@@ -42,28 +41,17 @@ impl Frequency {
 
     /// Reads `word \t lower \t capitalized` lines (each -2 log p, or `-`).
     pub fn parse(source: &str) -> Result<Self, String> {
-        let mut words = HashMap::with_hasher(IdentityHash);
-        for (n, line) in source.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let (Some(word), Some(lower), Some(title), None) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
-            else {
-                return Err(format!(
-                    "line {}: expected word, lower-case and capitalized -2 log p",
-                    n + 1
-                ));
-            };
-            let parse = |s: &str| match s {
-                "-" => Ok(ABSENT),
-                _ => s
-                    .parse::<u8>()
-                    .map_err(|_| format!("line {}: bad -2 log p {s:?}", n + 1)),
-            };
-            words.insert(word_hash(word), (parse(lower)?, parse(title)?));
-        }
+        let words = WordTable::parse(
+            source,
+            "lower-case and capitalized -2 log p",
+            |[lower, title]: [&str; 2]| {
+                let parse = |s: &str| match s {
+                    "-" => Ok(ABSENT),
+                    _ => s.parse::<u8>().map_err(|_| format!("bad -2 log p {s:?}")),
+                };
+                Ok((parse(lower)?, parse(title)?))
+            },
+        )?;
         Ok(Frequency { words })
     }
 
@@ -81,7 +69,7 @@ impl Frequency {
     /// lower-case one, in nats rounded and kept within ±6, and how rare its commoner form is
     /// (-log p in steps of two nats, at most 10). None for a word the table lacks.
     pub fn of(&self, lower: &str) -> Option<(i8, u8)> {
-        let &(l, t) = self.words.get(&word_hash(lower))?;
+        let (l, t) = self.words.get(lower)?;
         let capitalized = (i16::from(l) - i16::from(t)) / 2;
         let rarity = l.min(t) / 4;
         Some((capitalized.clamp(-6, 6) as i8, rarity.min(10)))

@@ -18,6 +18,7 @@ pub mod conll;
 mod features;
 pub mod frequency;
 pub mod gazetteer;
+mod lexicon;
 pub mod model;
 pub mod names;
 pub mod pronouns;

@@ -14,8 +14,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::casing::word_hash;
-use super::gazetteer::IdentityHash;
+use super::lexicon::WordTable;
 use super::pronouns::Gender;
 
 /// The lexicon built into the binary (`models/names.tsv`).
@@ -48,7 +47,7 @@ pub fn band(rank: usize) -> u8 {
 /// The compiled lexicon.
 #[derive(Debug, Clone, Default)]
 pub struct Names {
-    words: HashMap<u64, NameInfo, IdentityHash>,
+    words: WordTable<NameInfo>,
 }
 
 impl Names {
@@ -62,37 +61,24 @@ impl Names {
 
     /// Reads `name \t given band \t sex \t surname band` lines (sex `F`, `M` or `-`).
     pub fn parse(source: &str) -> Result<Self, String> {
-        let mut words = HashMap::with_hasher(IdentityHash);
-        for (n, line) in source.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [name, given, sex, surname] = fields[..] else {
-                return Err(format!(
-                    "line {}: expected name, given band, sex, surname band",
-                    n + 1
-                ));
-            };
-            let band = |s: &str| {
-                s.parse::<u8>()
-                    .map_err(|_| format!("line {}: bad band {s:?}", n + 1))
-            };
-            let sex = match sex {
-                "F" => Gender::Female,
-                "M" => Gender::Male,
-                "-" => Gender::Unknown,
-                other => return Err(format!("line {}: bad sex {other:?}", n + 1)),
-            };
-            words.insert(
-                word_hash(name),
-                NameInfo {
+        let words = WordTable::parse(
+            source,
+            "given band, sex, surname band",
+            |[given, sex, surname]: [&str; 3]| {
+                let band = |s: &str| s.parse::<u8>().map_err(|_| format!("bad band {s:?}"));
+                let sex = match sex {
+                    "F" => Gender::Female,
+                    "M" => Gender::Male,
+                    "-" => Gender::Unknown,
+                    other => return Err(format!("bad sex {other:?}")),
+                };
+                Ok(NameInfo {
                     given: band(given)?,
                     sex,
                     surname: band(surname)?,
-                },
-            );
-        }
+                })
+            },
+        )?;
         Ok(Names { words })
     }
 
@@ -108,10 +94,7 @@ impl Names {
 
     /// What the lists say of `lower` (a lowercased word).
     pub fn get(&self, lower: &str) -> NameInfo {
-        self.words
-            .get(&word_hash(lower))
-            .copied()
-            .unwrap_or_default()
+        self.words.get(lower).unwrap_or_default()
     }
 }
 
