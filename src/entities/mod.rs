@@ -444,13 +444,22 @@ fn event_names(tokens: &[&str], found: &mut Vec<Scored>) {
             continue;
         }
         let numeral = |t: &str| matches!(t, "I" | "II" | "III" | "1" | "2" | "One" | "Two");
-        let last = tokens[run.end - 1];
-        let end = if last == "War" && tokens.get(run.end).is_some_and(|t| numeral(t)) {
-            run.end + 1
-        } else if EVENT_HEADS.contains(&last)
-            || (run.end >= 2 && tokens[run.end - 2] == "War" && numeral(last))
+        // Only "World War" takes a number after it: in "the Cold War I think" the "I" is
+        // the next clause's subject, and the run ends before it.
+        let world_war = |war: usize| war >= 1 && tokens[war - 1] == "World" && tokens[war] == "War";
+        let mut run_end = run.end;
+        if run_end - run.start > 2
+            && numeral(tokens[run_end - 1])
+            && tokens[run_end - 2] == "War"
+            && !world_war(run_end - 2)
         {
-            run.end
+            run_end -= 1;
+        }
+        let last = tokens[run_end - 1];
+        let end = if world_war(run_end - 1) && tokens.get(run_end).is_some_and(|t| numeral(t)) {
+            run_end + 1
+        } else if EVENT_HEADS.contains(&last) || (numeral(last) && world_war(run_end - 2)) {
+            run_end
         } else {
             continue;
         };
@@ -1529,6 +1538,8 @@ mod tests {
                 &[(3, 6, EVENT), (7, 8, LOC)],
             ),
             ("before World War Two began", &[], &[(1, 4, EVENT)]),
+            // Only "World War" takes a number: here "I" opens the next clause.
+            ("since the Cold War I think", &[], &[(2, 4, EVENT)]),
             ("the October Revolution of 1917", &[], &[(1, 3, EVENT)]),
             // A person, place or organization in it, an organization's name, one word, or a
             // lower-case head: not events.
