@@ -451,6 +451,10 @@ const RALLY: &str = "The mayor takes questions
 
 “Who will pay for it?” The question hung over the hall.
 
+“The tunnel will be finished by spring.” Ortiz said.
+
+“The money is there.” Dunn said the fund was short.
+
 “Vote for the tunnel,” the flyer read.
 
 The treasurer said the budget was “broken,” noting that the city had borrowed twice.
@@ -482,6 +486,13 @@ fn a_question_keeps_the_attribution_the_splitter_cut_off() {
     // A new sentence without a cue attributes nothing.
     let open = rally_quote(&quotes, "Who will pay");
     assert!(open.cue.is_none(), "{open:#?}");
+    // A full stop where the comma goes: the short sentence after it is the tag.
+    let spring = rally_quote(&quotes, "finished by spring");
+    assert_eq!(speaker(spring), Some("Ortiz"));
+    assert_eq!(spring.cue.unwrap().slice(RALLY), "said");
+    // A sentence of its own that reports something else is no tag.
+    let money = rally_quote(&quotes, "The money is there");
+    assert!(money.cue.is_none(), "{money:#?}");
 }
 
 #[test]

@@ -304,7 +304,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 .iter()
                 .find_map(|s| attribute(text, s, &others, q.outer, &refs))
                 .or_else(|| {
-                    let next = question_tail(text, &block_sentences, q.outer, content)?;
+                    let next = tag_after(text, &block_sentences, q.outer, content)?;
                     attribute(text, next, &others, q.outer, &refs)
                         .filter(|(_, cue)| next.spans.iter().take(4).any(|t| t == cue))
                 })
@@ -735,19 +735,22 @@ fn sentences_of<'t>(text: &'t str, seg: &Segmentation) -> Vec<Sent<'t>> {
         .collect()
 }
 
-/// The sentence after a quote that ends in `?` or `!` and closes its sentence: the sentence
-/// splitter cannot tell "“Is that all there is?” Trump said." from a quote followed by a new
-/// sentence, so the attribution pass looks there for a cue among its first words.
-fn question_tail<'s, 't>(
+/// The sentence after a quote that closes its own sentence, when that sentence may be the
+/// quote's dialogue tag: the sentence splitter cannot tell "“Is that all there is?” Trump said."
+/// from a quote followed by a new sentence, so the attribution pass looks there for a cue among
+/// its first words. After `?` or `!` any sentence may be the tag; after a full stop, which
+/// writers sometimes put where the comma goes ("“... are missing.” Trump said."), only a
+/// sentence of at most five words, so that "“We will win.” Trump said the polls were wrong."
+/// gives the quote nothing.
+fn tag_after<'s, 't>(
     text: &str,
     sentences: &[&'s Sent<'t>],
     quote: Span,
     content: Span,
 ) -> Option<&'s Sent<'t>> {
-    if !text[content.start..content.end]
-        .trim_end()
-        .ends_with(['?', '!'])
-    {
+    let content = text[content.start..content.end].trim_end();
+    let full_stop = content.ends_with('.');
+    if !(full_stop || content.ends_with(['?', '!'])) {
         return None;
     }
     let k = sentences
@@ -756,7 +759,15 @@ fn question_tail<'s, 't>(
     let own = sentences[k];
     let rest = &text[quote.end..own.span.end];
     let next = sentences.get(k + 1)?;
-    (rest.trim().is_empty() && text[own.span.end..next.span.start].trim().is_empty())
+    let short = next
+        .words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+        <= 5;
+    (rest.trim().is_empty()
+        && text[own.span.end..next.span.start].trim().is_empty()
+        && (!full_stop || short))
         .then_some(*next)
 }
 
