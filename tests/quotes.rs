@@ -455,6 +455,10 @@ const RALLY: &str = "The mayor takes questions
 
 “The money is there.” Dunn said the fund was short.
 
+In a letter last week, Dunn wrote about the vote on the tunnel and its cost to the harbor:
+
+“The tunnel is the first priority of this city.”
+
 “Vote for the tunnel,” the flyer read.
 
 The treasurer said the budget was “broken,” noting that the city had borrowed twice.
@@ -493,6 +497,15 @@ fn a_question_keeps_the_attribution_the_splitter_cut_off() {
     // A sentence of its own that reports something else is no tag.
     let money = rally_quote(&quotes, "The money is there");
     assert!(money.cue.is_none(), "{money:#?}");
+}
+
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_quote_after_it() {
+    let quotes = quotes_of(RALLY);
+    // The cue is followed by what the words are about, not by a clause of its own.
+    let priority = rally_quote(&quotes, "first priority");
+    assert_eq!(speaker(priority), Some("Dunn"));
+    assert_eq!(priority.cue.unwrap().slice(RALLY), "wrote");
 }
 
 #[test]

@@ -313,10 +313,23 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     // News responded:"): that paragraph's last sentence ends in a colon.
                     let opens = n == 0 && text[block.span.start..q.outer.start].trim().is_empty();
                     let intro = introduction(&sentences, b).filter(|_| opens)?;
-                    // (The cue closes that sentence: "He said:", "Cruz added, smiling:"; not
-                    // "The bias begins to show when ... by Trump on June 11:".)
+                    // (The cue closes that sentence: "He said:", "Cruz added, smiling:"; or
+                    // what follows it says what the words are about, with no verb of its own:
+                    // "the committee said about the latest draft of its platform:". Not "The
+                    // bias begins to show when ... by Trump on June 11:".)
                     attribute(text, intro, &[], q.outer, &refs).filter(|(_, cue)| {
-                        intro.spans.iter().filter(|t| t.start >= cue.end).count() <= 4
+                        let after: Vec<usize> = (0..intro.spans.len())
+                            .filter(|&i| intro.spans[i].start >= cue.end)
+                            .collect();
+                        after.len() <= 4
+                            || after.first().is_some_and(|&i| {
+                                matches!(intro.words[i], "about" | "in" | "on" | "of")
+                                    && !after.iter().any(|&j| {
+                                        let w = intro.words[j];
+                                        (w.ends_with("ed") && w.starts_with(char::is_lowercase))
+                                            || is_cue(w)
+                                    })
+                            })
                     })
                 })
                 .or_else(|| {
