@@ -506,6 +506,13 @@ fn a_paragraph_ending_in_a_colon_introduces_the_quote_after_it() {
     let priority = rally_quote(&quotes, "first priority");
     assert_eq!(speaker(priority), Some("Dunn"));
     assert_eq!(priority.cue.unwrap().slice(RALLY), "wrote");
+    // What the letter was about is no reported speech of its own.
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| q.span.slice(RALLY).starts_with("about the vote")),
+        "{quotes:#?}"
+    );
 }
 
 #[test]

@@ -2586,6 +2586,11 @@ fn clause_quote(
     cue: Span,
 ) -> Option<Quote> {
     end = end.min(s.words.len());
+    // "The committee said about its platform:" names what the words after the colon are
+    // about; the topic is not what was said.
+    if s.words.get(start) == Some(&"about") && s.words[start..end].last() == Some(&":") {
+        return None;
+    }
     while start < end && matches!(s.words[start], "," | ":" | ";" | "-" | "—" | "–") {
         start += 1;
     }
