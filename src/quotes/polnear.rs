@@ -151,10 +151,11 @@ pub struct SystemQuote {
 /// A system's quotes as contents: a quote nested in another is dropped (each token belongs to
 /// one PolNeAR attribution), and the parts of one statement are joined. PolNeAR annotates a
 /// statement interrupted by its attribution ("“A,” he said. “B.”") as one content in fragments;
-/// systems report its parts as quotes. Quotes of one speaker a few words apart within a
-/// paragraph are parts of one content, for every system alike, unless the later one has an
-/// attribution of its own ("“A,” she said. “B,” she said."; "said, adding: “B”"), which only a
-/// system that reports cues can say.
+/// systems report its parts as quotes, and so does it a statement running on over several
+/// paragraphs. For a system that reports cues, a quote of the same speaker without an
+/// attribution of its own goes on with the one before, however far ("“A,” she said. “B,” she
+/// said." are two; "said, adding: “B”" too). For one that reports none, only quotes of one
+/// speaker a few words apart within a paragraph are taken for parts of one content.
 pub fn statements(text: &str, quotes: &[SystemQuote]) -> Vec<Predicted> {
     let kept = quotes.iter().filter(|c| {
         !quotes
@@ -170,14 +171,17 @@ pub fn statements(text: &str, quotes: &[SystemQuote]) -> Vec<Predicted> {
             && before.quote
             && c.key.is_some()
             && c.key == before.key
-            && c.cue
-                .is_none_or(|cue| cue.is_none() || cue == before.cue.flatten())
             && c.content.start >= prev.content.end
-            && !text[prev.content.end..c.content.start].contains('\n')
-            && text[prev.content.end..c.content.start]
-                .split_whitespace()
-                .count()
-                <= 12
+            && match c.cue {
+                // A quote without an attribution of its own continues the one before.
+                Some(cue) => cue.is_none() || cue == before.cue.flatten(),
+                // A system that reports no cues cannot say so: only quotes a few words apart
+                // in a paragraph are taken for parts of one.
+                None => {
+                    let between = &text[prev.content.end..c.content.start];
+                    !between.contains('\n') && between.split_whitespace().count() <= 12
+                }
+            }
         {
             prev.content = Span::new(prev.content.start, c.content.end);
             prev.parts.push(c.content);
@@ -497,5 +501,36 @@ mod tests {
             .collect();
         assert_eq!(statements(text, &theirs).len(), 1);
         assert_eq!(statements(text, &theirs)[0].parts.len(), 4);
+    }
+
+    #[test]
+    fn a_statement_goes_on_into_the_next_paragraph_and_past_the_writers_words() {
+        // The newswire convention: a quote opening the next paragraph, with no attribution of
+        // its own, goes on with the statement, however many words of the writer come between.
+        let text = "“A b c,” she told the committee on a cold morning in the capital, where \
+                    the hearing had been moved twice over the last weeks.\n\n“D e f.”";
+        let at = |s: &str| {
+            let start = text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        let said = at("told");
+        let quote = |content: &str, cue: Option<Option<Span>>| SystemQuote {
+            content: at(content),
+            speaker: Some(at("she")),
+            key: Some("e1".to_owned()),
+            quoted: true,
+            quote: true,
+            cue,
+        };
+        let ours = [
+            quote("A b c,", Some(Some(said))),
+            quote("D e f.", Some(None)),
+        ];
+        let joined = statements(text, &ours);
+        assert_eq!(joined.len(), 1);
+        assert_eq!(joined[0].parts, [at("A b c,"), at("D e f.")]);
+        // Without cues nothing says the second has no attribution of its own.
+        let theirs = [quote("A b c,", None), quote("D e f.", None)];
+        assert_eq!(statements(text, &theirs).len(), 2);
     }
 }
