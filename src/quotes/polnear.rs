@@ -80,13 +80,19 @@ pub fn parse_ann(ann: &str, text: &str) -> Vec<Attribution> {
             };
             let fragments = spans.get(id);
             match name {
-                "Content" => content = fragments.cloned(),
+                // A content annotated as two spans ("Content2") is one content in fragments.
+                "Content" | "Content2" => {
+                    if let Some(f) = fragments {
+                        content.get_or_insert_with(Vec::new).extend_from_slice(f);
+                    }
+                }
                 "Source" => source = fragments.map(|f| hull(f)),
                 "Cue" => cue = fragments.map(|f| hull(f)),
                 _ => {}
             }
         }
-        if let Some(fragments) = content {
+        if let Some(mut fragments) = content {
+            fragments.sort_by_key(|f| f.start);
             let content = hull(&fragments);
             let quoted = holds_quotation_mark(text, content);
             out.push(Attribution {
@@ -455,6 +461,19 @@ mod tests {
         // The first part alone: 3 of 5 words; the hull would count "Putin said" as content.
         assert!((overlap(text, &gold[0].fragments, &[a]) - 0.6).abs() < 1e-9);
         assert!(overlap(text, &gold[0].fragments, &[Span::new(a.start, b.end)]) < 1.0);
+        // The same content annotated as two spans, the second a "Content2" of the attribution.
+        let ann = format!(
+            "T1\tContent {} {}\tx\nT3\tContent {} {}\ty\nT2\tSource 18 23\tPutin\n\
+             E1\tAttribution:T2 Content:T1 Source:T2 Content2:T3\n",
+            chars(a),
+            chars(a) + 15,
+            chars(b),
+            chars(b) + 10
+        );
+        let two = parse_ann(&ann, text);
+        assert_eq!(two.len(), 1);
+        assert_eq!(two[0].fragments, [a, b]);
+        assert_eq!(two[0].content, Span::new(a.start, b.end));
     }
 
     #[test]
