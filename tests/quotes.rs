@@ -1491,3 +1491,16 @@ Harbour engineers maintain that the northern pier is safe for ferries.
     let safe = reported_holding(&quotes, text, "is safe for ferries");
     assert_eq!(cue(safe), Some("maintain"));
 }
+
+#[test]
+fn a_contrast_the_writer_draws_ends_the_reported_clause() {
+    let text = "Budget talks\n\nMayor Ortiz said the tunnel would be finished by spring, while \
+                the treasurer Ellen Dunn wants a bridge instead.\n";
+    let quotes = quotes_of(text);
+    let tunnel = holding(&quotes, text, "finished by spring");
+    assert_eq!(
+        tunnel.span.slice(text),
+        "the tunnel would be finished by spring"
+    );
+    assert_eq!(speaker(tunnel), Some("Ortiz"));
+}

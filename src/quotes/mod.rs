@@ -2206,10 +2206,15 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         let aside = (from + 3..n).find(|&j| {
             s.words[j] == ","
                 && outside(j)
-                && matches!(s.words.get(j + 1).copied(), Some("a" | "an" | "where"))
-                && s.words
-                    .get(j + 2)
-                    .is_some_and(|w| w.starts_with(char::is_lowercase))
+                && match s.words.get(j + 1).copied() {
+                    Some("a" | "an" | "where") => s
+                        .words
+                        .get(j + 2)
+                        .is_some_and(|w| w.starts_with(char::is_lowercase)),
+                    // A contrast the writer draws: "..., while Maine Sen. Susan Collins ...".
+                    Some("while" | "whereas") => true,
+                    _ => false,
+                }
         });
         // "... “kept us safe” on Twitter before claiming that ...": a later report of the
         // same subject, after a subordinator.
