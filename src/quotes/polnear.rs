@@ -385,6 +385,24 @@ pub fn accumulate(total: &mut (Counts, Counts), doc: (Counts, Counts)) {
 mod tests {
     use super::*;
 
+    /// The span of the first `needle` in `text`.
+    fn span_of(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).unwrap();
+        Span::new(start, start + needle.len())
+    }
+
+    /// A quote of "she" (entity e1), with `cue` as the system reports it.
+    fn her_quote(text: &str, content: &str, cue: Option<Option<Span>>) -> SystemQuote {
+        SystemQuote {
+            content: span_of(text, content),
+            speaker: Some(span_of(text, "she")),
+            key: Some("e1".to_owned()),
+            quoted: true,
+            quote: true,
+            cue,
+        }
+    }
+
     #[test]
     fn reads_brat_and_scores_overlap_exact_and_speakers() {
         let text = "Putin said “ties will grow stronger.” Officials said talks went well.";
@@ -396,10 +414,7 @@ mod tests {
         assert_eq!(gold.len(), 2);
         assert!(gold[0].quoted && !gold[1].quoted);
         assert_eq!(gold[0].source.unwrap().slice(text), "Putin");
-        let at = |s: &str| {
-            let start = text.find(s).unwrap();
-            Span::new(start, start + s.len())
-        };
+        let at = |s: &str| span_of(text, s);
         let predicted = [
             Predicted {
                 content: at("ties will grow stronger."),
@@ -428,10 +443,7 @@ mod tests {
     #[test]
     fn a_content_in_fragments_is_its_fragments_words() {
         let text = "“Ties will grow,” Putin said. “Trade too.” Kim agreed.";
-        let at = |s: &str| {
-            let start = text.find(s).unwrap();
-            Span::new(start, start + s.len())
-        };
+        let at = |s: &str| span_of(text, s);
         let (a, b) = (at("Ties will grow,"), at("Trade too."));
         // brat offsets are characters: “ is one character, three bytes.
         let chars = |s: Span| text[..s.start].chars().count();
@@ -479,18 +491,7 @@ mod tests {
     #[test]
     fn parts_of_one_statement_join_unless_the_later_has_its_own_cue() {
         let text = "“A b c,” she said. “D e f.” Then: “G h,” she said. “I j,” she said.";
-        let at = |s: &str| {
-            let start = text.find(s).unwrap();
-            Span::new(start, start + s.len())
-        };
-        let quote = |content: &str, cue: Option<Option<Span>>| SystemQuote {
-            content: at(content),
-            speaker: Some(at("she")),
-            key: Some("e1".to_owned()),
-            quoted: true,
-            quote: true,
-            cue,
-        };
+        let quote = |content: &str, cue: Option<Option<Span>>| her_quote(text, content, cue);
         let said = |nth: usize| {
             let start = text.match_indices("said").nth(nth).unwrap().0;
             Some(Some(Span::new(start, start + 4)))
@@ -528,19 +529,9 @@ mod tests {
         // its own, goes on with the statement, however many words of the writer come between.
         let text = "“A b c,” she told the committee on a cold morning in the capital, where \
                     the hearing had been moved twice over the last weeks.\n\n“D e f.”";
-        let at = |s: &str| {
-            let start = text.find(s).unwrap();
-            Span::new(start, start + s.len())
-        };
+        let at = |s: &str| span_of(text, s);
         let said = at("told");
-        let quote = |content: &str, cue: Option<Option<Span>>| SystemQuote {
-            content: at(content),
-            speaker: Some(at("she")),
-            key: Some("e1".to_owned()),
-            quoted: true,
-            quote: true,
-            cue,
-        };
+        let quote = |content: &str, cue: Option<Option<Span>>| her_quote(text, content, cue);
         let ours = [
             quote("A b c,", Some(Some(said))),
             quote("D e f.", Some(None)),
