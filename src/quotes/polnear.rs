@@ -156,9 +156,8 @@ pub struct SystemQuote {
 
 /// A system's quotes as contents: a quote nested in another is dropped (each token belongs to
 /// one PolNeAR attribution), and the parts of one statement are joined. PolNeAR annotates a
-/// statement interrupted by its attribution ("“A,” he said. “B.”") as one content in fragments;
-/// systems report its parts as quotes, and so does it a statement running on over several
-/// paragraphs. For a system that reports cues, a quote of the same speaker without an
+/// statement interrupted by its attribution ("“A,” he said. “B.”"), or running on over several
+/// paragraphs, as one content in fragments; systems report its parts as quotes. For a system that reports cues, a quote of the same speaker without an
 /// attribution of its own goes on with the one before, however far ("“A,” she said. “B,” she
 /// said." are two; "said, adding: “B”" too). For one that reports none, only quotes of one
 /// speaker a few words apart within a paragraph are taken for parts of one content.
