@@ -18,7 +18,7 @@ pub(crate) struct Quoted {
 
 fn closer_of(open: char) -> &'static [char] {
     match open {
-        '“' => &['”'],
+        '“' | '”' => &['”'],
         '„' => &['“', '”'],
         '«' => &['»'],
         '‘' => &['’'],
@@ -78,6 +78,9 @@ fn scan(text: &str, block: Span, nesting: bool) -> Vec<Quoted> {
             None => {
                 let opens = match c {
                     '“' | '„' | '«' | '"' | TWO_APOSTROPHES => true,
+                    // A closing mark typed for the opening one ("”Sorry Sarah, ...!!”"): at the
+                    // start of a word after a space or the paragraph's start.
+                    '”' => after_is_word && (first == 0 || chars[first - 1].1.is_whitespace()),
                     // A single mark opens only at the start of a word: not "don't", "Korea’s".
                     '‘' | '\'' => !before_is_word && after_is_word,
                     _ => false,
@@ -189,6 +192,9 @@ mod tests {
             ("“It is over,\" she said. \"Done.\"", vec![("It is over,", false), ("Done.", false)]),
             ("\"It is over,” she said.", vec![("It is over,", false)]),
             ("“Apparently not,“ he said. “A leopard.”", vec![("Apparently not,", false), ("A leopard.", false)]),
+            // A closing mark typed where the opening one goes opens; inch marks do not.
+            ("”Sorry Sarah, well!!” posted Sharon.", vec![("Sorry Sarah, well!!", false)]),
+            ("He is 6’2” tall, “he said” so.", vec![("he said", false)]),
             // ... but not where an opening one goes: a pair of the other style nested in a
             // quote stays inside it.
             ("“We said \"no\" twice.”", vec![("We said \"no\" twice.", false)]),
