@@ -325,9 +325,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                             || after.first().is_some_and(|&i| {
                                 matches!(intro.words[i], "about" | "in" | "on" | "of")
                                     && !after.iter().any(|&j| {
-                                        let w = intro.words[j];
-                                        (w.ends_with("ed") && w.starts_with(char::is_lowercase))
-                                            || is_cue(w)
+                                        past_tense(intro.words[j]) || is_cue(intro.words[j])
                                     })
                             })
                     })
