@@ -121,6 +121,29 @@ fn a_quote_running_over_two_paragraphs_keeps_its_speaker() {
     assert_eq!(speaker(first), Some("Vladimir Putin"), "{quotes:#?}");
 }
 
+#[test]
+fn a_paragraph_left_open_takes_the_attribution_of_the_paragraph_that_closes_it() {
+    let text = "Council vote
+
+“The budget is balanced,” Mayor Lena Ortiz said on Tuesday.
+
+“We cut what we could and kept the buses running for every student in the city.
+
+“Nobody here will raise taxes this year,” said Governor Abel Stone, who joined her at City Hall.
+";
+    let quotes = quotes_of(text);
+    let open = holding(&quotes, text, "kept the buses running");
+    let closing = holding(&quotes, text, "Nobody here will raise taxes");
+    assert_eq!(speaker(closing), Some("Abel Stone"), "{quotes:#?}");
+    // One statement over two paragraphs: the open one is Stone's, not the mayor's before it,
+    // and its cue is the tag that closes it.
+    assert_eq!(speaker(open), Some("Abel Stone"), "{quotes:#?}");
+    assert_eq!(open.cue, closing.cue);
+    assert_eq!(open.cue.map(|c| c.slice(text)), Some("said"));
+    let first = holding(&quotes, text, "The budget is balanced");
+    assert_eq!(speaker(first), Some("Lena Ortiz"));
+}
+
 /// Reported speech in the shapes PolNeAR annotates, on sentences written for this test.
 const REPORTED: &str = "Campaign notes
 

@@ -201,8 +201,10 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
     let mut previous_speaker: Option<(usize, usize, Speaker)> = None;
     let mut previous_reporter: Option<(usize, usize, Speaker)> = None;
     let mut continues = false;
-    // A quote left open at the end of a paragraph, still without a speaker.
-    let mut pending: Option<usize> = None;
+    // The quotes left open at the end of the paragraphs before, with no cue of their own: one
+    // statement running on (the newswire convention), whose attribution may come only in the
+    // paragraph that closes it.
+    let mut pending: Vec<usize> = Vec::new();
     for (b, block) in seg.blocks.iter().enumerate() {
         if block.kind != BlockKind::Body {
             continue;
@@ -440,17 +442,28 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 && kind == QuoteKind::Direct
             {
                 previous_speaker = Some((b, q.outer.end, s.clone()));
-                // The paragraph before ended inside this statement: same speaker.
-                if n == 0
-                    && let Some(k) = pending.take()
-                {
-                    let q: &mut Quote = &mut quotes[k];
-                    q.speaker = Some(s.clone());
-                    q.confidence = 0.6;
+            }
+            let runs_on = q.unclosed && cue.is_none() && kind == QuoteKind::Direct;
+            // The paragraph before ended inside this statement: its speaker, and its cue when
+            // the tag comes here ("“I am a proven champion ...\n\n“I will take that same
+            // strength ...,” Espinoza said.").
+            if n == 0 && continues && !runs_on {
+                for k in pending.drain(..) {
+                    let open: &mut Quote = &mut quotes[k];
+                    if kind != QuoteKind::Direct || speaker.is_none() {
+                        continue;
+                    }
+                    if cue.is_some() && text[block.span.start..q.outer.start].trim().is_empty() {
+                        open.cue = cue;
+                        open.speaker = speaker.clone();
+                    } else if open.speaker.is_none() {
+                        open.speaker = speaker.clone();
+                    }
+                    open.confidence = 0.6;
                 }
             }
-            if q.unclosed && speaker.is_none() && kind == QuoteKind::Direct {
-                pending = Some(quotes.len());
+            if runs_on {
+                pending.push(quotes.len());
             }
             quotes.push(Quote {
                 span: content,
@@ -463,6 +476,9 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             });
         }
         continues = found.last().is_some_and(|q| q.unclosed);
+        if !continues {
+            pending.clear();
+        }
         // (Only a clause that closes its paragraph hands its speaker on to the next.)
         previous_reporter = last_reporter(text, &clauses, b, block.span.end);
         quotes.extend(clauses);
