@@ -144,6 +144,33 @@ fn a_paragraph_left_open_takes_the_attribution_of_the_paragraph_that_closes_it()
     assert_eq!(speaker(first), Some("Lena Ortiz"));
 }
 
+#[test]
+fn a_tag_belongs_to_its_own_subject_and_bounds_the_next_attribution() {
+    let text = "Budget talks
+
+Mayor Lena Ortiz spoke after the vote. “We kept every bus running,” Ortiz, the city's first mayor to win three terms and the longest-serving member of the regional transit board since its founding in the spring of 1998, said when a reporter, Tom Hale, asked her about fares.
+
+“The plan is fair,” Councilman Victor Reyes said, but despite the long debate, “the council will need another week,” said Ortiz.
+";
+    let quotes = quotes_of(text);
+    // The subject before a long appositive speaks, not the name in the clause after the cue.
+    let buses = holding(&quotes, text, "We kept every bus running");
+    assert_eq!(speaker(buses), Some("Lena Ortiz"), "{quotes:#?}");
+    assert_eq!(buses.kind, QuoteKind::Direct);
+    // "“...,” Reyes said" is a quote and its tag: the later "said Ortiz" reports nothing
+    // before it.
+    let fair = holding(&quotes, text, "The plan is fair");
+    assert_eq!(fair.kind, QuoteKind::Direct, "{quotes:#?}");
+    assert_eq!(speaker(fair), Some("Victor Reyes"));
+    let week = holding(&quotes, text, "another week");
+    assert_eq!(speaker(week), Some("Lena Ortiz"));
+    assert!(
+        !week.span.slice(text).contains("The plan"),
+        "{:?}",
+        week.span.slice(text)
+    );
+}
+
 /// Reported speech in the shapes PolNeAR annotates, on sentences written for this test.
 const REPORTED: &str = "Campaign notes
 

@@ -1337,6 +1337,8 @@ fn speaker_near(
             || matches!(
                 s.words[i],
                 "in" | "on" | "at" | "to" | "during" | "for" | "with" | "of" | "that" | ","
+                    // ("said when Boyle asked him": a clause of its own begins.)
+                    | "when" | "while" | "as" | "after" | "before" | "because" | "if"
             )
         {
             break;
@@ -1600,7 +1602,7 @@ fn subject_before(
             dash @ ("—" | "–") => dash,
             _ => ",",
         };
-        if let Some(j) = (end.saturating_sub(24)..close)
+        if let Some(j) = (end.saturating_sub(32)..close)
             .rev()
             .find(|&j| s.words[j] == open)
         {
@@ -2246,6 +2248,8 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .fold(subject, usize::min)
     };
     let mut out: Vec<Quote> = Vec::new();
+    // The token after the last tag that attributes a quote before it.
+    let mut tagged = 0;
     for (k, &cue) in cues.iter().enumerate() {
         let word = s.words[cue].to_lowercase();
         let lemma = lemma_at(s, cue).unwrap_or_default();
@@ -2372,8 +2376,14 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         let quote_before = (group.saturating_sub(window)..group)
             .rev()
             .find(|&i| inside(i));
-        // Where this cue's content may start: after an earlier clause of this sentence, if any.
-        let from = out.iter().map(|q| q.span.end).max().map_or(0, &token_at);
+        // Where this cue's content may start: after an earlier clause of this sentence, or an
+        // earlier quote's tag, if any ("“...,” she said, but ..., “...,” said Kunin").
+        let from = out
+            .iter()
+            .map(|q| q.span.end)
+            .max()
+            .map_or(0, &token_at)
+            .max(tagged);
         // (Unless the quote closes a clause of the writer's: "Trump plans to ... an
         // environment of “risk-taking,” Carson said" reports the whole clause.)
         let writers_words = |q: usize| {
@@ -2401,6 +2411,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             })
             && !rest.contains(&"that")
         {
+            tagged = tagged.max(cue.max(speaker_last) + 1);
             continue;
         }
         // "CONTENT, Sanders said, a policy that ..." / "The goal, he said, is to ...": an
