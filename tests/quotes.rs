@@ -171,6 +171,26 @@ Mayor Lena Ortiz spoke after the vote. “We kept every bus running,” Ortiz, t
     );
 }
 
+#[test]
+fn a_pull_quote_signed_with_a_dash_is_the_signer_s() {
+    let text = "Voters on the debate
+
+“He talked for ninety minutes and never once answered the question about jobs.” ― Dana Ruiz
+“The most prepared candidate I have ever seen.” — Omar Haddad, a teacher in Phoenix
+
+Photo: Getty.
+";
+    let quotes = quotes_of(text);
+    let jobs = holding(&quotes, text, "ninety minutes");
+    assert_eq!(speaker_words(jobs, text), "Dana Ruiz", "{quotes:#?}");
+    assert_eq!(jobs.cue.map(|c| c.slice(text)), Some("―"));
+    assert_eq!(jobs.kind, QuoteKind::Direct);
+    // A short line is no headline when a signature closes it.
+    let prepared = holding(&quotes, text, "most prepared candidate");
+    assert_eq!(speaker_words(prepared, text), "Omar Haddad", "{quotes:#?}");
+    assert_eq!(prepared.cue.map(|c| c.slice(text)), Some("—"));
+}
+
 /// Reported speech in the shapes PolNeAR annotates, on sentences written for this test.
 const REPORTED: &str = "Campaign notes
 

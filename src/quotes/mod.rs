@@ -189,6 +189,17 @@ struct Ref<'e> {
     kind: MentionKind,
 }
 
+impl Ref<'_> {
+    /// The entity of this mention as a speaker named here.
+    fn speaker(&self) -> Speaker {
+        Speaker {
+            entity_id: Some(self.entity.id.clone()),
+            name: self.entity.name.clone(),
+            span: self.span,
+        }
+    }
+}
+
 /// Finds the quotes of an analyzed article. `entities` are the article's entities (their
 /// mentions name speakers and sources).
 pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Quote> {
@@ -302,9 +313,12 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 .iter()
                 .filter(|s| s.span.start < q.outer.end && q.outer.start < s.span.end)
                 .collect();
-            let attribution = around
-                .iter()
-                .find_map(|s| attribute(text, s, &others, q.outer, &refs))
+            let attribution = signed_by(text, block.span, q.outer, &refs)
+                .or_else(|| {
+                    around
+                        .iter()
+                        .find_map(|s| attribute(text, s, &others, q.outer, &refs))
+                })
                 .or_else(|| {
                     let next = tag_after(text, &block_sentences, q.outer, content)?;
                     attribute(text, next, &others, q.outer, &refs)
@@ -1002,11 +1016,7 @@ fn speaker_at(
             || r.kind == MentionKind::Nominal
             || government
         {
-            return Some(Speaker {
-                entity_id: Some(r.entity.id.clone()),
-                name: r.entity.name.clone(),
-                span: r.span,
-            });
+            return Some(r.speaker());
         }
         return None;
     }
@@ -1780,6 +1790,33 @@ fn quantity_subject(
     })
 }
 
+/// The signer of a quote in the web's epigraph style ("“...” ― Esther Tapia"), with the dash
+/// as its cue: the signature must follow the quote's closing mark and end its line.
+fn signed_by(
+    text: &str,
+    block: Span,
+    quote: Span,
+    refs: &[Ref<'_>],
+) -> Option<(Option<Speaker>, Span)> {
+    let line_end = text[quote.end..block.end]
+        .find('\n')
+        .map_or(block.end, |i| quote.end + i);
+    let (dash, name) = crate::text::quote_signature(&text[quote.start..line_end])?;
+    let dash = Span::new(quote.start + dash.start, quote.start + dash.end);
+    if !text[quote.end..dash.start].trim().is_empty() {
+        return None;
+    }
+    let name = Span::new(quote.start + name.start, quote.start + name.end);
+    let speaker = refs
+        .iter()
+        .find(|r| {
+            r.span.start == name.start
+                && matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
+        })
+        .map_or_else(|| Speaker::unnamed(text, name), Ref::speaker);
+    Some((Some(speaker), dash))
+}
+
 /// The attribution of the quote at `quote` inside sentence `s`: a cue verb outside every quote
 /// of the sentence, nearest the quote, with a speaker next to it.
 fn attribute(
@@ -1917,11 +1954,7 @@ fn cited_source(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>]) -> 
                 r.entity.kind == EntityType::Organization
                     || (lenient && r.entity.kind != EntityType::Person)
             })
-            .map(|r| Speaker {
-                entity_id: Some(r.entity.id.clone()),
-                name: r.entity.name.clone(),
-                span: r.span,
-            })
+            .map(Ref::speaker)
     };
     for i in 0..s.words.len() {
         if !outside(i) {

@@ -11,6 +11,7 @@
 //! lowercase continues the same paragraph.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::span::Span;
 
@@ -310,6 +311,33 @@ fn is_breadcrumb(words: &[&str]) -> bool {
     separators >= 1 && ((section_first && words.len() <= 12) || (separators >= 2 && short_items))
 }
 
+/// The signature of a quote in the web's epigraph style, a dash and a name after the closing
+/// mark that end the line: "“The most unqualified child ever.” ― Francisco Herrero", "“...” —
+/// Steve Quinlan, teacher". Returns the byte ranges (in `line`) of the first such dash and of
+/// the name: one to five capitalized words, then at most a comma and a few words saying who
+/// the signer is.
+pub(crate) fn quote_signature(line: &str) -> Option<(Range<usize>, Range<usize>)> {
+    line.char_indices()
+        .filter(|&(_, c)| matches!(c, '―' | '—' | '–'))
+        .find_map(|(i, dash)| {
+            if !line[..i].trim_end().ends_with(['”', '"', '’', '»']) {
+                return None;
+            }
+            let after = &line[i + dash.len_utf8()..];
+            let start = i + dash.len_utf8() + (after.len() - after.trim_start().len());
+            let rest = &line[start..];
+            let (name, who) = rest.split_once(',').unwrap_or((rest, ""));
+            let name = name.trim_end().trim_end_matches('.');
+            let words = name.split_whitespace().count();
+            let capitalized = name
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let who_words = who.split_whitespace().count();
+            ((1..=5).contains(&words) && capitalized && who_words <= 8 && !who.contains(['“', '"']))
+                .then(|| (i..i + dash.len_utf8(), start..start + name.len()))
+        })
+}
+
 /// The role of one line, by its own shape.
 fn classify(line: &str) -> BlockKind {
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -341,7 +369,9 @@ fn classify(line: &str) -> BlockKind {
         // Whole lines in capitals are link headlines of other stories.
         return BlockKind::Boilerplate;
     }
-    if !ends_sentence(line) && words.len() <= 20 {
+    // (A signed pull quote is the signer's words, not a title: "“...” ― Esther Tapia".)
+    let signed = line.starts_with(['“', '"', '”', '‘', '«']) && quote_signature(line).is_some();
+    if !ends_sentence(line) && words.len() <= 20 && !signed {
         return BlockKind::Headline;
     }
     BlockKind::Body
@@ -516,6 +546,10 @@ mod tests {
         t!(headline_sentence_case, "Putin wants closer ties with Pyongyang: State media", Headline);
         t!(headline_quoted, "‘Militant Unity’: Leaders Pledge to Expand Cooperation", Headline);
         t!(headline_two_words, "Backsliding Democracy", Headline);
+        t!(headline_quote_then_dash, "“Peace Through Strength” — the Slogan Returns", Headline);
+        // A pull quote signed by its speaker is prose, however short.
+        t!(body_signed_quote, "“The worst candidate in years.” ― Dana Ruiz", Body);
+        t!(body_signed_quote_with_role, "“He never listens.” — Omar Haddad, a teacher", Body);
         // Datelines and bylines.
         t!(date_long, "December 28, 2024", Dateline);
         t!(date_dotted_time, "15.08.22 15:00", Dateline);
@@ -607,6 +641,38 @@ mod tests {
                 (BlockKind::Boilerplate, None),
             ]
         );
+    }
+
+    #[test]
+    fn a_signature_is_a_dash_and_a_name_closing_the_line_after_a_quote() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "“The worst candidate in years.” ― Dana Ruiz",
+                Some("Dana Ruiz"),
+            ),
+            (
+                "“He never listens.” — Omar Haddad, a teacher",
+                Some("Omar Haddad"),
+            ),
+            ("“Vote.”– Lee Ann Park.", Some("Lee Ann Park")),
+            // A dash inside the quote is the speaker's own.
+            ("“We tried – Nothing Worked” and left", None),
+            // The writer's sentence goes on after the dash.
+            (
+                "He called it “a hoax” — Clinton Foundation officials disagreed.",
+                None,
+            ),
+            ("“It is over” — Trump said on Monday", None),
+            // No quote before the dash.
+            ("Election night — Dana Ruiz", None),
+        ];
+        for &(line, name) in cases {
+            let found = quote_signature(line).map(|(dash, name)| {
+                assert!(matches!(&line[dash], "―" | "—" | "–"), "{line:?}");
+                &line[name]
+            });
+            assert_eq!(found, name, "{line:?}");
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod normalize;
 mod sentences;
 mod tokens;
 
+pub(crate) use blocks::quote_signature;
 pub(crate) use markup::mask as mask_markup;
 pub(crate) use normalize::Normalized;
 pub(crate) use tokens::tokenize;
