@@ -424,6 +424,28 @@ fn what_someone_called_something_runs_to_the_end_of_its_clause() {
 }
 
 #[test]
+fn casting_an_object_as_a_quote_reports_no_further_than_the_quote() {
+    let text = "Transit fight
+
+Governor Abel Stone criticized the new fare plan as a “cash grab” during a stop in Dayton on Monday.
+
+Mayor Lena Ortiz described the tunnel as “the best bargain in a generation” in her address.
+";
+    let quotes = quotes_of(text);
+    let fare = holding(&quotes, text, "fare plan");
+    assert_eq!(fare.kind, QuoteKind::Indirect, "{quotes:#?}");
+    assert_eq!(fare.span.slice(text), "the new fare plan as a “cash grab”");
+    assert_eq!(speaker(fare), Some("Abel Stone"));
+    assert_eq!(fare.cue.map(|c| c.slice(text)), Some("criticized"));
+    let tunnel = holding(&quotes, text, "the tunnel as");
+    assert_eq!(
+        tunnel.span.slice(text),
+        "the tunnel as “the best bargain in a generation”"
+    );
+    assert_eq!(speaker(tunnel), Some("Lena Ortiz"));
+}
+
+#[test]
 fn a_quote_closing_the_writer_s_clause_is_partial_in_that_clause() {
     let quotes = poll();
     let clause = poll_quote(&quotes, "The tunnel will lift the east side");

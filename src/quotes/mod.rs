@@ -919,6 +919,19 @@ fn lemma_at(s: &Sent<'_>, i: usize) -> Option<&'static str> {
     })
 }
 
+/// The verb at token `cue` casts its object as what a quote says: an object of a few words,
+/// "as", and the quote within four words ("the Affordable Care Act as a “crazy system”").
+fn casts_as_quote(s: &Sent<'_>, cue: usize) -> bool {
+    let n = s.words.len();
+    let Some(as_) = (cue + 2..(cue + 10).min(n)).find(|&i| s.words[i] == "as") else {
+        return false;
+    };
+    (cue + 1..as_).all(|i| {
+        !matches!(s.words[i], "," | ";" | ":" | "—" | "“" | "\"")
+            && !FINITE_AUXILIARIES.contains(&s.words[i])
+    }) && (as_ + 1..(as_ + 5).min(n)).any(|i| OPENING_MARKS.contains(&s.words[i]))
+}
+
 /// A reporting verb at token `i` used as a verb: "tweets", "claims", "calls" after a
 /// determiner or an adjective are nouns ("his early-morning tweets", "Republican claims").
 fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
@@ -2353,8 +2366,10 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         // itself, whatever stands before its comma.
         let participle = participle_after_comma(s, cue);
         // "X called Y “NAME” for ...": the object, the quoted name and what the clause says
-        // of it, to the clause's end.
-        if cues::NAMING.contains(&lemma) {
+        // of it, to the clause's end. So for any cue that casts its object as what a quote
+        // says: "criticized the Affordable Care Act as a “crazy system” during a stop in
+        // Flint" reports "the Affordable Care Act as a “crazy system”".
+        if cues::NAMING.contains(&lemma) || casts_as_quote(s, cue) {
             if let Some(q) = (cue + 1..(cue + 12).min(n)).find(|&i| inside(i)) {
                 let end = (q..n).take_while(|&i| inside(i)).last().unwrap_or(q) + 1;
                 // (Not past a coordinated clause: "called him “a nice guy” and didn't ...".)
