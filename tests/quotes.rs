@@ -430,6 +430,8 @@ fn casting_an_object_as_a_quote_reports_no_further_than_the_quote() {
 Governor Abel Stone criticized the new fare plan as a “cash grab” during a stop in Dayton on Monday.
 
 Mayor Lena Ortiz described the tunnel as “the best bargain in a generation” in her address.
+
+Stone later called the mayor a “spender,” a “dreamer” and “unfit for office” at a rally.
 ";
     let quotes = quotes_of(text);
     let fare = holding(&quotes, text, "fare plan");
@@ -443,6 +445,13 @@ Mayor Lena Ortiz described the tunnel as “the best bargain in a generation” 
         "the tunnel as “the best bargain in a generation”"
     );
     assert_eq!(speaker(tunnel), Some("Lena Ortiz"));
+    // A list of names is one report, through its last name.
+    let names = holding(&quotes, text, "the mayor a");
+    assert_eq!(
+        names.span.slice(text),
+        "the mayor a “spender,” a “dreamer” and “unfit for office”"
+    );
+    assert_eq!(speaker(names), Some("Abel Stone"));
 }
 
 #[test]

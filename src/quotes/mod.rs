@@ -2371,7 +2371,21 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         // Flint" reports "the Affordable Care Act as a “crazy system”".
         if cues::NAMING.contains(&lemma) || casts_as_quote(s, cue) {
             if let Some(q) = (cue + 1..(cue + 12).min(n)).find(|&i| inside(i)) {
-                let end = (q..n).take_while(|&i| inside(i)).last().unwrap_or(q) + 1;
+                let close = |q: usize| (q..n).take_while(|&i| inside(i)).last().unwrap_or(q) + 1;
+                let mut end = close(q);
+                // A list of names runs on: "called the senator a “nasty guy,” an “anchor
+                // baby,” “unstable” and “sick.”"
+                loop {
+                    let mut k = end;
+                    while k < n && matches!(s.words[k], "," | "and" | "or" | "a" | "an" | "the") {
+                        k += 1;
+                    }
+                    if k < n && k - end <= 3 && inside(k) {
+                        end = close(k);
+                    } else {
+                        break;
+                    }
+                }
                 // (Not past a coordinated clause: "called him “a nice guy” and didn't ...".)
                 let goes_on = s.words.get(end).is_some_and(|w| {
                     matches!(
