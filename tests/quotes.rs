@@ -424,6 +424,24 @@ fn what_someone_called_something_runs_to_the_end_of_its_clause() {
 }
 
 #[test]
+fn encouraging_is_a_report_of_its_own_after_a_conjunction() {
+    let text = "Transit fight
+
+Governor Abel Stone tweeted that the fare plan was “a disaster” and encouraged voters to “call the mayor every day.”
+";
+    let quotes = quotes_of(text);
+    let tweet = holding(&quotes, text, "the fare plan");
+    assert_eq!(tweet.span.slice(text), "the fare plan was “a disaster”");
+    let urged = holding(&quotes, text, "voters to");
+    assert_eq!(
+        urged.span.slice(text),
+        "voters to “call the mayor every day.”"
+    );
+    assert_eq!(urged.cue.map(|c| c.slice(text)), Some("encouraged"));
+    assert_eq!(speaker(urged), Some("Abel Stone"));
+}
+
+#[test]
 fn casting_an_object_as_a_quote_reports_no_further_than_the_quote() {
     let text = "Transit fight
 
