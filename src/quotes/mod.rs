@@ -1814,12 +1814,14 @@ fn signed_by(
     let line_end = text[quote.end..block.end]
         .find('\n')
         .map_or(block.end, |i| quote.end + i);
-    let (dash, name) = crate::text::quote_signature(&text[quote.start..line_end])?;
-    let dash = Span::new(quote.start + dash.start, quote.start + dash.end);
+    // (From the closing mark on: a dash inside the quote is the speaker's.)
+    let close = text[..quote.end].char_indices().next_back()?.0;
+    let (dash, name) = crate::text::quote_signature(&text[close..line_end])?;
+    let dash = Span::new(close + dash.start, close + dash.end);
     if !text[quote.end..dash.start].trim().is_empty() {
         return None;
     }
-    let name = Span::new(quote.start + name.start, quote.start + name.end);
+    let name = Span::new(close + name.start, close + name.end);
     let speaker = refs
         .iter()
         .find(|r| {
