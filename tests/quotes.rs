@@ -442,6 +442,23 @@ Governor Abel Stone tweeted that the fare plan was “a disaster” and encourag
 }
 
 #[test]
+fn a_gerund_after_by_reports_for_the_subject_of_its_clause() {
+    let text = "Transit fight
+
+Governor Abel Stone, a former engineer, went on local radio on Tuesday and began by saying he would “never” ride the new tunnel.
+";
+    let quotes = quotes_of(text);
+    let never = indirect(&quotes);
+    assert_eq!(
+        never.span.slice(text),
+        "he would “never” ride the new tunnel",
+        "{quotes:#?}"
+    );
+    assert_eq!(speaker(never), Some("Abel Stone"));
+    assert_eq!(never.cue.map(|c| c.slice(text)), Some("saying"));
+}
+
+#[test]
 fn casting_an_object_as_a_quote_reports_no_further_than_the_quote() {
     let text = "Transit fight
 

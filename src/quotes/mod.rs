@@ -1526,8 +1526,12 @@ fn subject_before(
             )
     };
     // "Trump summed up Clinton as “terrible,” ... and said ...": a second verb of the
-    // sentence's subject, its first person or organization.
-    if end > 0 && matches!(s.words[end - 1], "and" | "but") {
+    // sentence's subject, its first person or organization. So is a gerund after "by": "Dean
+    // ... appeared on MSNBC and began by saying he would ...".
+    let by_gerund = end == cue && s.words[cue].ends_with("ing");
+    if end > 0
+        && (matches!(s.words[end - 1], "and" | "but") || (by_gerund && s.words[end - 1] == "by"))
+    {
         return (0..end - 1)
             .take_while(|&i| outside(i))
             .filter_map(|i| ref_at(refs, s.spans[i]).map(|r| (i, r)))
