@@ -10,7 +10,7 @@ use super::brown::Brown;
 use super::casing::Casing;
 use super::clusters::Clusters;
 use super::frequency::Frequency;
-use super::gazetteer::{Gazetteer, PlaceKind};
+use super::gazetteer::{Gazetteer, Match, PlaceKind};
 use super::names::Names;
 
 /// The word lists the features read.
@@ -69,7 +69,11 @@ pub(crate) struct Prepared {
 impl Prepared {
     /// Prepares `tokens`.
     pub(crate) fn new(tokens: &[&str], lexicons: Lexicons<'_>) -> Self {
-        let gazetteer = lexicons.gazetteer;
+        Self::with_places(tokens, &lexicons.gazetteer.find(tokens), lexicons)
+    }
+
+    /// Prepares `tokens`, whose gazetteer matches (`Gazetteer::find`) the caller has found.
+    pub(crate) fn with_places(tokens: &[&str], places: &[Match], lexicons: Lexicons<'_>) -> Self {
         let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
         let casing = lower
             .iter()
@@ -88,7 +92,7 @@ impl Prepared {
         let long_shapes = tokens.iter().map(|t| shape(t, false)).collect();
         let short = tokens.iter().map(|t| shape(t, true)).collect();
         let mut covering = vec![Vec::new(); tokens.len()];
-        for m in gazetteer.find(tokens).into_iter().filter(|m| m.features) {
+        for m in places.iter().filter(|m| m.features) {
             for (i, slot) in covering.iter_mut().enumerate().take(m.end).skip(m.start) {
                 let position = match (i == m.start, i + 1 == m.end) {
                     (true, true) => b'U',
@@ -109,6 +113,37 @@ impl Prepared {
             frequency,
             gazetteer: covering,
         }
+    }
+}
+
+/// The feature hashes of every token of a sentence, flat: token `i`'s are
+/// `hashes[starts[i]..starts[i + 1]]`. Computed once and read by both passes of the tagger.
+pub(crate) struct TokenFeatures {
+    hashes: Vec<u64>,
+    starts: Vec<usize>,
+}
+
+impl TokenFeatures {
+    /// The features of each of `tokens`, in `convention`.
+    pub(crate) fn new(tokens: &[&str], p: &Prepared, convention: Convention) -> Self {
+        let mut hashes = Vec::with_capacity(tokens.len() * 72);
+        let mut starts = Vec::with_capacity(tokens.len() + 1);
+        starts.push(0);
+        for i in 0..tokens.len() {
+            extract(tokens, p, i, convention, &mut hashes);
+            starts.push(hashes.len());
+        }
+        TokenFeatures { hashes, starts }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The features of token `i`.
+    pub(crate) fn of(&self, i: usize) -> &[u64] {
+        &self.hashes[self.starts[i]..self.starts[i + 1]]
     }
 }
 

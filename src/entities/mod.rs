@@ -32,7 +32,7 @@ use clusters::Clusters;
 use conll::Mention;
 pub use features::{Convention, Lexicons};
 use frequency::Frequency;
-use gazetteer::{Gazetteer, PlaceKind};
+use gazetteer::{Gazetteer, Match, PlaceKind};
 use model::{Model, Scored};
 use names::Names;
 
@@ -208,8 +208,11 @@ impl Recognizer {
     /// [`Recognizer::recognize`] with mention edges where `convention` puts them (GUM's noun
     /// phrases for scoring on GUM; Analyze reports names).
     pub fn recognize_as(&self, tokens: &[&str], convention: Convention) -> Vec<Scored> {
-        let found = self.model.tag(tokens, self.lexicons, convention);
-        self.finish(tokens, found, convention)
+        let places = self.lexicons.gazetteer.find(tokens);
+        let found = self
+            .model
+            .tag_with(tokens, &places, self.lexicons, convention);
+        self.finish(tokens, &places, found, convention)
     }
 
     /// The mentions in each sentence of one document, as [`Recognizer::recognize_as`] finds
@@ -221,11 +224,15 @@ impl Recognizer {
         sentences: &[&[&str]],
         convention: Convention,
     ) -> Vec<Vec<Scored>> {
+        let places: Vec<Vec<Match>> = sentences
+            .iter()
+            .map(|tokens| self.lexicons.gazetteer.find(tokens))
+            .collect();
         self.model
-            .tag_document(sentences, self.lexicons, convention)
+            .tag_document_with(sentences, &places, self.lexicons, convention)
             .into_iter()
-            .zip(sentences)
-            .map(|(found, tokens)| self.finish(tokens, found, convention))
+            .zip(sentences.iter().zip(&places))
+            .map(|(found, (tokens, places))| self.finish(tokens, places, found, convention))
             .collect()
     }
 
@@ -234,6 +241,7 @@ impl Recognizer {
     fn finish(
         &self,
         tokens: &[&str],
+        places: &[Match],
         mut found: Vec<Scored>,
         convention: Convention,
     ) -> Vec<Scored> {
@@ -244,7 +252,7 @@ impl Recognizer {
             split_place_pairs(tokens, &mut found, self.lexicons.gazetteer);
         }
         syllable_names(tokens, &mut found, self.lexicons.casing);
-        for m in self.lexicons.gazetteer.find(tokens) {
+        for m in places {
             if m.kinds & PlaceKind::Demonym.bit() == 0
                 || !tokens[m.start].starts_with(char::is_uppercase)
             {
@@ -1726,8 +1734,9 @@ mod tests {
                 confidence: 0.9,
             })
             .collect();
+        let places = recognizer.lexicons.gazetteer.find(&tokens);
         let got: Vec<Mention> = recognizer
-            .finish(&tokens, found, Convention::Names)
+            .finish(&tokens, &places, found, Convention::Names)
             .into_iter()
             .map(|s| s.mention)
             .collect();

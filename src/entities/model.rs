@@ -16,8 +16,8 @@ use std::collections::HashMap;
 
 use super::EntityType;
 use super::conll::Mention;
-use super::features::{self, Convention, Lexicons, Prepared};
-use super::gazetteer::IdentityHash;
+use super::features::{self, Convention, Lexicons, Prepared, TokenFeatures};
+use super::gazetteer::{IdentityHash, Match};
 
 /// Entity types the model tags, in tag order.
 pub(crate) const TYPES: [EntityType; 6] = [
@@ -252,14 +252,28 @@ impl Model {
         lexicons: Lexicons<'_>,
         convention: Convention,
     ) -> Vec<Scored> {
+        self.tag_with(
+            tokens,
+            &lexicons.gazetteer.find(tokens),
+            lexicons,
+            convention,
+        )
+    }
+
+    /// [`Model::tag`] of `tokens` whose gazetteer matches (`Gazetteer::find`) are known.
+    pub(crate) fn tag_with(
+        &self,
+        tokens: &[&str],
+        places: &[Match],
+        lexicons: Lexicons<'_>,
+        convention: Convention,
+    ) -> Vec<Scored> {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let prepared = Prepared::new(tokens, lexicons);
-        scored(
-            &self.emissions(tokens, &prepared, convention, None),
-            &self.transitions,
-        )
+        let prepared = Prepared::with_places(tokens, places, lexicons);
+        let features = TokenFeatures::new(tokens, &prepared, convention);
+        scored(&self.emissions(&features, None), &self.transitions)
     }
 
     /// Does the file hold a document pass ([`Model::tag_document`])?
@@ -276,21 +290,42 @@ impl Model {
         lexicons: Lexicons<'_>,
         convention: Convention,
     ) -> Vec<Vec<Scored>> {
+        let places: Vec<Vec<Match>> = sentences
+            .iter()
+            .map(|tokens| lexicons.gazetteer.find(tokens))
+            .collect();
+        self.tag_document_with(sentences, &places, lexicons, convention)
+    }
+
+    /// [`Model::tag_document`] of sentences whose gazetteer matches are known, `places[s]` those
+    /// of `sentences[s]`.
+    pub(crate) fn tag_document_with(
+        &self,
+        sentences: &[&[&str]],
+        places: &[Vec<Match>],
+        lexicons: Lexicons<'_>,
+        convention: Convention,
+    ) -> Vec<Vec<Scored>> {
         let Some(second) = &self.second else {
             return sentences
                 .iter()
-                .map(|tokens| self.tag(tokens, lexicons, convention))
+                .zip(places)
+                .map(|(tokens, places)| self.tag_with(tokens, places, lexicons, convention))
                 .collect();
         };
-        let prepared: Vec<Prepared> = sentences
+        // Both passes read the same templates; they are hashed once.
+        let features: Vec<TokenFeatures> = sentences
             .iter()
-            .map(|tokens| Prepared::new(tokens, lexicons))
+            .zip(places)
+            .map(|(tokens, places)| {
+                let prepared = Prepared::with_places(tokens, places, lexicons);
+                TokenFeatures::new(tokens, &prepared, convention)
+            })
             .collect();
-        let mentions: Vec<Vec<Mention>> = sentences
+        let mentions: Vec<Vec<Mention>> = features
             .iter()
-            .zip(&prepared)
-            .map(|(tokens, p)| {
-                let emissions = self.emissions(tokens, p, convention, None);
+            .map(|features| {
+                let emissions = self.emissions(features, None);
                 if emissions.is_empty() {
                     Vec::new()
                 } else {
@@ -299,12 +334,11 @@ impl Model {
             })
             .collect();
         let extra = features::document_features(sentences, &mentions);
-        sentences
+        features
             .iter()
-            .zip(&prepared)
             .zip(&extra)
-            .map(|((tokens, p), extra)| {
-                let emissions = second.emissions(tokens, p, convention, Some(extra));
+            .map(|(features, extra)| {
+                let emissions = second.emissions(features, Some(extra));
                 if emissions.is_empty() {
                     Vec::new()
                 } else {
@@ -345,39 +379,26 @@ fn scored(emissions: &[f32], transitions: &[f32]) -> Vec<Scored> {
 impl Model {
     /// Each token's score for each tag: the weights of its features, and of `extra[i]` for token
     /// `i` when given (the document pass's).
-    fn emissions(
-        &self,
-        tokens: &[&str],
-        prepared: &Prepared,
-        convention: Convention,
-        extra: Option<&[Vec<u64>]>,
-    ) -> Vec<f32> {
-        let mut scores = vec![0.0; tokens.len() * TAGS];
-        // The rows are scattered over a table far larger than the caches: the features of the
-        // next token are hashed, and their rows requested, before this token's are summed, so
-        // that the memory fetches overlap the arithmetic instead of stalling it.
-        let features_of = |i: usize, feats: &mut Vec<u64>| {
-            feats.clear();
-            features::extract(tokens, prepared, i, convention, feats);
-            if let Some(extra) = extra {
-                feats.extend_from_slice(&extra[i]);
-            }
-            for &f in feats.iter() {
-                self.prefetch(f);
-            }
+    fn emissions(&self, features: &TokenFeatures, extra: Option<&[Vec<u64>]>) -> Vec<f32> {
+        let n = features.len();
+        let mut scores = vec![0.0; n * TAGS];
+        // The rows are scattered over a table far larger than the caches: the rows of the next
+        // token are requested before this token's are summed, so that the memory fetches overlap
+        // the arithmetic instead of stalling it.
+        let token = |i: usize| {
+            let own = features.of(i);
+            let more = extra.map_or(&[][..], |extra| extra[i].as_slice());
+            own.iter().chain(more)
         };
-        let mut feats = Vec::with_capacity(64);
-        let mut next = Vec::with_capacity(64);
-        if !tokens.is_empty() {
-            features_of(0, &mut next);
+        if n > 0 {
+            token(0).for_each(|&f| self.prefetch(f));
         }
         for (i, row) in scores.chunks_exact_mut(TAGS).enumerate() {
-            std::mem::swap(&mut feats, &mut next);
-            if i + 1 < tokens.len() {
-                features_of(i + 1, &mut next);
+            if i + 1 < n {
+                token(i + 1).for_each(|&f| self.prefetch(f));
             }
             let mut sum = [0i32; TAGS];
-            for &f in &feats {
+            for &f in token(i) {
                 if let Some(weights) = self.row(f) {
                     for (s, &w) in sum.iter_mut().zip(&weights.weights) {
                         *s += i32::from(w);
