@@ -2515,10 +2515,12 @@ impl Matcher<'_, '_> {
                 })
             }
             "weekend" if the => {
-                // Early in the week "the weekend" is the one just past.
+                // Early in the week "the weekend" is the one just past; "ahead of the weekend"
+                // is always the coming one.
+                let ahead = i >= 2 && self.lower(i - 2) == "ahead" && self.lower(i - 1) == "of";
                 let value = anchor
                     .and_then(|a| {
-                        let past = a.weekday().number_days_from_monday() < 4;
+                        let past = !ahead && a.weekday().number_days_from_monday() < 4;
                         a.checked_sub(Duration::weeks(i64::from(past)))
                     })
                     .map_or_else(|| "XXXX-WXX-WE".into(), |a| format!("{}-WE", week_value(a)));

@@ -262,6 +262,7 @@ mod cases {
     t!(weekday_morning, "The talks resumed Tuesday morning in the capital.", "1998-10-22", [("Tuesday morning", "DATE", "1998-10-20TMO")]);
     t!(weekend_early_week, "Talks went on over the weekend.", "1990-08-13", [("the weekend", "DATE", "1990-W32-WE")]);
     t!(weekend_late_week, "Talks will go on over the weekend.", "1990-08-17", [("the weekend", "DATE", "1990-W33-WE")]);
+    t!(ahead_of_the_weekend, "Traders squared positions ahead of the weekend.", "1990-08-14", [("the weekend", "DATE", "1990-W33-WE")]);
     t!(last_weekend, "Talks broke down last weekend.", "1990-08-17", [("last weekend", "DATE", "1990-W32-WE")]);
     // The end of the anchor's year or month, valued as the period itself.
     t!(by_year_end, "The sale should close by year-end, the bank said.", "1991-05-06", [("year-end", "DATE", "1991")]);
