@@ -1827,7 +1827,12 @@ impl Matcher<'_, '_> {
         }
         // On TBAQ's training files the nearest day beats reading the verb's tense (value accuracy
         // 0.83 against 0.79), so only explicit future cues override it.
-        let direction = if direction == 0 && at == i && looks_forward(self.toks, i) {
+        // "is to resume trading Tuesday", "are to meet Monday": "be to" is a future.
+        let window = &self.toks[i.saturating_sub(6)..i];
+        let be_to = window
+            .windows(2)
+            .any(|w| matches!(w[0].lower.as_ref(), "is" | "are") && w[1].lower == "to");
+        let direction = if direction == 0 && at == i && (looks_forward(self.toks, i) || be_to) {
             1
         } else {
             direction

@@ -201,6 +201,7 @@ mod cases {
     t!(hyphen_quarter, "Its third-quarter profit rose.", "1989-10-26", [("third-quarter", "DATE", "1989-Q3")]);
     t!(no_anchor_relative, "The letter arrived last month.", "", [("last month", "DATE", "XXXX-XX")]);
     // Vague references.
+    t!(be_to_weekday_ahead, "The stock is to resume trading in Paris Tuesday.", "1989-10-26", [("Tuesday", "DATE", "1989-10-31")]);
     t!(recently, "Korotchenko recently claimed troops were ready.", "2022-08-15", [("recently", "DATE", "PAST_REF")]);
     t!(now_present, "North Korea is now supplying shells.", "2022-08-15", [("now", "DATE", "PRESENT_REF")]);
     t!(now_discourse, "Now, the question is what comes next.", "2022-08-15", []);
