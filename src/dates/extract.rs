@@ -1734,6 +1734,19 @@ impl Matcher<'_, '_> {
             "yearly" => (TimexType::Set, "P1Y".into()),
             _ => return None,
         };
+        // "USA Today", "VOA Today": after an acronym, "Today" is a newspaper's or a program's
+        // name.
+        if tok.lower == "today"
+            && capitalized(tok)
+            && i > 0
+            && self.toks[i - 1].text.len() >= 2
+            && self.toks[i - 1]
+                .text
+                .chars()
+                .all(|c| c.is_ascii_uppercase())
+        {
+            return None;
+        }
         // "Now, ..." is discourse, not time; "now that ..." is the present ("aid can flow now
         // that the border is open"), as TBAQ annotates it.
         if tok.lower == "now" && capitalized(tok) && self.lower(i + 1) == "," {

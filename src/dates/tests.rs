@@ -209,6 +209,7 @@ mod cases {
     t!(show_title, "The minister said on the network's \"This Week\" that talks would go on.", "1991-02-25", []);
     t!(show_title_runs_on, "He said on \"This Week With Anna Berg\" that the deadline stood.", "1991-02-25", []);
     t!(show_title_with_number, "She spoke on ``60 Minutes.'' about the case.", "1991-02-25", []);
+    t!(newspaper_named_today, "The poll was published by USA Today and CNN.", "1991-02-25", []);
     t!(quotation_opening_with_a_date, "``Today, we start again,'' she said.", "1991-02-25", [("Today", "DATE", "1991-02-25")]);
     t!(quoted_phrase_lowercase, "He called it ``this week's crisis'' in a speech.", "1991-02-25", [("this week", "DATE", "1991-W09")]);
     t!(age_is_no_duration, "The chairman, 61 years old, will retire.", "1989-11-01", []);
