@@ -1640,3 +1640,23 @@ fn a_contrast_the_writer_draws_ends_the_reported_clause() {
     );
     assert_eq!(speaker(tunnel), Some("Ortiz"));
 }
+
+#[test]
+fn a_colon_hands_the_sentence_over_to_the_quote_its_tag_attributes() {
+    let text = "Harbour news\n\nThe mayor spoke about the chores her office brings, above all \
+                the budget: “There is far too much paperwork in this job,” Duval said.\n";
+    let quotes = quotes_of(text);
+    let chores = holding(&quotes, text, "paperwork");
+    assert_eq!(
+        chores.span.slice(text),
+        "There is far too much paperwork in this job,"
+    );
+    assert_eq!(chores.kind, QuoteKind::Direct);
+    assert_eq!(speaker(chores), Some("Duval"));
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.span.slice(text).contains("chores")),
+        "{quotes:#?}"
+    );
+}

@@ -2460,6 +2460,11 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 .take_while(|&i| inside(i))
                 .last()
                 .unwrap_or(q);
+            // (A colon hands the sentence over to the quote: "... had lost its identity:
+            // “France is no longer France,” he claimed" reports the quote alone.)
+            if opens > from && s.words[opens - 1] == ":" {
+                return 0;
+            }
             (from..opens)
                 .filter(|&i| s.words[i].chars().any(char::is_alphanumeric))
                 .count()
