@@ -1660,3 +1660,21 @@ fn a_colon_hands_the_sentence_over_to_the_quote_its_tag_attributes() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn verbs_of_pleading_and_exclaiming_report() {
+    let text = "Pool vote\n\nMara Olsen pleaded that the council keep the pool open all summer.\n\n\
+                “It is the only cool place in town!” Olsen exclaimed.\n\n\
+                Councillor Ivo Brandt speculated that the vote would be close.\n";
+    let quotes = quotes_of(text);
+    let cue = |q: &Quote| q.cue.map(|c| c.slice(text));
+    let pool = reported_holding(&quotes, text, "keep the pool open");
+    assert_eq!(cue(pool), Some("pleaded"));
+    assert_eq!(speaker(pool), Some("Mara Olsen"));
+    let cool = holding(&quotes, text, "only cool place");
+    assert_eq!(cue(cool), Some("exclaimed"));
+    assert_eq!(speaker(cool), Some("Mara Olsen"));
+    let vote = reported_holding(&quotes, text, "would be close");
+    assert_eq!(cue(vote), Some("speculated"));
+    assert_eq!(speaker(vote), Some("Ivo Brandt"));
+}
