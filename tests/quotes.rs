@@ -1678,3 +1678,20 @@ fn verbs_of_pleading_and_exclaiming_report() {
     assert_eq!(cue(vote), Some("speculated"));
     assert_eq!(speaker(vote), Some("Ivo Brandt"));
 }
+
+#[test]
+fn a_tag_followed_by_a_participle_still_attributes_the_clause_before_it() {
+    let text = "Harbor plan\n\nThe mayor’s “shortcuts” are reckless, Lena Varga said Friday in \
+                Gdansk, noting that the harbor plan “ignores the fishermen.”\n";
+    let quotes = quotes_of(text);
+    // The clause with its partial quote is the tag's content, not the partial quote alone.
+    let shortcuts = reported_holding(&quotes, text, "shortcuts");
+    assert_eq!(
+        shortcuts.span.slice(text),
+        "The mayor’s “shortcuts” are reckless"
+    );
+    assert_eq!(speaker(shortcuts), Some("Lena Varga"));
+    // The participle past the place reports for the same speaker, not for the mayor.
+    let harbor = reported_holding(&quotes, text, "ignores the fishermen");
+    assert_eq!(speaker(harbor), Some("Lena Varga"));
+}

@@ -1246,11 +1246,17 @@ fn speaker_near(
     // (Not "..., the Post reported, quoting an official": who is quoted is no subject.)
     let tag = (participle_after_comma(s, cue) && !matches!(s.words[cue], "quoting" | "citing"))
         .then(|| {
-            // (The attribution's verb, then at most a time before the comma: "said Monday,".)
-            (cue.saturating_sub(5)..cue - 1)
+            // (The attribution's verb, then at most a time or a place before the comma: "said
+            // Monday,", "said Tuesday in Paris,".)
+            (cue.saturating_sub(6)..cue - 1)
                 .rev()
                 .take_while(|&i| outside(i))
-                .find(|&i| s.words[i] != "on" && !is_time_word(s.words[i]))
+                .find(|&i| {
+                    let place = s.words[i].starts_with(char::is_uppercase)
+                        && i >= 1
+                        && matches!(s.words[i - 1], "in" | "at");
+                    !(place || matches!(s.words[i], "on" | "in" | "at") || is_time_word(s.words[i]))
+                })
                 .filter(|&i| cue_at(s, i, refs))
         })
         .flatten();
@@ -2432,7 +2438,18 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         } else {
             speaker_last + 1
         };
-        let rest: Vec<&str> = (after..n)
+        // (To a participle after a comma: "..., Hollande said Tuesday in Paris, noting that
+        // ..." is a tag with a clause of its own after it.)
+        let rest_end = (after + 1..n)
+            .find(|&i| {
+                s.words[i - 1] == ","
+                    && outside(i)
+                    && s.words[i].len() > 4
+                    && s.words[i].ends_with("ing")
+                    && s.words[i].starts_with(char::is_lowercase)
+            })
+            .unwrap_or(n);
+        let rest: Vec<&str> = (after..rest_end)
             .map(|i| s.words[i])
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .collect();
