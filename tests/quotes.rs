@@ -1695,3 +1695,31 @@ fn a_tag_followed_by_a_participle_still_attributes_the_clause_before_it() {
     let harbor = reported_holding(&quotes, text, "ignores the fishermen");
     assert_eq!(speaker(harbor), Some("Lena Varga"));
 }
+
+#[test]
+fn verbs_that_cast_their_object_as_a_quote_report_only_in_that_shape() {
+    let text = "Tax fight\n\nSenator Alma Ruiz referred to the new levy as a “stealth tax.”\n\n\
+                Mayor Tom Okafor dismissed the audit as “a fishing expedition,” which angered \
+                the auditors. Okafor identified the auditors in a letter.\n";
+    let quotes = quotes_of(text);
+    let cue = |q: &Quote| q.cue.map(|c| c.slice(text));
+    let levy = reported_holding(&quotes, text, "stealth tax");
+    // The object past the particle, with the quote: not "to the new levy ...".
+    assert_eq!(levy.span.slice(text), "the new levy as a “stealth tax.”");
+    assert_eq!(cue(levy), Some("referred"));
+    assert_eq!(speaker(levy), Some("Alma Ruiz"));
+    // A quote closing on a comma ends the content: "which angered ..." is the writer's.
+    let audit = reported_holding(&quotes, text, "fishing expedition");
+    assert_eq!(
+        audit.span.slice(text),
+        "the audit as “a fishing expedition,”"
+    );
+    assert_eq!(speaker(audit), Some("Tom Okafor"));
+    // Elsewhere the verb reports nothing.
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.cue.map(|c| c.slice(text)) != Some("identified")),
+        "{quotes:#?}"
+    );
+}

@@ -206,6 +206,64 @@ const BASE_FORM_CUES: &[&str] = &[
 /// Verbs naming what someone called something ("called him “a total stiff”").
 pub(super) const NAMING: &[&str] = &["call", "describe", "dub", "label", "brand", "term"];
 
+/// Verbs that report only when they cast their object as what a quote says ("referred to the
+/// governor as “Chris”", "dismissed the plan as a “gimmick”", "sees him as a “reformer”").
+/// Anywhere else they report nothing ("identified the victim", "saw the crowd"), so they are
+/// not in the lexicon of [`lemma`]; `casts_as_quote` asks for the shape first.
+const CASTING: &[&str] = &[
+    "refer",
+    "identify",
+    "dismiss",
+    "deride",
+    "tout",
+    "hail",
+    "herald",
+    "paint",
+    "characterize",
+    "characterise",
+    "depict",
+    "frame",
+    "bill",
+    "pitch",
+    "view",
+    "regard",
+    "denounce",
+    "mock",
+    "ridicule",
+    "criticize",
+    "criticise",
+    "slam",
+    "blast",
+    "attack",
+    "rank",
+    "list",
+    "classify",
+    "present",
+    "position",
+    "celebrate",
+    "cast",
+    "see",
+];
+
+/// Irregular forms of [`CASTING`] verbs.
+const CASTING_IRREGULAR: &[&str] = &["saw", "seen", "sees", "seeing", "casts", "casting"];
+
+/// Is `word` a form of a verb that reports by casting its object as a quote ([`CASTING`])?
+pub(super) fn casting(word: &str) -> bool {
+    static FORMS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    FORMS
+        .get_or_init(|| {
+            let regular = CASTING
+                .iter()
+                .filter(|&&l| !matches!(l, "see" | "cast"))
+                .flat_map(|&l| inflections(l));
+            let base = CASTING.iter().map(|&l| l.to_owned());
+            let irregular = CASTING_IRREGULAR.iter().map(|&f| f.to_owned());
+            regular.chain(base).chain(irregular).collect()
+        })
+        .contains(word)
+}
+
 /// Verbs of saying that news writing puts before their subject ("said Putin", "wrote the
 /// ambassador", "scoffed one aide"). Other cues take an object there: "put the number at",
 /// "thanked the voters", "described the ground as".

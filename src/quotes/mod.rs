@@ -965,7 +965,8 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
     }
     if lemma_at(s, i).is_none() {
-        return false;
+        // "referred to Mexican immigrants as “criminals”": a verb that reports only so.
+        return cues::casting(word) && casts_as_quote(s, i);
     }
     // A passive ("would be charged", "was told that", "being informed") makes its subject the
     // one spoken to or about, not the speaker.
@@ -2398,32 +2399,42 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                         break;
                     }
                 }
-                // (Not past a coordinated clause: "called him “a nice guy” and didn't ...".)
-                let goes_on = s.words.get(end).is_some_and(|w| {
-                    matches!(
-                        *w,
-                        "for"
-                            | "because"
-                            | "that"
-                            | "who"
-                            | "which"
-                            | "when"
-                            | "to"
-                            | "with"
-                            | "as"
-                            | "since"
-                            | "after"
-                            | "before"
-                            | "while"
-                            | "of"
-                    )
-                });
+                // (Not past a coordinated clause: "called him “a nice guy” and didn't ...",
+                // nor past a quote closing on a comma: "identified the judge as “Spanish,”
+                // which is ...".)
+                let comma_closed = end >= 2 && s.words[end - 2] == ",";
+                let goes_on = !comma_closed
+                    && s.words.get(end).is_some_and(|w| {
+                        matches!(
+                            *w,
+                            "for"
+                                | "because"
+                                | "that"
+                                | "who"
+                                | "which"
+                                | "when"
+                                | "to"
+                                | "with"
+                                | "as"
+                                | "since"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "of"
+                        )
+                    });
                 let end = if goes_on {
                     next_clause(end).max(end)
                 } else {
                     end
                 };
-                out.extend(clause_quote(s, cue + 1, end, Some(speaker), cue_span));
+                // ("referred to the governor as “Chris”": the object, past the particle.)
+                let object = if s.words.get(cue + 1) == Some(&"to") {
+                    cue + 2
+                } else {
+                    cue + 1
+                };
+                out.extend(clause_quote(s, object, end, Some(speaker), cue_span));
             }
             continue;
         }
