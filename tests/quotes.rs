@@ -1723,3 +1723,33 @@ fn verbs_that_cast_their_object_as_a_quote_report_only_in_that_shape() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn a_noun_of_saying_with_its_owner_reports_the_clause_after_it() {
+    let text = "Bridge row\n\nMayor Ada Lin opened the bridge. Engineers doubted Lin’s repeated \
+                claim that the old bridge was “perfectly safe”; others questioned the cost.\n\n\
+                Residents cheered Lin’s pledge to keep the tolls “low forever” on Monday.\n\n\
+                The mayor’s claim that the tolls “pay for themselves” drew scorn.\n";
+    let quotes = quotes_of(text);
+    let cue = |q: &Quote| q.cue.map(|c| c.slice(text));
+    let safe = reported_holding(&quotes, text, "perfectly safe");
+    // The clause after "that", to the semicolon; the owner of the claim speaks.
+    assert_eq!(safe.span.slice(text), "the old bridge was “perfectly safe”");
+    assert_eq!(cue(safe), Some("claim"));
+    assert_eq!(speaker(safe), Some("Ada Lin"));
+    let tolls = reported_holding(&quotes, text, "low forever");
+    assert_eq!(
+        tolls.span.slice(text),
+        "to keep the tolls “low forever” on Monday"
+    );
+    assert_eq!(cue(tolls), Some("pledge"));
+    assert_eq!(speaker(tolls), Some("Ada Lin"));
+    // A claim that is its sentence's subject shows no end to its clause: no reported clause
+    // is made up ("... drew scorn" is the writer's).
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q.span.slice(text).contains("drew scorn")),
+        "{quotes:#?}"
+    );
+}

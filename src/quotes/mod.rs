@@ -2674,6 +2674,48 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         }
         out.extend(clause_quote(s, start, end, Some(speaker), cue_span));
     }
+    // "Trump’s claim that there have been “thousands of shootings” ...", "the senator’s recent
+    // assertion that ...": a noun of saying with its owner reports the clause after "that",
+    // the owner speaking. So does a promise of what the owner will do: "Trump’s pledge to be
+    // “neutral” ...".
+    for i in (1..n.saturating_sub(2)).filter(|&i| outside(i)) {
+        let noun = s.words[i].to_lowercase();
+        let start = match s.words[i + 1] {
+            "that" if REPORTING_NOUNS.contains(&noun.as_str()) => i + 2,
+            "to" if matches!(noun.as_str(), "promise" | "pledge" | "vow" | "threat") => i + 1,
+            _ => continue,
+        };
+        // Back over a few modifiers ("recent evidence-free") to the owner.
+        let mut j = i - 1;
+        while j > 0
+            && i - j <= 3
+            && s.words[j].starts_with(char::is_lowercase)
+            && s.words[j].chars().all(|c| c.is_alphabetic() || c == '-')
+            && !DETERMINERS.contains(&s.words[j])
+        {
+            j -= 1;
+        }
+        // (A possessive pronoun, "his claim that", is no mention the entities stage resolves,
+        // so only a name's or a noun's "’s" names the owner.)
+        let owner = match s.words[j] {
+            "’s" | "'s" if j >= 1 => j - 1,
+            _ => continue,
+        };
+        let Some(speaker) = speaker_at(text, s, owner, refs, false) else {
+            continue;
+        };
+        // (To a semicolon or a dash: "... Mr. Trump's assertion that ...; his criticism of
+        // ...".)
+        let end = (start..next_clause(start))
+            .find(|&k| outside(k) && matches!(s.words[k], ";" | "-" | "—" | "–" | "("))
+            .unwrap_or_else(|| next_clause(start));
+        // (A claim that opens its sentence is its subject: "The mayor's claim that ... drew
+        // scorn" has no mark of where the clause ends and the sentence's own verb begins.)
+        if token_at(speaker.span.start) <= 1 && end == n {
+            continue;
+        }
+        out.extend(clause_quote(s, start, end, Some(speaker), s.spans[i]));
+    }
     // One clause per stretch of text: the first found keeps it.
     let mut kept: Vec<Quote> = Vec::new();
     for q in out {
@@ -2686,6 +2728,33 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
     }
     kept
 }
+
+/// Nouns of saying whose owner is the speaker of the clause after them ("Trump’s claim that
+/// ...").
+const REPORTING_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "accusation",
+    "allegation",
+    "charge",
+    "contention",
+    "insistence",
+    "suggestion",
+    "argument",
+    "statement",
+    "remark",
+    "warning",
+    "boast",
+    "complaint",
+    "admission",
+    "prediction",
+    "promise",
+    "pledge",
+    "vow",
+    "view",
+    "belief",
+];
 
 /// Words opening a subordinate clause ("When he says ..., it would ...").
 const SUBORDINATORS: &[&str] = &[
