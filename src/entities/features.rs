@@ -158,8 +158,9 @@ impl Views {
     /// Adds the lowercase form of `token` (as `str::to_lowercase` has it).
     fn push_lowercase(&mut self, token: &str) {
         if token.is_ascii() {
-            self.text
-                .extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let start = self.text.len();
+            self.text.push_str(token);
+            self.text[start..].make_ascii_lowercase();
         } else {
             self.text.push_str(&token.to_lowercase());
         }
@@ -257,11 +258,13 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
     let (short_before, short, short_after) = (shape_at(-1), shape_at(0), shape_at(1));
     let lower = p.lower.get(i);
     let lower_bytes = lower.as_bytes();
-    out.push(hash_bytes(0, &[]));
-    out.push(hash_bytes(1, &[lower_bytes]));
-    out.push(hash(2, &[tokens[i]]));
-    out.push(hash_bytes(3, &[p.shape.bytes(i)]));
-    out.push(hash_bytes(4, &[short]));
+    out.extend_from_slice(&[
+        hash_bytes(0, &[]),
+        hash_bytes(1, &[lower_bytes]),
+        hash(2, &[tokens[i]]),
+        hash_bytes(3, &[p.shape.bytes(i)]),
+        hash_bytes(4, &[short]),
+    ]);
     // Affixes of up to four chars, of words longer than the affix.
     let char_count = lower.chars().count();
     let mut suffix_starts = lower.char_indices().rev().map(|(at, _)| at);
@@ -278,17 +281,19 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
             }
         }
     }
-    out.push(hash_bytes(30, &[before]));
-    out.push(hash_bytes(31, &[after]));
-    out.push(hash_bytes(32, &[before2]));
-    out.push(hash_bytes(33, &[after2]));
-    out.push(hash_bytes(34, &[before, lower_bytes]));
-    out.push(hash_bytes(35, &[lower_bytes, after]));
-    out.push(hash_bytes(36, &[short_before]));
-    out.push(hash_bytes(37, &[short_after]));
-    out.push(hash_bytes(38, &[short_before, short, short_after]));
-    out.push(hash_bytes(39, &[before, short]));
-    out.push(hash_bytes(40, &[short, after]));
+    out.extend_from_slice(&[
+        hash_bytes(30, &[before]),
+        hash_bytes(31, &[after]),
+        hash_bytes(32, &[before2]),
+        hash_bytes(33, &[after2]),
+        hash_bytes(34, &[before, lower_bytes]),
+        hash_bytes(35, &[lower_bytes, after]),
+        hash_bytes(36, &[short_before]),
+        hash_bytes(37, &[short_after]),
+        hash_bytes(38, &[short_before, short, short_after]),
+        hash_bytes(39, &[before, short]),
+        hash_bytes(40, &[short, after]),
+    ]);
     if i == 0 {
         out.push(hash_bytes(41, &[short]));
     }
@@ -318,13 +323,12 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
             p.casing[j as usize]
         }
     };
-    out.push(hash_bytes(60, &[&[casing_at(0)], short]));
-    out.push(hash_bytes(61, &[&[casing_at(0), u8::from(i == 0)]]));
-    out.push(hash_bytes(
-        62,
-        &[&[casing_at(-1), casing_at(0), casing_at(1)]],
-    ));
-    out.push(hash_bytes(63, &[&[casing_at(0)], before]));
+    out.extend_from_slice(&[
+        hash_bytes(60, &[&[casing_at(0)], short]),
+        hash_bytes(61, &[&[casing_at(0), u8::from(i == 0)]]),
+        hash_bytes(62, &[&[casing_at(-1), casing_at(0), casing_at(1)]]),
+        hash_bytes(63, &[&[casing_at(0)], before]),
+    ]);
     let cluster_at = |k: isize| -> [u8; 4] {
         let j = i as isize + k;
         let (f, c) = if j < 0 || j as usize >= n {
@@ -336,12 +340,14 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
         [f[0], f[1], c[0], c[1]]
     };
     let (here, before, after) = (cluster_at(0), cluster_at(-1), cluster_at(1));
-    out.push(hash_bytes(70, &[&here[..2]]));
-    out.push(hash_bytes(71, &[&here[2..]]));
-    out.push(hash_bytes(72, &[&here[..2], short]));
-    out.push(hash_bytes(73, &[&before[..2]]));
-    out.push(hash_bytes(74, &[&after[..2]]));
-    out.push(hash_bytes(75, &[&before[2..], &here[2..], &after[2..]]));
+    out.extend_from_slice(&[
+        hash_bytes(70, &[&here[..2]]),
+        hash_bytes(71, &[&here[2..]]),
+        hash_bytes(72, &[&here[..2], short]),
+        hash_bytes(73, &[&before[..2]]),
+        hash_bytes(74, &[&after[..2]]),
+        hash_bytes(75, &[&before[2..], &here[2..], &after[2..]]),
+    ]);
     // Brown path prefixes of 4, 6 and 10 bits and the whole path, of the word and its neighbours.
     let brown_at = |k: isize| -> u32 {
         let j = i as isize + k;
@@ -376,12 +382,14 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
         }
     };
     let here = frequency_at(0);
-    out.push(hash_bytes(110, &[&here[..1]]));
-    out.push(hash_bytes(111, &[&here[..1], short]));
-    out.push(hash_bytes(112, &[&here]));
-    out.push(hash_bytes(113, &[&here[..1], &[u8::from(i == 0)]]));
-    out.push(hash_bytes(114, &[&frequency_at(-1)[..1]]));
-    out.push(hash_bytes(115, &[&frequency_at(1)[..1]]));
+    out.extend_from_slice(&[
+        hash_bytes(110, &[&here[..1]]),
+        hash_bytes(111, &[&here[..1], short]),
+        hash_bytes(112, &[&here]),
+        hash_bytes(113, &[&here[..1], &[u8::from(i == 0)]]),
+        hash_bytes(114, &[&frequency_at(-1)[..1]]),
+        hash_bytes(115, &[&frequency_at(1)[..1]]),
+    ]);
     // Gazetteer context: a place right after or before ("in X", "X-based").
     for (k, template) in [(-1isize, 52u8), (1, 53)] {
         let j = i as isize + k;
@@ -543,15 +551,27 @@ fn hash_bytes(template: u8, parts: &[&[u8]]) -> u64 {
 }
 
 /// FNV-1a over the template number and the parts, with a separator after each part.
+#[inline]
 fn hash_parts<'a>(template: u8, parts: impl Iterator<Item = &'a [u8]>) -> u64 {
     let mut h = FNV_OFFSET ^ u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     for part in parts {
-        for &b in part {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        // Four bytes a round: the same steps in the same order, with a quarter of the loop's
+        // own instructions (hashing is most of the feature extraction, and words are short).
+        let mut quads = part.chunks_exact(4);
+        for q in &mut quads {
+            h = fnv_step(fnv_step(fnv_step(fnv_step(h, q[0]), q[1]), q[2]), q[3]);
         }
-        h = (h ^ 0xff).wrapping_mul(FNV_PRIME);
+        for &b in quads.remainder() {
+            h = fnv_step(h, b);
+        }
+        h = fnv_step(h, 0xff);
     }
     h
+}
+
+#[inline(always)]
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
