@@ -149,8 +149,10 @@ fn word_end(slice: &str, i: usize, base: usize) -> usize {
     base + i + end
 }
 
+/// True for a combining mark. Tested after every word and token; the first combining mark is
+/// U+0300, so chars before it (all of ASCII and Latin-1) skip the table lookup.
 fn unicode_mark(c: char) -> bool {
-    unicode_normalization::char::canonical_combining_class(c) != 0
+    c >= '\u{300}' && unicode_normalization::char::canonical_combining_class(c) != 0
 }
 
 /// End (absolute) of the number starting at `slice[i]`.
