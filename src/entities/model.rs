@@ -385,23 +385,31 @@ impl Model {
         // The rows are scattered over a table far larger than the caches: the rows of the next
         // token are requested before this token's are summed, so that the memory fetches overlap
         // the arithmetic instead of stalling it.
+        // (Two slices rather than one chained iterator: the chain's per-feature check for which
+        // part it is in cost more than the prefetch.)
         let token = |i: usize| {
-            let own = features.of(i);
             let more = extra.map_or(&[][..], |extra| extra[i].as_slice());
-            own.iter().chain(more)
+            [features.of(i), more]
         };
         if n > 0 {
-            token(0).for_each(|&f| self.prefetch(f));
+            token(0)
+                .iter()
+                .flat_map(|part| part.iter())
+                .for_each(|&f| self.prefetch(f));
         }
         for (i, row) in scores.chunks_exact_mut(TAGS).enumerate() {
             if i + 1 < n {
-                token(i + 1).for_each(|&f| self.prefetch(f));
+                for part in token(i + 1) {
+                    part.iter().for_each(|&f| self.prefetch(f));
+                }
             }
             let mut sum = [0i32; TAGS];
-            for &f in token(i) {
-                if let Some(weights) = self.row(f) {
-                    for (s, &w) in sum.iter_mut().zip(&weights.weights) {
-                        *s += i32::from(w);
+            for part in token(i) {
+                for &f in part {
+                    if let Some(weights) = self.row(f) {
+                        for (s, &w) in sum.iter_mut().zip(&weights.weights) {
+                            *s += i32::from(w);
+                        }
                     }
                 }
             }
