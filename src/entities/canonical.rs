@@ -329,11 +329,13 @@ pub(crate) fn is_title(word: &str) -> bool {
 /// word several times; the decomposing iterator made `fold` 5% of Analyze).
 fn fold(word: &str) -> String {
     if word.is_ascii() {
-        return word
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        let mut folded = Vec::with_capacity(word.len());
+        folded.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase()),
+        );
+        return String::from_utf8(folded).expect("ASCII letters and digits are UTF-8");
     }
     fold_unicode(word)
 }
@@ -365,10 +367,12 @@ fn name_words(tokens: &[&str]) -> Vec<String> {
 }
 
 fn is_acronym(token: &str) -> bool {
-    let letters: Vec<char> = token.chars().filter(|c| c.is_alphabetic()).collect();
-    (2..=6).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase())
-        && token.chars().all(|c| c.is_alphabetic() || c == '.')
+    let (mut letters, mut capitals) = (0, true);
+    for c in token.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        capitals &= c.is_uppercase();
+    }
+    (2..=6).contains(&letters) && capitals && token.chars().all(|c| c.is_alphabetic() || c == '.')
 }
 
 fn initials(words: &[String]) -> String {
