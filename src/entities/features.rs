@@ -357,20 +357,29 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
             p.brown[j as usize]
         }
     };
-    for (k, templates) in [(0isize, 90u8), (-1, 94), (1, 98)] {
-        let path = brown_at(k);
-        for (t, bits) in (templates..).zip(BROWN_PREFIXES) {
-            if k != 0 && bits > 10 {
-                break;
-            }
-            let prefix = if path == 0 || path == u32::MAX {
-                path
-            } else {
-                path & 1u32.checked_shl(bits).map_or(u32::MAX, |m| m - 1)
-            };
-            out.push(hash_bytes(t, &[&prefix.to_le_bytes()]));
-        }
-    }
+    let brown = |template: u8, path: u32, bits: u32| {
+        let prefix = if path == 0 || path == u32::MAX {
+            path
+        } else {
+            path & 1u32.checked_shl(bits).map_or(u32::MAX, |m| m - 1)
+        };
+        hash_bytes(template, &[&prefix.to_le_bytes()])
+    };
+    let [b4, b6, b10, whole] = BROWN_PREFIXES;
+    let (path, path_before, path_after) = (brown_at(0), brown_at(-1), brown_at(1));
+    // The word's four prefixes, the neighbours' three shorter ones.
+    out.extend_from_slice(&[
+        brown(90, path, b4),
+        brown(91, path, b6),
+        brown(92, path, b10),
+        brown(93, path, whole),
+        brown(94, path_before, b4),
+        brown(95, path_before, b6),
+        brown(96, path_before, b10),
+        brown(98, path_after, b4),
+        brown(99, path_after, b6),
+        brown(100, path_after, b10),
+    ]);
     // How much commoner the word is capitalized than not, alone, with its shape, with its rarity
     // and at the sentence's start; and the neighbours'.
     let frequency_at = |k: isize| -> [u8; 2] {
