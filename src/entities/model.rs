@@ -1259,16 +1259,20 @@ mod tests {
         tags
     }
 
-    #[test]
-    fn viterbi_picks_what_back_pointers_picked() {
-        // Weights in a few coarse steps, so that ties are common, and impossible transitions.
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
+    /// Reproducible pseudo-random numbers for the lattice tests (xorshift64).
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
             state
-        };
+        }
+    }
+
+    #[test]
+    fn viterbi_picks_what_back_pointers_picked() {
+        // Weights in a few coarse steps, so that ties are common, and impossible transitions.
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for round in 0..400 {
             let n = 1 + round % 9;
             let mut weight = || match next() % 8 {
@@ -1289,13 +1293,8 @@ mod tests {
     fn viterbi_finds_the_best_allowed_sequence() {
         // Every allowed sequence of up to three tags, scored in full, against the lattice's
         // answer, on pseudo-random weights (no ties).
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 40) as f32 / (1u64 << 24) as f32 * 8.0 - 4.0
-        };
+        let mut random = xorshift(0x2545_f491_4f6c_dd1d);
+        let mut next = || (random() >> 40) as f32 / (1u64 << 24) as f32 * 8.0 - 4.0;
         for n in 1..=3usize {
             for _ in 0..4 {
                 let emissions: Vec<f32> = (0..n * TAGS).map(|_| next()).collect();
