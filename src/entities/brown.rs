@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::lexicon::WordTable;
+use super::lexicon::{WordKey, WordTable};
 
 /// The table built into the binary (`models/brown.tsv`).
 pub const BUILTIN: &str = include_str!("../../models/brown.tsv");
@@ -64,6 +64,14 @@ impl Brown {
     /// The path of `word` as written, else of `lower` (its lowercase form).
     pub fn of(&self, word: &str, lower: &str) -> Option<u32> {
         self.words.get(word).or_else(|| self.words.get(lower))
+    }
+
+    /// [`Brown::of`] by keys: `word`'s, and `lower`'s when the word is not already lowercase
+    /// (None: the first lookup was of the same form).
+    pub(crate) fn of_keys(&self, word: WordKey, lower: Option<WordKey>) -> Option<u32> {
+        self.words
+            .get_key(word)
+            .or_else(|| lower.and_then(|lower| self.words.get_key(lower)))
     }
 }
 

@@ -321,7 +321,27 @@ pub(crate) fn is_title(word: &str) -> bool {
     TITLES.contains(&fold(word).as_str())
 }
 
+/// A word as grouping compares it: letters and digits only, lowercased, without diacritics.
+///
+/// Most words of English news are ASCII, which has nothing to decompose, and for which the
+/// Unicode alphanumeric and lowercase mappings are the ASCII ones: they are folded byte by byte,
+/// with the same result as the general path and a tenth of its cost (grouping folds every name
+/// word several times; the decomposing iterator made `fold` 5% of Analyze).
 fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        let mut folded = Vec::with_capacity(word.len());
+        folded.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase()),
+        );
+        return String::from_utf8(folded).expect("ASCII letters and digits are UTF-8");
+    }
+    fold_unicode(word)
+}
+
+/// [`fold`] of any word: decomposed, marks and punctuation dropped, lowercased.
+fn fold_unicode(word: &str) -> String {
     word.nfd()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -347,10 +367,12 @@ fn name_words(tokens: &[&str]) -> Vec<String> {
 }
 
 fn is_acronym(token: &str) -> bool {
-    let letters: Vec<char> = token.chars().filter(|c| c.is_alphabetic()).collect();
-    (2..=6).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase())
-        && token.chars().all(|c| c.is_alphabetic() || c == '.')
+    let (mut letters, mut capitals) = (0, true);
+    for c in token.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        capitals &= c.is_uppercase();
+    }
+    (2..=6).contains(&letters) && capitals && token.chars().all(|c| c.is_alphabetic() || c == '.')
 }
 
 fn initials(words: &[String]) -> String {
@@ -1352,6 +1374,24 @@ fn canonical_name(d: &Draft, kind: EntityType) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_fold_is_the_unicode_fold() {
+        let every_char: String = (0..128u8).map(char::from).collect();
+        for word in [
+            "Jong-un",
+            "U.S.",
+            "KCNA",
+            "O'Brien",
+            "1945",
+            "",
+            "a b\tc",
+            &every_char,
+        ] {
+            assert_eq!(fold(word), fold_unicode(word), "{word:?}");
+        }
+        assert_eq!(fold("Élysée"), "elysee");
+    }
 
     /// Builds sentences from space-separated tokens and mentions from `[Name]TYPE` brackets, so
     /// the grouping rules are tested without the tagger.

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::lexicon::WordTable;
+use super::lexicon::{WordKey, WordTable};
 
 /// The lexicon built into the binary (`models/casing.tsv`).
 pub const BUILTIN: &str = include_str!("../../models/casing.tsv");
@@ -94,6 +94,11 @@ impl Casing {
     /// The usual casing of `lower` (a lowercased word), if it was seen often enough.
     pub fn class(&self, lower: &str) -> Option<Class> {
         self.words.get(lower)
+    }
+
+    /// [`Casing::class`] of the lowercased word whose key is `lower`.
+    pub(crate) fn class_key(&self, lower: WordKey) -> Option<Class> {
+        self.words.get_key(lower)
     }
 }
 

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::lexicon::WordTable;
+use super::lexicon::{WordKey, WordTable};
 
 /// The lexicon built into the binary (`models/clusters.tsv`).
 pub const BUILTIN: &str = include_str!("../../models/clusters.tsv");
@@ -65,6 +65,11 @@ impl Clusters {
     /// The (fine, coarse) clusters of `lower`, a lowercased word.
     pub fn of(&self, lower: &str) -> Option<(u16, u16)> {
         self.words.get(lower)
+    }
+
+    /// [`Clusters::of`] the lowercased word whose key is `lower`.
+    pub(crate) fn of_key(&self, lower: WordKey) -> Option<(u16, u16)> {
+        self.words.get_key(lower)
     }
 }
 

@@ -11,6 +11,7 @@ use super::casing::Casing;
 use super::clusters::Clusters;
 use super::frequency::Frequency;
 use super::gazetteer::{Gazetteer, Match, PlaceKind};
+use super::lexicon::WordKey;
 use super::names::Names;
 
 /// The word lists the features read.
@@ -49,10 +50,15 @@ pub enum Convention {
 }
 
 /// Per-token views the templates read, computed once per sentence.
+///
+/// Every token is read this way once per analysis, so preparing must be cheap: the token's
+/// lowercase form and shapes are written into three strings shared by the sentence (three
+/// allocations per token made them a third of the preparing), and its form is hashed once for
+/// all four word tables ([`WordKey`]).
 pub(crate) struct Prepared {
-    lower: Vec<String>,
-    shape: Vec<String>,
-    short: Vec<String>,
+    lower: Views,
+    shape: Views,
+    short: Views,
     /// Usual casing class of each token (`?` when unknown).
     casing: Vec<u8>,
     /// (fine, coarse) cluster of each token, (u16::MAX, u16::MAX) when unknown.
@@ -74,23 +80,35 @@ impl Prepared {
 
     /// Prepares `tokens`, whose gazetteer matches (`Gazetteer::find`) the caller has found.
     pub(crate) fn with_places(tokens: &[&str], places: &[Match], lexicons: Lexicons<'_>) -> Self {
-        let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
-        let casing = lower
-            .iter()
-            .map(|w| lexicons.casing.class(w).map_or(b'?', |c| c as u8))
-            .collect();
-        let clusters = lower
-            .iter()
-            .map(|w| lexicons.clusters.of(w).unwrap_or((u16::MAX, u16::MAX)))
-            .collect();
-        let brown = tokens
-            .iter()
-            .zip(&lower)
-            .map(|(t, w)| lexicons.brown.of(t, w).unwrap_or(0))
-            .collect();
-        let frequency = lower.iter().map(|w| lexicons.frequency.of(w)).collect();
-        let long_shapes = tokens.iter().map(|t| shape(t, false)).collect();
-        let short = tokens.iter().map(|t| shape(t, true)).collect();
+        let n = tokens.len();
+        let bytes: usize = tokens.iter().map(|t| t.len()).sum();
+        let mut lower = Views::with_capacity(n, bytes);
+        let mut long_shapes = Views::with_capacity(n, bytes);
+        let mut short = Views::with_capacity(n, bytes);
+        let mut casing = Vec::with_capacity(n);
+        let mut clusters = Vec::with_capacity(n);
+        let mut brown = Vec::with_capacity(n);
+        let mut frequency = Vec::with_capacity(n);
+        for (i, token) in tokens.iter().enumerate() {
+            lower.push_lowercase(token);
+            shapes_into(token, &mut long_shapes.text, &mut short.text);
+            long_shapes.end();
+            short.end();
+            let lowercase = lower.get(i);
+            let word_key = WordKey::new(token);
+            // A token already in lower case (most of them) is looked up by the one key.
+            let lower_key = (lowercase != *token).then(|| WordKey::new(lowercase));
+            let key = lower_key.unwrap_or(word_key);
+            casing.push(lexicons.casing.class_key(key).map_or(b'?', |c| c as u8));
+            clusters.push(
+                lexicons
+                    .clusters
+                    .of_key(key)
+                    .unwrap_or((u16::MAX, u16::MAX)),
+            );
+            brown.push(lexicons.brown.of_keys(word_key, lower_key).unwrap_or(0));
+            frequency.push(lexicons.frequency.of_key(key));
+        }
         let mut covering = vec![Vec::new(); tokens.len()];
         for m in places.iter().filter(|m| m.features) {
             for (i, slot) in covering.iter_mut().enumerate().take(m.end).skip(m.start) {
@@ -113,6 +131,49 @@ impl Prepared {
             frequency,
             gazetteer: covering,
         }
+    }
+}
+
+/// One string per token, all in one buffer: token `i`'s is `text[ends[i]..ends[i + 1]]`.
+struct Views {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Views {
+    fn with_capacity(tokens: usize, bytes: usize) -> Self {
+        let mut ends = Vec::with_capacity(tokens + 1);
+        ends.push(0);
+        Views {
+            text: String::with_capacity(bytes),
+            ends,
+        }
+    }
+
+    /// Closes the string of the next token: what was written to `text` since the last one.
+    fn end(&mut self) {
+        self.ends.push(self.text.len());
+    }
+
+    /// Adds the lowercase form of `token` (as `str::to_lowercase` has it).
+    fn push_lowercase(&mut self, token: &str) {
+        if token.is_ascii() {
+            let start = self.text.len();
+            self.text.push_str(token);
+            self.text[start..].make_ascii_lowercase();
+        } else {
+            self.text.push_str(&token.to_lowercase());
+        }
+        self.end();
+    }
+
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.ends[i]..self.ends[i + 1]]
+    }
+
+    /// [`Views::get`] as bytes, which is all hashing needs (and skips the char boundary checks).
+    fn bytes(&self, i: usize) -> &[u8] {
+        &self.text.as_bytes()[self.ends[i]..self.ends[i + 1]]
     }
 }
 
@@ -174,30 +235,36 @@ const NOUN_PHRASE_COPY: u64 = 0x6a09_e667_f3bc_c909;
 /// The templates of token `i`.
 fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
     let n = tokens.len();
-    let word = |k: isize| -> &str {
+    // The strings the templates read, each looked up once.
+    let word = |k: isize| -> &[u8] {
         let j = i as isize + k;
         if j < 0 {
-            "<s>"
+            b"<s>"
         } else if j as usize >= n {
-            "</s>"
+            b"</s>"
         } else {
-            &p.lower[j as usize]
+            p.lower.bytes(j as usize)
         }
     };
-    let shape_at = |k: isize| -> &str {
+    let shape_at = |k: isize| -> &[u8] {
         let j = i as isize + k;
         if j < 0 || j as usize >= n {
-            "-"
+            b"-"
         } else {
-            &p.short[j as usize]
+            p.short.bytes(j as usize)
         }
     };
-    let lower = p.lower[i].as_str();
-    out.push(hash(0, &[]));
-    out.push(hash(1, &[lower]));
-    out.push(hash(2, &[tokens[i]]));
-    out.push(hash(3, &[&p.shape[i]]));
-    out.push(hash(4, &[&p.short[i]]));
+    let (before2, before, after, after2) = (word(-2), word(-1), word(1), word(2));
+    let (short_before, short, short_after) = (shape_at(-1), shape_at(0), shape_at(1));
+    let lower = p.lower.get(i);
+    let lower_bytes = lower.as_bytes();
+    out.extend_from_slice(&[
+        hash_bytes(0, &[]),
+        hash_bytes(1, &[lower_bytes]),
+        hash(2, &[tokens[i]]),
+        hash_bytes(3, &[p.shape.bytes(i)]),
+        hash_bytes(4, &[short]),
+    ]);
     // Affixes of up to four chars, of words longer than the affix.
     let char_count = lower.chars().count();
     let mut suffix_starts = lower.char_indices().rev().map(|(at, _)| at);
@@ -207,34 +274,33 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
         let prefix = prefix_ends.next();
         if char_count > usize::from(k) {
             if let Some(at) = suffix {
-                out.push(hash(10 + k, &[&lower[at..]]));
+                out.push(hash_bytes(10 + k, &[&lower_bytes[at..]]));
             }
             if let Some(at) = prefix.filter(|_| k <= 3) {
-                out.push(hash(20 + k, &[&lower[..at]]));
+                out.push(hash_bytes(20 + k, &[&lower_bytes[..at]]));
             }
         }
     }
-    out.push(hash(30, &[word(-1)]));
-    out.push(hash(31, &[word(1)]));
-    out.push(hash(32, &[word(-2)]));
-    out.push(hash(33, &[word(2)]));
-    out.push(hash(34, &[word(-1), lower]));
-    out.push(hash(35, &[lower, word(1)]));
-    out.push(hash(36, &[shape_at(-1)]));
-    out.push(hash(37, &[shape_at(1)]));
-    out.push(hash(38, &[shape_at(-1), &p.short[i], shape_at(1)]));
-    out.push(hash(39, &[word(-1), &p.short[i]]));
-    out.push(hash(40, &[&p.short[i], word(1)]));
+    out.extend_from_slice(&[
+        hash_bytes(30, &[before]),
+        hash_bytes(31, &[after]),
+        hash_bytes(32, &[before2]),
+        hash_bytes(33, &[after2]),
+        hash_bytes(34, &[before, lower_bytes]),
+        hash_bytes(35, &[lower_bytes, after]),
+        hash_bytes(36, &[short_before]),
+        hash_bytes(37, &[short_after]),
+        hash_bytes(38, &[short_before, short, short_after]),
+        hash_bytes(39, &[before, short]),
+        hash_bytes(40, &[short, after]),
+    ]);
     if i == 0 {
-        out.push(hash(41, &[&p.short[i]]));
+        out.push(hash_bytes(41, &[short]));
     }
     let length = char_count.min(12) as u8;
-    out.push(hash_bytes(42, &[&[length], p.short[i].as_bytes()]));
+    out.push(hash_bytes(42, &[&[length], short]));
     for &(kinds, position, prominence) in &p.gazetteer[i] {
-        out.push(hash_bytes(
-            54,
-            &[&[position, prominence], p.short[i].as_bytes()],
-        ));
+        out.push(hash_bytes(54, &[&[position, prominence], short]));
         for kind in [
             PlaceKind::Country,
             PlaceKind::Continent,
@@ -245,7 +311,7 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
             if kinds & kind.bit() != 0 {
                 let tag = [kind.bit(), position];
                 out.push(hash_bytes(50, &[&tag]));
-                out.push(hash_bytes(51, &[&tag, p.short[i].as_bytes()]));
+                out.push(hash_bytes(51, &[&tag, short]));
             }
         }
     }
@@ -257,13 +323,12 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
             p.casing[j as usize]
         }
     };
-    out.push(hash_bytes(60, &[&[casing_at(0)], p.short[i].as_bytes()]));
-    out.push(hash_bytes(61, &[&[casing_at(0), u8::from(i == 0)]]));
-    out.push(hash_bytes(
-        62,
-        &[&[casing_at(-1), casing_at(0), casing_at(1)]],
-    ));
-    out.push(hash_bytes(63, &[&[casing_at(0)], word(-1).as_bytes()]));
+    out.extend_from_slice(&[
+        hash_bytes(60, &[&[casing_at(0)], short]),
+        hash_bytes(61, &[&[casing_at(0), u8::from(i == 0)]]),
+        hash_bytes(62, &[&[casing_at(-1), casing_at(0), casing_at(1)]]),
+        hash_bytes(63, &[&[casing_at(0)], before]),
+    ]);
     let cluster_at = |k: isize| -> [u8; 4] {
         let j = i as isize + k;
         let (f, c) = if j < 0 || j as usize >= n {
@@ -275,12 +340,14 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
         [f[0], f[1], c[0], c[1]]
     };
     let (here, before, after) = (cluster_at(0), cluster_at(-1), cluster_at(1));
-    out.push(hash_bytes(70, &[&here[..2]]));
-    out.push(hash_bytes(71, &[&here[2..]]));
-    out.push(hash_bytes(72, &[&here[..2], p.short[i].as_bytes()]));
-    out.push(hash_bytes(73, &[&before[..2]]));
-    out.push(hash_bytes(74, &[&after[..2]]));
-    out.push(hash_bytes(75, &[&before[2..], &here[2..], &after[2..]]));
+    out.extend_from_slice(&[
+        hash_bytes(70, &[&here[..2]]),
+        hash_bytes(71, &[&here[2..]]),
+        hash_bytes(72, &[&here[..2], short]),
+        hash_bytes(73, &[&before[..2]]),
+        hash_bytes(74, &[&after[..2]]),
+        hash_bytes(75, &[&before[2..], &here[2..], &after[2..]]),
+    ]);
     // Brown path prefixes of 4, 6 and 10 bits and the whole path, of the word and its neighbours.
     let brown_at = |k: isize| -> u32 {
         let j = i as isize + k;
@@ -290,20 +357,29 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
             p.brown[j as usize]
         }
     };
-    for (k, templates) in [(0isize, 90u8), (-1, 94), (1, 98)] {
-        let path = brown_at(k);
-        for (t, bits) in (templates..).zip(BROWN_PREFIXES) {
-            if k != 0 && bits > 10 {
-                break;
-            }
-            let prefix = if path == 0 || path == u32::MAX {
-                path
-            } else {
-                path & 1u32.checked_shl(bits).map_or(u32::MAX, |m| m - 1)
-            };
-            out.push(hash_bytes(t, &[&prefix.to_le_bytes()]));
-        }
-    }
+    let brown = |template: u8, path: u32, bits: u32| {
+        let prefix = if path == 0 || path == u32::MAX {
+            path
+        } else {
+            path & 1u32.checked_shl(bits).map_or(u32::MAX, |m| m - 1)
+        };
+        hash_bytes(template, &[&prefix.to_le_bytes()])
+    };
+    let [b4, b6, b10, whole] = BROWN_PREFIXES;
+    let (path, path_before, path_after) = (brown_at(0), brown_at(-1), brown_at(1));
+    // The word's four prefixes, the neighbours' three shorter ones.
+    out.extend_from_slice(&[
+        brown(90, path, b4),
+        brown(91, path, b6),
+        brown(92, path, b10),
+        brown(93, path, whole),
+        brown(94, path_before, b4),
+        brown(95, path_before, b6),
+        brown(96, path_before, b10),
+        brown(98, path_after, b4),
+        brown(99, path_after, b6),
+        brown(100, path_after, b10),
+    ]);
     // How much commoner the word is capitalized than not, alone, with its shape, with its rarity
     // and at the sentence's start; and the neighbours'.
     let frequency_at = |k: isize| -> [u8; 2] {
@@ -315,12 +391,14 @@ fn templates(tokens: &[&str], p: &Prepared, i: usize, out: &mut Vec<u64>) {
         }
     };
     let here = frequency_at(0);
-    out.push(hash_bytes(110, &[&here[..1]]));
-    out.push(hash_bytes(111, &[&here[..1], p.short[i].as_bytes()]));
-    out.push(hash_bytes(112, &[&here]));
-    out.push(hash_bytes(113, &[&here[..1], &[u8::from(i == 0)]]));
-    out.push(hash_bytes(114, &[&frequency_at(-1)[..1]]));
-    out.push(hash_bytes(115, &[&frequency_at(1)[..1]]));
+    out.extend_from_slice(&[
+        hash_bytes(110, &[&here[..1]]),
+        hash_bytes(111, &[&here[..1], short]),
+        hash_bytes(112, &[&here]),
+        hash_bytes(113, &[&here[..1], &[u8::from(i == 0)]]),
+        hash_bytes(114, &[&frequency_at(-1)[..1]]),
+        hash_bytes(115, &[&frequency_at(1)[..1]]),
+    ]);
     // Gazetteer context: a place right after or before ("in X", "X-based").
     for (k, template) in [(-1isize, 52u8), (1, 53)] {
         let j = i as isize + k;
@@ -445,10 +523,15 @@ pub(crate) fn document_features(
 /// The shape of a word: `X` upper, `x` lower, `d` digit, other chars as they are; the long form
 /// keeps at most 8 chars, the short one collapses repeats ("Xxxxx" -> "Xx", "U.S." -> "X.X.").
 fn shape(token: &str, short: bool) -> String {
-    let mut out = String::new();
+    let (mut long_shape, mut short_shape) = (String::new(), String::new());
+    shapes_into(token, &mut long_shape, &mut short_shape);
+    if short { short_shape } else { long_shape }
+}
+
+/// Appends both shapes of `token` ([`shape`]) in one pass over its chars.
+fn shapes_into(token: &str, long: &mut String, short: &mut String) {
     let mut last = None;
-    let mut count = 0;
-    for c in token.chars() {
+    for (count, c) in token.chars().enumerate() {
         let class = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
@@ -458,17 +541,14 @@ fn shape(token: &str, short: bool) -> String {
         } else {
             c
         };
-        if short && last == Some(class) {
-            continue;
+        if count < 8 {
+            long.push(class);
         }
-        if !short && count >= 8 {
-            break;
+        if last != Some(class) {
+            short.push(class);
         }
-        out.push(class);
         last = Some(class);
-        count += 1;
     }
-    out
 }
 
 fn hash(template: u8, parts: &[&str]) -> u64 {
@@ -480,15 +560,27 @@ fn hash_bytes(template: u8, parts: &[&[u8]]) -> u64 {
 }
 
 /// FNV-1a over the template number and the parts, with a separator after each part.
+#[inline]
 fn hash_parts<'a>(template: u8, parts: impl Iterator<Item = &'a [u8]>) -> u64 {
     let mut h = FNV_OFFSET ^ u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     for part in parts {
-        for &b in part {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        // Four bytes a round: the same steps in the same order, with a quarter of the loop's
+        // own instructions (hashing is most of the feature extraction, and words are short).
+        let mut quads = part.chunks_exact(4);
+        for q in &mut quads {
+            h = fnv_step(fnv_step(fnv_step(fnv_step(h, q[0]), q[1]), q[2]), q[3]);
         }
-        h = (h ^ 0xff).wrapping_mul(FNV_PRIME);
+        for &b in quads.remainder() {
+            h = fnv_step(h, b);
+        }
+        h = fnv_step(h, 0xff);
     }
     h
+}
+
+#[inline(always)]
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

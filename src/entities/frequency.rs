@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::lexicon::WordTable;
+use super::lexicon::{WordKey, WordTable};
 
 /// The table built into the binary (`models/frequency.tsv`).
 pub const BUILTIN: &str = include_str!("../../models/frequency.tsv");
@@ -69,7 +69,12 @@ impl Frequency {
     /// lower-case one, in nats rounded and kept within ±6, and how rare its commoner form is
     /// (-log p in steps of two nats, at most 10). None for a word the table lacks.
     pub fn of(&self, lower: &str) -> Option<(i8, u8)> {
-        let (l, t) = self.words.get(lower)?;
+        self.of_key(WordKey::new(lower))
+    }
+
+    /// [`Frequency::of`] the lowercased word whose key is `lower`.
+    pub(crate) fn of_key(&self, lower: WordKey) -> Option<(i8, u8)> {
+        let (l, t) = self.words.get_key(lower)?;
         let capitalized = (i16::from(l) - i16::from(t)) / 2;
         let rarity = l.min(t) / 4;
         Some((capitalized.clamp(-6, 6) as i8, rarity.min(10)))

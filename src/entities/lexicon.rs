@@ -1,12 +1,25 @@
 //! The word tables the tagger reads (`models/brown.tsv`, `casing.tsv`, `clusters.tsv`,
 //! `frequency.tsv`, `names.tsv`): one line per word form, `word \t field ...`, written by a
 //! `parallax train` command and compiled into the binary. Each is held by the hash of its word
-//! form ([`word_hash`]), so a table of 178,000 forms keeps no strings.
+//! form ([`word_hash`]), so a table of 178,000 forms keeps no strings. The tagger reads four
+//! of them for every token: it hashes the token's form once ([`WordKey`]) and looks that key up
+//! in each.
 
 use std::collections::HashMap;
 
 use super::casing::word_hash;
 use super::gazetteer::IdentityHash;
+
+/// A word form's key in every word table: its hash, computed once however many tables are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordKey(u64);
+
+impl WordKey {
+    /// The key of `word`, as written.
+    pub(crate) fn new(word: &str) -> Self {
+        WordKey(word_hash(word))
+    }
+}
 
 /// Values by word form.
 #[derive(Debug, Clone)]
@@ -49,7 +62,12 @@ impl<V: Copy> WordTable<V> {
 
     /// The value of `word`, as written in the table.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        self.words.get(&word_hash(word)).copied()
+        self.get_key(WordKey::new(word))
+    }
+
+    /// The value of the word whose key is `key`.
+    pub(crate) fn get_key(&self, key: WordKey) -> Option<V> {
+        self.words.get(&key.0).copied()
     }
 
     /// Number of word forms.

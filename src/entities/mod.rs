@@ -782,6 +782,18 @@ const HEADLINE_LOWER: &[&str] = &[
 
 /// Last words that make a capitalized name an organization's ("Korean Central News Agency",
 /// "Russian Foreign Ministry", "Moscow Times", "Harrow School").
+/// True for a word of [`ORGANIZATION_HEADS`] in any case. Asked of every capitalized token: an
+/// ASCII word is compared without building its lowercase form (the heads are lowercase ASCII).
+fn is_organization_head(word: &str) -> bool {
+    if word.is_ascii() {
+        ORGANIZATION_HEADS
+            .iter()
+            .any(|head| head.eq_ignore_ascii_case(word))
+    } else {
+        ORGANIZATION_HEADS.contains(&word.to_lowercase().as_str())
+    }
+}
+
 const ORGANIZATION_HEADS: &[&str] = &[
     "agency",
     "ministry",
@@ -869,7 +881,7 @@ fn capitalized_runs(tokens: &[&str]) -> Vec<CapitalizedRun> {
         };
         let mut j = i;
         while j < tokens.len() && (capitalized(tokens[j]) || (j > i && connector(tokens[j]))) {
-            if ORGANIZATION_HEADS.contains(&tokens[j].to_lowercase().as_str()) {
+            if is_organization_head(tokens[j]) {
                 run.head_end = Some(j + 1);
             }
             if capitalized(tokens[j]) {
@@ -897,7 +909,7 @@ fn organization_names(tokens: &[&str], found: &mut Vec<Scored>) {
     for run in capitalized_runs(tokens) {
         let start = run.start;
         let head_first = || {
-            ORGANIZATION_HEADS.contains(&tokens[start].to_lowercase().as_str())
+            is_organization_head(tokens[start])
                 && matches!(tokens.get(start + 1), Some(&("of" | "for")))
                 && run.end >= start + 3
                 && found.iter().any(|s| {

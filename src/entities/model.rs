@@ -385,23 +385,31 @@ impl Model {
         // The rows are scattered over a table far larger than the caches: the rows of the next
         // token are requested before this token's are summed, so that the memory fetches overlap
         // the arithmetic instead of stalling it.
+        // (Two slices rather than one chained iterator: the chain's per-feature check for which
+        // part it is in cost more than the prefetch.)
         let token = |i: usize| {
-            let own = features.of(i);
             let more = extra.map_or(&[][..], |extra| extra[i].as_slice());
-            own.iter().chain(more)
+            [features.of(i), more]
         };
         if n > 0 {
-            token(0).for_each(|&f| self.prefetch(f));
+            token(0)
+                .iter()
+                .flat_map(|part| part.iter())
+                .for_each(|&f| self.prefetch(f));
         }
         for (i, row) in scores.chunks_exact_mut(TAGS).enumerate() {
             if i + 1 < n {
-                token(i + 1).for_each(|&f| self.prefetch(f));
+                for part in token(i + 1) {
+                    part.iter().for_each(|&f| self.prefetch(f));
+                }
             }
             let mut sum = [0i32; TAGS];
-            for &f in token(i) {
-                if let Some(weights) = self.row(f) {
-                    for (s, &w) in sum.iter_mut().zip(&weights.weights) {
-                        *s += i32::from(w);
+            for part in token(i) {
+                for &f in part {
+                    if let Some(weights) = self.row(f) {
+                        for (s, &w) in sum.iter_mut().zip(&weights.weights) {
+                            *s += i32::from(w);
+                        }
                     }
                 }
             }
@@ -605,73 +613,103 @@ const LANES: usize = 16;
 /// whole row of openers at a time, without branches (the scalar loop's comparisons were
 /// unpredictable and cost more than the arithmetic), and each I-x or L-x picks between its two
 /// predecessors. Ties go to the lowest previous tag, as an exhaustive search in tag order would.
+///
+/// The forward pass keeps only the best scores, not which predecessor gave them: tracking that
+/// for all 25 tags of every token took two thirds of the decoding, and the path needs it for one
+/// tag per token. The backtrace recomputes it for that tag ([`predecessor`]), from the same
+/// scores by the same sums in the same order, so it picks what a forward pass would have kept.
 fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
     let n = emissions.len() / TAGS;
     if n == 0 {
         return Vec::new();
     }
     let start_row = TAGS * TAGS;
-    // Closer `k` to opener `j`: `opening[k][j]`; padding lanes never win.
+    let opening = opening_scores(transitions);
+    // `scores[i][t]`: the best score of a path over tokens 0..=i ending in tag `t`.
+    let mut scores = vec![[f32::NEG_INFINITY; TAGS]; n];
+    for &t in &OPENERS {
+        scores[0][t] = emissions[t] + transitions[start_row + t];
+    }
+    for (i, row) in emissions.chunks_exact(TAGS).enumerate().skip(1) {
+        let previous = &scores[i - 1];
+        let mut best = [f32::NEG_INFINITY; LANES];
+        for (weights, &p) in opening.iter().zip(&CLOSERS) {
+            let from = previous[p];
+            for (b, &w) in best.iter_mut().zip(weights) {
+                let score = from + w;
+                *b = if score > *b { score } else { *b };
+            }
+        }
+        let mut current = [f32::NEG_INFINITY; TAGS];
+        for (j, &t) in OPENERS.iter().enumerate() {
+            current[t] = best[j] + row[t];
+        }
+        for x in 0..TYPES.len() {
+            for t in [2 + 4 * x, 3 + 4 * x] {
+                current[t] = continuing(previous, transitions, t).0 + row[t];
+            }
+        }
+        scores[i] = current;
+    }
+    let last = (0..TAGS)
+        .filter(|&t| can_end(t))
+        .max_by(|&a, &b| scores[n - 1][a].total_cmp(&scores[n - 1][b]))
+        .unwrap_or(0);
+    let mut tags = vec![0; n];
+    tags[n - 1] = last;
+    for i in (1..n).rev() {
+        tags[i - 1] = predecessor(&scores[i - 1], &opening, transitions, tags[i]);
+    }
+    tags
+}
+
+/// Closer `k` to opener `j`: `opening[k][j]`; padding lanes never win.
+fn opening_scores(transitions: &[f32]) -> [[f32; LANES]; CLOSERS.len()] {
     let mut opening = [[f32::NEG_INFINITY; LANES]; CLOSERS.len()];
     for (row, &p) in opening.iter_mut().zip(&CLOSERS) {
         for (weight, &t) in row.iter_mut().zip(&OPENERS) {
             *weight = transitions[p * TAGS + t];
         }
     }
-    let mut previous = [f32::NEG_INFINITY; TAGS];
-    for &t in &OPENERS {
-        previous[t] = emissions[t] + transitions[start_row + t];
+    opening
+}
+
+/// The best way into I-x or L-x (`t`) from B-x or I-x, given the scores `previous` of the token
+/// before: the score, and the tag it comes from (0 when neither is possible).
+fn continuing(previous: &[f32; TAGS], transitions: &[f32], t: usize) -> (f32, usize) {
+    let b = 1 + 4 * ((t - 1) / 4);
+    let i = b + 1;
+    let from_b = previous[b] + transitions[b * TAGS + t];
+    let from_i = previous[i] + transitions[i * TAGS + t];
+    if from_i > from_b {
+        (from_i, i)
+    } else if from_b > f32::NEG_INFINITY {
+        (from_b, b)
+    } else {
+        (f32::NEG_INFINITY, 0)
     }
-    let mut current = [f32::NEG_INFINITY; TAGS];
-    let mut back = vec![0u8; n * TAGS];
-    for (row, back_row) in emissions
-        .chunks_exact(TAGS)
-        .zip(back.chunks_exact_mut(TAGS))
-        .skip(1)
-    {
-        let mut best = [f32::NEG_INFINITY; LANES];
-        let mut arg = [0u32; LANES];
-        for (weights, &p) in opening.iter().zip(&CLOSERS) {
-            let from = previous[p];
-            for ((b, a), &w) in best.iter_mut().zip(arg.iter_mut()).zip(weights) {
-                let score = from + w;
-                let better = score > *b;
-                *b = if better { score } else { *b };
-                *a = if better { p as u32 } else { *a };
-            }
+}
+
+/// The tag before `t` on the best path to it, given the scores `previous` of the token before:
+/// the choice [`viterbi`]'s forward pass makes, ties to the lowest tag (O when no way is
+/// possible).
+fn predecessor(
+    previous: &[f32; TAGS],
+    opening: &[[f32; LANES]; CLOSERS.len()],
+    transitions: &[f32],
+    t: usize,
+) -> usize {
+    let Some(j) = OPENERS.iter().position(|&o| o == t) else {
+        return continuing(previous, transitions, t).1;
+    };
+    let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
+    for (weights, &p) in opening.iter().zip(&CLOSERS) {
+        let score = previous[p] + weights[j];
+        if score > best {
+            (best, arg) = (score, p);
         }
-        for (j, &t) in OPENERS.iter().enumerate() {
-            current[t] = best[j] + row[t];
-            back_row[t] = arg[j] as u8;
-        }
-        for x in 0..TYPES.len() {
-            let (b, i) = (1 + 4 * x, 2 + 4 * x);
-            for t in [i, 3 + 4 * x] {
-                let from_b = previous[b] + transitions[b * TAGS + t];
-                let from_i = previous[i] + transitions[i * TAGS + t];
-                let (score, p) = if from_i > from_b {
-                    (from_i, i)
-                } else if from_b > f32::NEG_INFINITY {
-                    (from_b, b)
-                } else {
-                    (f32::NEG_INFINITY, 0)
-                };
-                current[t] = score + row[t];
-                back_row[t] = p as u8;
-            }
-        }
-        std::mem::swap(&mut previous, &mut current);
     }
-    let last = (0..TAGS)
-        .filter(|&t| can_end(t))
-        .max_by(|&a, &b| previous[a].total_cmp(&previous[b]))
-        .unwrap_or(0);
-    let mut tags = vec![0; n];
-    tags[n - 1] = last;
-    for i in (1..n).rev() {
-        tags[i - 1] = usize::from(back[i * TAGS + tags[i]]);
-    }
-    tags
+    arg
 }
 
 /// One training sentence: tokens and gold mentions.
@@ -1150,17 +1188,113 @@ mod tests {
         assert!(Model::from_bytes(&nested).is_err());
     }
 
+    /// The decoder as it was before the backtrace recomputed the predecessors: the reference the
+    /// tests hold [`viterbi`] to.
+    fn viterbi_with_back_pointers(emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
+        let n = emissions.len() / TAGS;
+        if n == 0 {
+            return Vec::new();
+        }
+        let start_row = TAGS * TAGS;
+        // Closer `k` to opener `j`: `opening[k][j]`; padding lanes never win.
+        let mut opening = [[f32::NEG_INFINITY; LANES]; CLOSERS.len()];
+        for (row, &p) in opening.iter_mut().zip(&CLOSERS) {
+            for (weight, &t) in row.iter_mut().zip(&OPENERS) {
+                *weight = transitions[p * TAGS + t];
+            }
+        }
+        let mut previous = [f32::NEG_INFINITY; TAGS];
+        for &t in &OPENERS {
+            previous[t] = emissions[t] + transitions[start_row + t];
+        }
+        let mut current = [f32::NEG_INFINITY; TAGS];
+        let mut back = vec![0u8; n * TAGS];
+        for (row, back_row) in emissions
+            .chunks_exact(TAGS)
+            .zip(back.chunks_exact_mut(TAGS))
+            .skip(1)
+        {
+            let mut best = [f32::NEG_INFINITY; LANES];
+            let mut arg = [0u32; LANES];
+            for (weights, &p) in opening.iter().zip(&CLOSERS) {
+                let from = previous[p];
+                for ((b, a), &w) in best.iter_mut().zip(arg.iter_mut()).zip(weights) {
+                    let score = from + w;
+                    let better = score > *b;
+                    *b = if better { score } else { *b };
+                    *a = if better { p as u32 } else { *a };
+                }
+            }
+            for (j, &t) in OPENERS.iter().enumerate() {
+                current[t] = best[j] + row[t];
+                back_row[t] = arg[j] as u8;
+            }
+            for x in 0..TYPES.len() {
+                let (b, i) = (1 + 4 * x, 2 + 4 * x);
+                for t in [i, 3 + 4 * x] {
+                    let from_b = previous[b] + transitions[b * TAGS + t];
+                    let from_i = previous[i] + transitions[i * TAGS + t];
+                    let (score, p) = if from_i > from_b {
+                        (from_i, i)
+                    } else if from_b > f32::NEG_INFINITY {
+                        (from_b, b)
+                    } else {
+                        (f32::NEG_INFINITY, 0)
+                    };
+                    current[t] = score + row[t];
+                    back_row[t] = p as u8;
+                }
+            }
+            std::mem::swap(&mut previous, &mut current);
+        }
+        let last = (0..TAGS)
+            .filter(|&t| can_end(t))
+            .max_by(|&a, &b| previous[a].total_cmp(&previous[b]))
+            .unwrap_or(0);
+        let mut tags = vec![0; n];
+        tags[n - 1] = last;
+        for i in (1..n).rev() {
+            tags[i - 1] = usize::from(back[i * TAGS + tags[i]]);
+        }
+        tags
+    }
+
+    /// Reproducible pseudo-random numbers for the lattice tests (xorshift64).
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
+    #[test]
+    fn viterbi_picks_what_back_pointers_picked() {
+        // Weights in a few coarse steps, so that ties are common, and impossible transitions.
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
+        for round in 0..400 {
+            let n = 1 + round % 9;
+            let mut weight = || match next() % 8 {
+                0 => f32::NEG_INFINITY,
+                k => (k as f32 - 4.0) * 0.5,
+            };
+            let emissions: Vec<f32> = (0..n * TAGS).map(|_| weight().max(-2.0)).collect();
+            let transitions: Vec<f32> = (0..(TAGS + 1) * TAGS).map(|_| weight()).collect();
+            assert_eq!(
+                viterbi(&emissions, &transitions),
+                viterbi_with_back_pointers(&emissions, &transitions),
+                "round {round}"
+            );
+        }
+    }
+
     #[test]
     fn viterbi_finds_the_best_allowed_sequence() {
         // Every allowed sequence of up to three tags, scored in full, against the lattice's
         // answer, on pseudo-random weights (no ties).
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 40) as f32 / (1u64 << 24) as f32 * 8.0 - 4.0
-        };
+        let mut random = xorshift(0x2545_f491_4f6c_dd1d);
+        let mut next = || (random() >> 40) as f32 / (1u64 << 24) as f32 * 8.0 - 4.0;
         for n in 1..=3usize {
             for _ in 0..4 {
                 let emissions: Vec<f32> = (0..n * TAGS).map(|_| next()).collect();

@@ -283,14 +283,22 @@ pub(crate) fn tag(text: &str, spans: &[Span], title: Option<&str>) -> Vec<Block>
     blocks
 }
 
-/// Case- and space-folded text, for comparing paragraphs.
+/// Case- and space-folded text, for comparing paragraphs. Every line of an article is folded,
+/// so an ASCII word (nearly all of them) is copied and lowercased in place rather than char by
+/// char: the same result, at a fraction of the cost.
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -512,6 +520,17 @@ fn is_token_debris(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_lowercases_and_joins_words() {
+        for (text, folded) in [
+            ("  The  U.S.\tSAID ", "the u.s. said"),
+            ("ÉTÉ in Köln", "été in köln"),
+            ("", ""),
+        ] {
+            assert_eq!(fold(text), folded, "{text:?}");
+        }
+    }
 
     fn kind(line: &str) -> BlockKind {
         classify(line)

@@ -52,11 +52,17 @@ fn is_word_joiner(c: char) -> bool {
 }
 
 /// Tokenizes `text[span]`, appending to `out` with spans into `text`.
+///
+/// Every article is tokenized twice (segmentation, then the dates' reading of whole blocks), so
+/// the loop walks by position: a token's chars are decoded once, by the rule that reads it, and
+/// the next token starts where it ended.
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let slice = &text[span.start..span.end];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = slice[at..].chars().next() {
+        let i = at;
         if c.is_whitespace() {
+            at += c.len_utf8();
             continue;
         }
         let start = span.start + i;
@@ -68,10 +74,10 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             end = number_end(slice, i, span.start);
             TokenKind::Number
         } else if c == '.' {
-            while chars.peek().is_some_and(|&(_, n)| n == '.') {
-                let (j, n) = chars.next().expect("peeked a char");
-                end = span.start + j + n.len_utf8();
-            }
+            end += slice[end - span.start..]
+                .bytes()
+                .take_while(|&b| b == b'.')
+                .count();
             TokenKind::Punctuation
         } else if is_punctuation(c) {
             TokenKind::Punctuation
@@ -86,10 +92,8 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         {
             end += mark.len_utf8();
         }
-        // Skip the chars the token took.
-        while chars.peek().is_some_and(|&(j, _)| span.start + j < end) {
-            chars.next();
-        }
+        // The next token starts where this one ends.
+        at = end - span.start;
         // Split a trailing possessive clitic off a word.
         if kind == TokenKind::Word {
             let word = &text[start..end];
@@ -119,25 +123,43 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
 
 /// End (absolute) of the word starting at `slice[i]`.
 fn word_end(slice: &str, i: usize, base: usize) -> usize {
-    let bytes_from = &slice[i..];
+    let from = &slice[i..];
+    let bytes = from.as_bytes();
     let mut end = 0;
     let mut letters_between_periods = true;
     let mut segment_len = 0usize;
     let mut periods = 0usize;
-    let mut chars = bytes_from.char_indices().peekable();
-    while let Some((j, c)) = chars.next() {
-        if c.is_alphanumeric() || unicode_mark(c) {
-            end = j + c.len_utf8();
+    let mut j = 0;
+    loop {
+        // A run of ASCII letters and digits, most of every word, byte by byte.
+        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
             segment_len += 1;
+            end = j;
+        }
+        let Some(c) = from[j..].chars().next() else {
+            break;
+        };
+        let after = j + c.len_utf8();
+        if c.is_alphanumeric() || unicode_mark(c) {
+            end = after;
+            segment_len += 1;
+            j = after;
             continue;
         }
-        if is_word_joiner(c) && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+        if is_word_joiner(c)
+            && from[after..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
             if c == '.' {
                 periods += 1;
                 letters_between_periods &= segment_len == 1;
             }
             segment_len = 0;
-            end = j + c.len_utf8();
+            end = after;
+            j = after;
             continue;
         }
         // An acronym with periods ("U.S.", "a.m.") keeps its final period.
@@ -149,8 +171,10 @@ fn word_end(slice: &str, i: usize, base: usize) -> usize {
     base + i + end
 }
 
+/// True for a combining mark. Tested after every word and token; the first combining mark is
+/// U+0300, so chars before it (all of ASCII and Latin-1) skip the table lookup.
 fn unicode_mark(c: char) -> bool {
-    unicode_normalization::char::canonical_combining_class(c) != 0
+    c >= '\u{300}' && unicode_normalization::char::canonical_combining_class(c) != 0
 }
 
 /// End (absolute) of the number starting at `slice[i]`.
