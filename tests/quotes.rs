@@ -1753,3 +1753,18 @@ fn a_noun_of_saying_with_its_owner_reports_the_clause_after_it() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn a_name_labelling_a_quote_after_a_dash_speaks_it() {
+    let text = "Poll watch\n\nThe polls missed the rural vote - Pollwatch: “Turnout in the \
+                valleys ran far above every model we had.”\n\n\
+                Update: “The count will finish on Friday.”\n";
+    let quotes = quotes_of(text);
+    let turnout = holding(&quotes, text, "Turnout in the valleys");
+    assert_eq!(turnout.kind, QuoteKind::Direct);
+    assert_eq!(speaker_words(turnout, text), "Pollwatch");
+    assert_eq!(turnout.cue.map(|c| c.slice(text)), Some(":"));
+    // A label opening its sentence, untagged, is page furniture, not a speaker.
+    let count = holding(&quotes, text, "count will finish");
+    assert_eq!(speaker(count), None, "{count:#?}");
+}

@@ -1951,6 +1951,38 @@ fn attribute(
             {
                 return Some((Some(speaker), s.spans[noun]));
             }
+            // "... the Democratic caucus - HuffPollster: “...”": a label of capitalized words
+            // alone between a dash (or the sentence's start) and the colon names who speaks,
+            // tagged or not.
+            let label = (0..colon)
+                .rev()
+                .take_while(|&i| !matches!(s.words[i], "-" | "—" | "–"))
+                .collect::<Vec<_>>();
+            if (1..=4).contains(&label.len())
+                && label.iter().all(|&i| {
+                    outside(i)
+                        && s.words[i].starts_with(char::is_uppercase)
+                        && s.words[i]
+                            .chars()
+                            .all(|c| c.is_alphabetic() || "'’.-".contains(c))
+                })
+            {
+                let first = label[label.len() - 1];
+                let span = Span::new(s.spans[first].start, s.spans[colon - 1].end);
+                let named = (first..colon).find_map(|i| {
+                    ref_at(refs, s.spans[i])
+                        .filter(|r| {
+                            matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
+                        })
+                        .map(|r| r.speaker())
+                });
+                // (Untagged words are a name only after a dash: "Update: “...”" opening a
+                // sentence is page furniture.)
+                let speaker = named.or_else(|| (first > 0).then(|| Speaker::unnamed(text, span)));
+                if let Some(speaker) = speaker {
+                    return Some((Some(speaker), s.spans[colon]));
+                }
+            }
             // (Or a source noun: "From the report: “...”".)
             (colon.saturating_sub(3)..colon)
                 .rev()
