@@ -1768,3 +1768,14 @@ fn a_name_labelling_a_quote_after_a_dash_speaks_it() {
     let count = holding(&quotes, text, "count will finish");
     assert_eq!(speaker(count), None, "{count:#?}");
 }
+
+#[test]
+fn a_tag_after_a_quote_ending_in_a_nested_quote_attributes_it() {
+    let text = "Flood call\n\n“When the river rose, her first words were, ‘What can we do to \
+                help?’” Rosa Ibarra told reporters on Tuesday’s call.\n";
+    let quotes = quotes_of(text);
+    let help = holding(&quotes, text, "When the river rose");
+    assert_eq!(help.kind, QuoteKind::Direct);
+    assert_eq!(speaker(help), Some("Rosa Ibarra"));
+    assert_eq!(help.cue.map(|c| c.slice(text)), Some("told"));
+}

@@ -789,7 +789,12 @@ fn tag_after<'s, 't>(
     quote: Span,
     content: Span,
 ) -> Option<&'s Sent<'t>> {
-    let content = text[content.start..content.end].trim_end();
+    // (Through a quote closing inside it: "“..., ‘what can we do to help?’” Renteria told
+    // reporters ...".)
+    let content = text[content.start..content.end]
+        .trim_end()
+        .trim_end_matches(['’', '\'', '"', '”'])
+        .trim_end();
     let full_stop = content.ends_with('.');
     if !(full_stop || content.ends_with(['?', '!'])) {
         return None;
