@@ -1779,3 +1779,16 @@ fn a_tag_after_a_quote_ending_in_a_nested_quote_attributes_it() {
     assert_eq!(speaker(help), Some("Rosa Ibarra"));
     assert_eq!(help.cue.map(|c| c.slice(text)), Some("told"));
 }
+
+#[test]
+fn a_cue_in_a_clause_of_its_own_after_a_scare_quote_does_not_attribute_it() {
+    let text = "Trade pact\n\nThe pact is only a “framework” because several ministers did not \
+                agree. Minister Ana Cruz said the talks were “nearly done” when they met.\n";
+    let quotes = quotes_of(text);
+    let framework = holding(&quotes, text, "framework");
+    assert_eq!(framework.kind, QuoteKind::Partial);
+    assert_eq!(speaker(framework), None, "{framework:#?}");
+    // A cue before the quote still attributes it, whatever follows.
+    let done = holding(&quotes, text, "nearly done");
+    assert_eq!(speaker(done), Some("Ana Cruz"));
+}

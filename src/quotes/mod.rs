@@ -1900,6 +1900,17 @@ fn attribute(
             }
             continue;
         }
+        // (Not a cue in a clause of its own after the quote: "The deal is a “pre-agreement”
+        // because some governments did not agree.")
+        if s.spans[cue].start >= quote.end
+            && (0..cue).any(|i| {
+                s.spans[i].start >= quote.end
+                    && s.words[i] != "as"
+                    && SUBORDINATORS.contains(&s.words[i])
+            })
+        {
+            continue;
+        }
         let speaker = speaker_near(text, s, cue, refs, outside);
         match speaker {
             Some(sp) if is_org(&sp) => {
