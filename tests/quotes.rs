@@ -1792,3 +1792,18 @@ fn a_cue_in_a_clause_of_its_own_after_a_scare_quote_does_not_attribute_it() {
     let done = holding(&quotes, text, "nearly done");
     assert_eq!(speaker(done), Some("Ana Cruz"));
 }
+
+#[test]
+fn a_program_named_after_told_or_with_is_nobody_s_words() {
+    let text = "Morning shows\n\n“The mayor is fair game,” Omar Haddad told “Good Day Lakeside,” \
+                reminding the hosts of the budget.\n\n\
+                In an interview with “Valley Tonight,” Mayor Ines Park pointed to the schools.\n";
+    let quotes = quotes_of(text);
+    let game = holding(&quotes, text, "fair game");
+    assert_eq!(speaker(game), Some("Omar Haddad"));
+    for show in ["Good Day Lakeside", "Valley Tonight"] {
+        let q = holding(&quotes, text, show);
+        assert_eq!(q.kind, QuoteKind::Partial, "{q:#?}");
+        assert_eq!(speaker(q), None, "{q:#?}");
+    }
+}

@@ -371,8 +371,11 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     || shown
                     || !(ends_statement
                         && attribution.as_ref().is_some_and(|(speaker, cue)| {
+                            // (A tag, not a participle going on: "told “Fox and Friends,”
+                            // reminding the hosts ...".)
                             speaker.is_some()
                                 && cue.start >= q.outer.end
+                                && !cue.slice(text).ends_with("ing")
                                 && text[q.outer.end..cue.start].split_whitespace().count() <= 3
                         })));
             // A quote that is a whole sentence of its own, closed by its dialogue tag, is a
@@ -849,7 +852,9 @@ fn names_a_work(before: &str) -> (bool, bool) {
         });
     // "the spot titled “Dangerous,”": a work named as such.
     let titled = matches!(word, "titled" | "entitled" | "headlined");
-    (owner || titled, matches!(word, "on" | "On"))
+    // "on “Fox and Friends,”", "an interview with “Meet the Press”": a program spoken on or
+    // with.
+    (owner || titled, matches!(word, "on" | "On" | "with"))
 }
 
 /// True for a quoted title or name ("Face the Nation,", "The Art of the Deal"): up to eight
