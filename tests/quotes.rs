@@ -1807,3 +1807,17 @@ fn a_program_named_after_told_or_with_is_nobody_s_words() {
         assert_eq!(speaker(q), None, "{q:#?}");
     }
 }
+
+#[test]
+fn an_outlet_named_with_its_article_closes_the_clause_it_reports() {
+    let text = "Audit\n\nThe auditor had filed the memo in a drawer marked “shred later,” \
+                the Gazette reported.\n";
+    let quotes = quotes_of(text);
+    let memo = reported_holding(&quotes, text, "shred later");
+    assert_eq!(
+        memo.span.slice(text),
+        "The auditor had filed the memo in a drawer marked “shred later,”"
+    );
+    assert_eq!(memo.cue.map(|c| c.slice(text)), Some("reported"));
+    assert_eq!(speaker(memo), Some("Gazette"));
+}

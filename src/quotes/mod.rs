@@ -2493,7 +2493,12 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         }
         // "CONTENT, X said (in a statement)." — the attribution closes the sentence.
         let group = if subject_before && !participle {
-            speaker_first
+            // (With the article before a name: "..., the Times reported".)
+            if speaker_first >= 1 && matches!(s.words[speaker_first - 1], "the" | "The") {
+                speaker_first - 1
+            } else {
+                speaker_first
+            }
         } else {
             cue
         };
