@@ -1794,6 +1794,18 @@ fn a_cue_in_a_clause_of_its_own_after_a_scare_quote_does_not_attribute_it() {
 }
 
 #[test]
+fn a_dash_before_an_appositive_ends_the_reported_clause() {
+    let text = "Bus plan
+
+Rosa Ibarra said she was “encouraged” by the plan — a modest step                 for a council that had cut routes for years.
+";
+    let quotes = quotes_of(text);
+    let plan = reported_holding(&quotes, text, "encouraged");
+    assert_eq!(plan.span.slice(text), "she was “encouraged” by the plan");
+    assert_eq!(speaker(plan), Some("Rosa Ibarra"));
+}
+
+#[test]
 fn a_program_named_after_told_or_with_is_nobody_s_words() {
     let text = "Morning shows\n\n“The mayor is fair game,” Omar Haddad told “Good Day Lakeside,” \
                 reminding the hosts of the budget.\n\n\
