@@ -1833,3 +1833,17 @@ fn an_outlet_named_with_its_article_closes_the_clause_it_reports() {
     assert_eq!(memo.cue.map(|c| c.slice(text)), Some("reported"));
     assert_eq!(speaker(memo), Some("Gazette"));
 }
+
+#[test]
+fn called_on_reports_its_object_past_the_particle() {
+    let text = "Harbor board\n\nSenator Alma Ruiz called on the harbor board to “act before the \
+                storms come back” and publish its plan.\n";
+    let quotes = quotes_of(text);
+    let act = reported_holding(&quotes, text, "act before the storms");
+    assert!(
+        act.span.slice(text).starts_with("the harbor board to “act"),
+        "{:?}",
+        act.span.slice(text)
+    );
+    assert_eq!(speaker(act), Some("Alma Ruiz"));
+}

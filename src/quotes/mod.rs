@@ -2490,8 +2490,11 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 } else {
                     end
                 };
-                // ("referred to the governor as “Chris”": the object, past the particle.)
-                let object = if s.words.get(cue + 1) == Some(&"to") {
+                // ("referred to the governor as “Chris”", "called on the board to “act now”":
+                // the object, past the particle.)
+                let object = if s.words.get(cue + 1) == Some(&"to")
+                    || (lemma == "call" && s.words.get(cue + 1) == Some(&"on"))
+                {
                     cue + 2
                 } else {
                     cue + 1
