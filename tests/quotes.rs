@@ -1847,3 +1847,25 @@ fn called_on_reports_its_object_past_the_particle() {
     );
     assert_eq!(speaker(act), Some("Alma Ruiz"));
 }
+
+#[test]
+fn a_quantity_alone_speaks_and_a_phrase_before_a_verb_is_no_inverted_subject() {
+    let text = "Rail vote\n\nSeveral said the new line was “a gift to commuters” and a bargain.\n\n\
+                At the hearing, most said the fares were “far too high” for students.\n";
+    let quotes = quotes_of(text);
+    let gift = reported_holding(&quotes, text, "a gift to commuters");
+    assert_eq!(
+        gift.span.slice(text),
+        "the new line was “a gift to commuters” and a bargain"
+    );
+    assert_eq!(speaker_words(gift, text), "Several");
+    let fares = reported_holding(&quotes, text, "far too high");
+    assert_eq!(speaker_words(fares, text), "most");
+    // "said the fares were" does not make "the fares" who speaks.
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !speaker_words(q, text).starts_with("the fares")),
+        "{quotes:#?}"
+    );
+}

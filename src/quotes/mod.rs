@@ -1363,6 +1363,18 @@ fn speaker_near(
             return Some(sp);
         }
     }
+    // "Several said they would ...", "..., and many said ...": a quantity alone opening its
+    // clause is who speaks, though it names no one.
+    if cue >= 1
+        && outside(cue - 1)
+        && matches!(
+            s.words[cue - 1].to_lowercase().as_str(),
+            "many" | "several" | "some" | "others" | "few" | "most"
+        )
+        && (cue == 1 || matches!(s.words[cue - 2], "," | ";" | "and" | "but" | "—"))
+    {
+        return Some(Speaker::unnamed(text, s.spans[cue - 1]));
+    }
     if let Some(subject) = subject_before(text, s, cue, refs, &outside) {
         return Some(subject);
     }
@@ -1424,11 +1436,20 @@ fn speaker_near(
                     | "familiar"
                     | "and"
             )
+            && !FINITE_AUXILIARIES.contains(&s.words[end])
         {
             end += 1;
             if s.words[end - 1].starts_with(char::is_uppercase) {
                 break;
             }
+        }
+        // (A verb after the phrase makes it the content's subject: "Many said the plan was
+        // “a disaster”".)
+        if s.words
+            .get(end)
+            .is_some_and(|w| FINITE_AUXILIARIES.contains(w))
+        {
+            return None;
         }
         if end > cue + 2 {
             let span = Span::new(s.spans[cue + 1].start, s.spans[end - 1].end);
