@@ -1869,3 +1869,16 @@ fn a_quantity_alone_speaks_and_a_phrase_before_a_verb_is_no_inverted_subject() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn a_quote_closing_on_a_comma_ends_the_clause_before_the_writer_s_gloss() {
+    let text = "Transit poll\n\nMost riders say the new timetable is “about right,” though \
+                commuters from the valley still wait longest.\n";
+    let quotes = quotes_of(text);
+    let timetable = reported_holding(&quotes, text, "about right");
+    assert_eq!(
+        timetable.span.slice(text),
+        "the new timetable is “about right,”"
+    );
+    assert_eq!(speaker_words(timetable, text), "Most riders");
+}

@@ -2384,7 +2384,22 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                     && matches!(s.words[c - 1], "before" | "after" | "while" | "when")
             })
             .map(|&c| c - 1);
-        [conjoined, channel, participle, aside, subordinate]
+        // "things “should be wrapped up by Cleveland,” referring to ...", "... are “about
+        // right,” though voters ...": a quote closing on a comma, then the writer's own
+        // participle or concession.
+        let closed = (from + 2..n.saturating_sub(1)).find(|&j| {
+            CLOSING_MARKS.contains(&s.words[j])
+                && inside(j)
+                && s.words[j - 1] == ","
+                && outside(j + 1)
+                && {
+                    let w = s.words[j + 1];
+                    matches!(w, "though" | "although" | "whereas" | "while")
+                        || (w.len() > 4 && w.ends_with("ing") && w.starts_with(char::is_lowercase))
+                }
+        });
+        let closed = closed.map(|j| j + 1);
+        [conjoined, channel, participle, aside, subordinate, closed]
             .into_iter()
             .flatten()
             .fold(subject, usize::min)
