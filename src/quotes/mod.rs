@@ -1887,6 +1887,18 @@ fn attribute(
     let mut cues: Vec<usize> = (0..s.words.len())
         .filter(|&i| outside(i) && cue_at(s, i, refs))
         .collect();
+    // A subordinator after the quote opens a clause whose cues are not the quote's: one opening
+    // what follows the quote ("a “pre-agreement” because some governments did not agree"), or
+    // one after a tag of its own ("“...,” Le Pen told CNN when asked ..."); not one inside the
+    // speaker's appositive ("“...,” Ortiz, the mayor since 1998, said").
+    let after = |i: usize| s.spans[i].start >= quote.end;
+    let first_after = (0..s.words.len()).find(|&i| after(i) && s.words[i] != ",");
+    let blocked_from = (0..s.words.len()).find(|&sub| {
+        after(sub)
+            && s.words[sub] != "as"
+            && SUBORDINATORS.contains(&s.words[sub])
+            && (Some(sub) == first_after || cues.iter().any(|&c| after(c) && c < sub))
+    });
     // Verbs before "according to" (which names a channel as often as a speaker), nearest to
     // the quote first.
     cues.sort_by_key(|&i| {
@@ -1928,21 +1940,7 @@ fn attribute(
         }
         // (Not a cue in a clause of its own after the quote: "The deal is a “pre-agreement”
         // because some governments did not agree.")
-        // (Only a subordinator opening what follows the quote, or one after a tag of its own:
-        // "“...,” Le Pen told CNN when asked which ..." is Le Pen's, not the asker's; "“...,”
-        // Ortiz, the mayor since 1998, said" is a tag.)
-        let first_after = (0..cue).find(|&i| s.spans[i].start >= quote.end && s.words[i] != ",");
-        let subordinate = s.spans[cue].start >= quote.end
-            && (0..cue).any(|sub| {
-                s.spans[sub].start >= quote.end
-                    && s.words[sub] != "as"
-                    && SUBORDINATORS.contains(&s.words[sub])
-                    && (Some(sub) == first_after
-                        || (0..sub).any(|i| {
-                            s.spans[i].start >= quote.end && outside(i) && cue_at(s, i, refs)
-                        }))
-            });
-        if subordinate {
+        if blocked_from.is_some_and(|sub| cue > sub) {
             continue;
         }
         let speaker = speaker_near(text, s, cue, refs, outside);
