@@ -1882,3 +1882,24 @@ fn a_quote_closing_on_a_comma_ends_the_clause_before_the_writer_s_gloss() {
     );
     assert_eq!(speaker_words(timetable, text), "Most riders");
 }
+
+#[test]
+fn a_short_quote_far_from_the_reporting_verb_is_the_writer_s_term() {
+    let text = "Harbor\n\nThe “dry dock” plan stalled for months after the port authority \
+                and two unions refused to sign, Mayor Lena Ortiz said on Tuesday.\n\n\
+                Ortiz called the delay “shameful” and said the city would act.\n\n\
+                The deal is “good for workers,” union chief Raul Vega wrote in a letter to \
+                the port board, and “long overdue.”\n";
+    let quotes = quotes_of(text);
+    // Nine words from "refused" and more from "said": a term, nobody's quote.
+    let dock = holding(&quotes, text, "dry dock");
+    assert_eq!(dock.kind, QuoteKind::Partial);
+    assert_eq!(speaker(dock), None, "{dock:#?}");
+    assert_eq!(dock.cue, None, "{dock:#?}");
+    // The object of its own reporting verb is reported, however short.
+    let shameful = holding(&quotes, text, "shameful");
+    assert_eq!(speaker(shameful), Some("Lena Ortiz"), "{shameful:#?}");
+    // The last of quoted words joined by "and" goes with the first, past the tag between.
+    let overdue = holding(&quotes, text, "long overdue");
+    assert_eq!(speaker(overdue), Some("Raul Vega"), "{overdue:#?}");
+}

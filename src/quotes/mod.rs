@@ -394,7 +394,40 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             } else {
                 QuoteKind::Partial
             };
-            if title {
+            // A word or three in quotation marks standing far from the sentence's reporting
+            // verb is a term the writer marks, not words reported ("The “qualified” spat
+            // bubbled up last week after Clinton refused ...", "building a “dry port” at
+            // Khorgos ..., it hopes"): nobody's quote, as a title is.
+            // (Nor a part of a list of quotes the verb reports: "calls people “losers” and
+            // “sad.”", "Oz is “smart as hell,” Mosko wrote ..., and “full of it.”".)
+            let gap = |other: Span| {
+                let (from, to) = if other.end <= q.outer.start {
+                    (other.end, q.outer.start)
+                } else {
+                    (q.outer.end, other.start.max(q.outer.end))
+                };
+                text[from..to].split_whitespace().count()
+            };
+            let term = words <= 3
+                && attribution.as_ref().is_some_and(|(_, cue)| {
+                    gap(*cue) > 4 && others.iter().all(|&o| o == q.outer || gap(o) > 4)
+                })
+                // (Nor the last of quoted words joined by "and": "Oz is “smart as hell,” Mosko
+                // wrote in an email to a friend, and “full of it.”")
+                && !(matches!(
+                    text[..q.outer.start].split_whitespace().next_back(),
+                    Some("and" | "or")
+                ) && others.iter().any(|o| {
+                    o.end <= q.outer.start
+                        && around.iter().any(|s| s.span.start <= o.start)
+                }))
+                // (Not the object of a reporting verb of its own: "called her “third-rate”",
+                // "Citing “obligations in Tennessee,” ...".)
+                && !around.iter().any(|s| {
+                    let i = s.spans.partition_point(|t| t.end <= q.outer.start);
+                    (i.saturating_sub(4)..i).any(|k| lemma_at(s, k).is_some())
+                });
+            if title || term {
                 quotes.push(Quote {
                     span: content,
                     kind,
