@@ -1903,3 +1903,23 @@ fn a_short_quote_far_from_the_reporting_verb_is_the_writer_s_term() {
     let overdue = holding(&quotes, text, "long overdue");
     assert_eq!(speaker(overdue), Some("Raul Vega"), "{overdue:#?}");
 }
+
+#[test]
+fn a_title_in_the_subject_s_appositive_leaves_the_subject_to_report() {
+    for text in [
+        "Study\n\nMara Lind, the author of “Slow News,” said the days when towns had \
+         “a shared story” from their papers are gone.\n",
+        "Study\n\nMara Lind, the author of “Slow News,” about the decline of local papers, \
+         said the days when towns had “a shared story” from their papers are gone.\n",
+    ] {
+        let quotes = quotes_of(text);
+        let days = reported_holding(&quotes, text, "the days when");
+        assert_eq!(
+            days.span.slice(text),
+            "the days when towns had “a shared story” from their papers are gone"
+        );
+        assert_eq!(speaker(days), Some("Mara Lind"), "{days:#?}");
+        let title = holding(&quotes, text, "Slow News");
+        assert_eq!(speaker(title), None, "{title:#?}");
+    }
+}

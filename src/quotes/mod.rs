@@ -373,8 +373,12 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                         && attribution.as_ref().is_some_and(|(speaker, cue)| {
                             // (A tag, not a participle going on: "told “Fox and Friends,”
                             // reminding the hosts ...".)
-                            speaker.is_some()
-                                && cue.start >= q.outer.end
+                            // (Nor a title in the speaker's appositive: "X, the author
+                            // of “Going Viral,” said ...".)
+                            speaker.as_ref().is_some_and(|sp| {
+                                sp.span.start >= q.outer.end
+                                    || !text[sp.span.end..q.outer.start].contains(',')
+                            }) && cue.start >= q.outer.end
                                 && !cue.slice(text).ends_with("ing")
                                 && text[q.outer.end..cue.start].split_whitespace().count() <= 3
                         })));
@@ -1689,9 +1693,24 @@ fn subject_before(
     }
     // "X, who ..., said" / "X (R-Ohio) said" / "X — a teacher from ... — says": the subject
     // before the enclosed words.
-    if end > 1 && matches!(s.words[end - 1], "," | ")" | "—" | "–") {
+    // ("X, the author of “Going Viral,” said": the appositive's comma inside a title's
+    // closing mark.)
+    // (Only a title: "..., “his chances are slim,” says Walter Stone" is a tag.)
+    let titled = end > 3
+        && !outside(end - 1)
+        && CLOSING_MARKS.contains(&s.words[end - 1])
+        && s.words[end - 2] == ","
+        && (1..end - 2)
+            .rev()
+            .take_while(|&i| !outside(i))
+            .find(|&i| OPENING_MARKS.contains(&s.words[i]))
+            .is_some_and(|open| {
+                let words = Span::new(s.spans[open].end, s.spans[end - 2].start);
+                is_title(words.slice(text), false)
+            });
+    if end > 1 && (titled || matches!(s.words[end - 1], "," | ")" | "—" | "–")) {
         // ("Gov. John Kasich (R-OH), said": the bracket before the comma.)
-        let mut close = end - 1;
+        let mut close = if titled { end - 2 } else { end - 1 };
         if s.words[close] == "," && close > 1 && s.words[close - 1] == ")" {
             close -= 1;
         }
@@ -1702,7 +1721,9 @@ fn subject_before(
         };
         if let Some(j) = (end.saturating_sub(32)..close)
             .rev()
-            .find(|&j| s.words[j] == open)
+            // (Not a comma inside a quoted title: "X, the author of “Going Viral,” about
+            // ..., said".)
+            .find(|&j| s.words[j] == open && outside(j))
         {
             let mut k = j;
             while k > 0 && s.words[k - 1] == "," {
