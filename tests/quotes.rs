@@ -1923,3 +1923,27 @@ fn a_title_in_the_subject_s_appositive_leaves_the_subject_to_report() {
         assert_eq!(speaker(title), None, "{title:#?}");
     }
 }
+
+#[test]
+fn a_pull_quote_may_be_signed_on_the_line_after_with_a_hyphen() {
+    let text = "Debate notes
+
+The candidates traded numbers all night.
+
+\"Big firms pay almost nothing in taxes.\"
+
+- Dana Ruiz.
+
+\"Great night. She is ready.\"
+
+-Omar Haddad, writing after the debate.
+
+A quote in a paragraph of its own, \"unsigned and short,\" stays partial.
+";
+    let quotes = quotes_of(text);
+    let taxes = holding(&quotes, text, "Big firms");
+    assert_eq!(speaker_words(taxes, text), "Dana Ruiz", "{quotes:#?}");
+    assert_eq!(taxes.cue.map(|c| c.slice(text)), Some("-"));
+    let night = holding(&quotes, text, "Great night");
+    assert_eq!(speaker_words(night, text), "Omar Haddad", "{quotes:#?}");
+}

@@ -313,7 +313,17 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 .iter()
                 .filter(|s| s.span.start < q.outer.end && q.outer.start < s.span.end)
                 .collect();
-            let attribution = signed_by(text, block.span, q.outer, &refs)
+            // (A paragraph that is the quote alone may be signed on the line after: "“...”\n\n-
+            // Sanders.", "-President Obama, tweeting after the speech.")
+            let alone = text[block.span.start..q.outer.start].trim().is_empty()
+                && text[q.outer.end..block.span.end].trim().is_empty();
+            let signature_line = match seg.blocks.get(b + 1) {
+                Some(next) if alone && !next.span.slice(text).contains('\n') => next.span.end,
+                _ => text[q.outer.end..block.span.end]
+                    .find('\n')
+                    .map_or(block.span.end, |i| q.outer.end + i),
+            };
+            let attribution = signed_by(text, signature_line, q.outer, &refs)
                 .or_else(|| {
                     around
                         .iter()
@@ -1900,16 +1910,13 @@ fn quantity_subject(
 }
 
 /// The signer of a quote in the web's epigraph style ("“...” ― Esther Tapia"), with the dash
-/// as its cue: the signature must follow the quote's closing mark and end its line.
+/// as its cue: the signature must follow the quote's closing mark and end at `line_end`.
 fn signed_by(
     text: &str,
-    block: Span,
+    line_end: usize,
     quote: Span,
     refs: &[Ref<'_>],
 ) -> Option<(Option<Speaker>, Span)> {
-    let line_end = text[quote.end..block.end]
-        .find('\n')
-        .map_or(block.end, |i| quote.end + i);
     // (From the closing mark on: a dash inside the quote is the speaker's.)
     let close = text[..quote.end].char_indices().next_back()?.0;
     let (dash, name) = crate::text::quote_signature(&text[close..line_end])?;

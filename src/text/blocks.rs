@@ -326,7 +326,16 @@ fn is_breadcrumb(words: &[&str]) -> bool {
 /// the signer is.
 pub(crate) fn quote_signature(line: &str) -> Option<(Range<usize>, Range<usize>)> {
     line.char_indices()
-        .filter(|&(_, c)| matches!(c, '―' | '—' | '–'))
+        .filter(|&(i, c)| {
+            // (A hyphen too, when a space or the name follows it: "- Sanders.", "-President
+            // Obama, tweeting".)
+            matches!(c, '―' | '—' | '–')
+                || (c == '-'
+                    && line[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n == ' ' || n.is_uppercase()))
+        })
         .find_map(|(i, dash)| {
             if !line[..i].trim_end().ends_with(['”', '"', '’', '»']) {
                 return None;
@@ -682,12 +691,18 @@ mod tests {
                 None,
             ),
             ("“It is over” — Trump said on Monday", None),
+            ("“Taxes are zero.”\n\n- Dana Ruiz.", Some("Dana Ruiz")),
+            (
+                "“Great speech.” -Omar Haddad, tweeting from the hall.",
+                Some("Omar Haddad"),
+            ),
+            ("“Take the high-paying job” -based advice", None),
             // No quote before the dash.
             ("Election night — Dana Ruiz", None),
         ];
         for &(line, name) in cases {
             let found = quote_signature(line).map(|(dash, name)| {
-                assert!(matches!(&line[dash], "―" | "—" | "–"), "{line:?}");
+                assert!(matches!(&line[dash], "―" | "—" | "–" | "-"), "{line:?}");
                 &line[name]
             });
             assert_eq!(found, name, "{line:?}");
