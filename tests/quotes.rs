@@ -1947,3 +1947,22 @@ A quote in a paragraph of its own, \"unsigned and short,\" stays partial.
     let night = holding(&quotes, text, "Great night");
     assert_eq!(speaker_words(night, text), "Omar Haddad", "{quotes:#?}");
 }
+
+#[test]
+fn credited_reports_its_object_and_the_quote() {
+    let text = "Council\n\nMayor Lena Ortiz credited the crews for “a fast and careful cleanup” \
+                after the storm.\n\nOrtiz identified the victim on Monday.\n";
+    let quotes = quotes_of(text);
+    let crews = reported_holding(&quotes, text, "fast and careful");
+    assert_eq!(
+        crews.span.slice(text),
+        "the crews for “a fast and careful cleanup” after the storm"
+    );
+    assert_eq!(speaker(crews), Some("Lena Ortiz"), "{crews:#?}");
+    assert_eq!(crews.cue.map(|c| c.slice(text)), Some("credited"));
+    // Without the quote's shape a casting verb reports nothing.
+    assert!(
+        !quotes.iter().any(|q| q.span.slice(text).contains("victim")),
+        "{quotes:#?}"
+    );
+}

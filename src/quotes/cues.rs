@@ -243,6 +243,7 @@ const CASTING: &[&str] = &[
     "celebrate",
     "cast",
     "see",
+    "credit",
 ];
 
 /// Irregular forms of [`CASTING`] verbs.

@@ -977,10 +977,16 @@ fn lemma_at(s: &Sent<'_>, i: usize) -> Option<&'static str> {
 }
 
 /// The verb at token `cue` casts its object as what a quote says: an object of a few words,
-/// "as", and the quote within four words ("the Affordable Care Act as a “crazy system”").
+/// "as" (for "credit": "for", "with" or "to"), and the quote within four words ("the
+/// Affordable Care Act as a “crazy system”", "credited him for “an inspiring campaign”").
 fn casts_as_quote(s: &Sent<'_>, cue: usize) -> bool {
     let n = s.words.len();
-    let Some(as_) = (cue + 2..(cue + 10).min(n)).find(|&i| s.words[i] == "as") else {
+    let links: &[&str] = if s.words[cue].to_lowercase().starts_with("credit") {
+        &["for", "with", "to"]
+    } else {
+        &["as"]
+    };
+    let Some(as_) = (cue + 2..(cue + 10).min(n)).find(|&i| links.contains(&s.words[i])) else {
         return false;
     };
     (cue + 1..as_).all(|i| {
