@@ -1966,3 +1966,16 @@ fn credited_reports_its_object_and_the_quote() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn a_participle_naming_the_noun_before_it_reports_nothing() {
+    let text = "Islands\n\nA bakery owner set up a website called “Move Here If Things Go Wrong” \
+                that lists empty houses.\n\nThe mayor called the site “a gift.”\n";
+    let quotes = quotes_of(text);
+    let site = holding(&quotes, text, "Move Here");
+    assert_eq!(speaker(site), None, "{site:#?}");
+    assert_eq!(site.cue, None, "{site:#?}");
+    // A naming verb with its subject and object still reports.
+    let gift = holding(&quotes, text, "a gift");
+    assert_eq!(speaker_words(gift, text), "The mayor", "{quotes:#?}");
+}

@@ -1043,6 +1043,21 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
     {
         return false;
     }
+    // "a website called “Cape Breton If Trump Wins”", "a show dubbed “...”": a participle
+    // naming the noun before it, not a report.
+    if i > 0
+        && word.ends_with("ed")
+        && lemma_at(s, i).is_some_and(|l| cues::NAMING.contains(&l))
+        && s.words
+            .get(i + 1)
+            .is_some_and(|w| OPENING_MARKS.contains(w))
+        && s.words[i - 1].starts_with(char::is_lowercase)
+        && s.words[i - 1].chars().all(char::is_alphabetic)
+        && !PRONOUNS.contains(&s.words[i - 1])
+        && ref_at(refs, s.spans[i - 1]).is_none()
+    {
+        return false;
+    }
     if !word.ends_with('s') || word.ends_with("ss") || i == 0 || word == "says" {
         return true;
     }
