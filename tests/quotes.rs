@@ -1979,3 +1979,19 @@ fn a_participle_naming_the_noun_before_it_reports_nothing() {
     let gift = holding(&quotes, text, "a gift");
     assert_eq!(speaker_words(gift, text), "The mayor", "{quotes:#?}");
 }
+
+#[test]
+fn a_short_quote_its_verb_gives_nobody_to_say_is_the_writer_s_term() {
+    let text = "Final\n\nFans packed the stadium for a final that many are calling an \
+                “instant classic.”\n\n\
+                Coach Dana Reyes called the comeback “historic” after the game.\n";
+    let quotes = quotes_of(text);
+    // "calling" has no one to say the words: the writer's term, with no cue.
+    let classic = holding(&quotes, text, "instant classic");
+    assert_eq!(speaker(classic), None, "{classic:#?}");
+    assert_eq!(classic.cue, None, "{classic:#?}");
+    // With a speaker, the same verb reports the word.
+    let historic = holding(&quotes, text, "historic");
+    assert_eq!(speaker(historic), Some("Dana Reyes"), "{historic:#?}");
+    assert!(historic.cue.is_some(), "{historic:#?}");
+}

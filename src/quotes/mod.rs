@@ -441,7 +441,11 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     let i = s.spans.partition_point(|t| t.end <= q.outer.start);
                     (i.saturating_sub(4)..i).any(|k| lemma_at(s, k).is_some())
                 });
-            if title || term {
+            // A word or two in quotation marks that the sentence's verb gives nobody to say
+            // is the writer's term too ("a game many are calling an “instant classic.”",
+            // "Washington, star of television’s “Scandal,” thanked Obama").
+            let unsaid = words <= 2 && matches!(attribution, Some((None, _)));
+            if title || term || unsaid {
                 quotes.push(Quote {
                     span: content,
                     kind,
