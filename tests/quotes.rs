@@ -1995,3 +1995,33 @@ fn a_short_quote_its_verb_gives_nobody_to_say_is_the_writer_s_term() {
     assert_eq!(speaker(historic), Some("Dana Reyes"), "{historic:#?}");
     assert!(historic.cue.is_some(), "{historic:#?}");
 }
+
+#[test]
+fn a_reported_clause_ends_where_another_report_begins() {
+    let text = "Budget\n\nSenator Ada Brooks said on Friday that the bill would pass, although she \
+                warned that the vote “could slip to June.”\n\n\
+                Governor Tom Reed spent the evening lamenting the state of the budget: “We are \
+                out of money,” he said.\n";
+    let quotes = quotes_of(text);
+    let text_of = |q: &Quote| q.span.slice(text);
+    // "although she warned" opens a report of its own.
+    let pass = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("bill would pass"))
+        .expect("the clause of 'said'");
+    assert!(!text_of(pass).contains("although"), "{pass:#?}");
+    let slip = holding(&quotes, text, "could slip to June");
+    assert_eq!(speaker(slip), Some("Ada Brooks"), "{slip:#?}");
+    assert_eq!(slip.cue.map(|c| c.slice(text)), Some("warned"), "{slip:#?}");
+    // A quote with a tag of its own is a statement of its own, not part of the clause before.
+    let money = holding(&quotes, text, "We are out of money");
+    assert_eq!(money.kind, QuoteKind::Direct, "{money:#?}");
+    assert_eq!(money.cue.map(|c| c.slice(text)), Some("said"), "{money:#?}");
+    assert_eq!(speaker(money), Some("Tom Reed"), "{money:#?}");
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("out of money")),
+        "{quotes:#?}"
+    );
+}

@@ -2416,9 +2416,32 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 {
                     first = det;
                 }
-                (first > from + 1
-                    && matches!(s.words[first - 1], "," | "but" | "and" | ";" | "while"))
-                .then(|| first - 1)
+                // "... fundraising: “There’s just a ton of it,” he said": a quote with a tag
+                // of its own is that speaker's, and the content ends where it opens.
+                // (A sentence of its own, after a colon or comma: not a partial quote the
+                // subject goes on with, "had “been friends for some time,” he said".)
+                let tagged = (first > from + 2
+                    && first < c
+                    && CLOSING_MARKS.contains(&s.words[first - 1])
+                    && matches!(s.words[first - 2], "," | "?" | "!"))
+                .then(|| quotes.iter().rfind(|o| o.end <= s.spans[first].start))
+                .flatten()
+                .map(|o| token_at(o.start))
+                .filter(|&open| {
+                    open > from + 1
+                        && matches!(s.words[open - 1], ":" | ",")
+                        && s.words
+                            .get(open + 1)
+                            .is_some_and(|w| w.starts_with(char::is_uppercase))
+                });
+                tagged.or_else(|| {
+                    (first > from + 1
+                        && matches!(
+                            s.words[first - 1],
+                            "," | "but" | "and" | ";" | "while" | "although" | "though"
+                        ))
+                    .then(|| first - 1)
+                })
             })
             .unwrap_or(n);
         // "... was “corrupt,” noting that ...": a participle after a comma starts a clause of
