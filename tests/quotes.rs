@@ -2025,3 +2025,26 @@ fn a_reported_clause_ends_where_another_report_begins() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn a_quote_resumed_after_its_tag_keeps_the_tag_s_speaker() {
+    let text = "Transit\n\n“Most riders are patient,” Mayor Lena Ortiz wrote in a letter to the \
+                board explaining why she backs the plan, “but the city cannot wait much longer \
+                for trains that work.”\n";
+    let quotes = quotes_of(text);
+    let text_of = |q: &Quote| q.span.slice(text);
+    let first = holding(&quotes, text, "Most riders are patient");
+    assert_eq!(speaker(first), Some("Lena Ortiz"), "{first:#?}");
+    // The second half goes on with the first, though "explaining" stands nearer, and though
+    // it holds a "that" of its own.
+    let rest = holding(&quotes, text, "cannot wait much longer");
+    assert_eq!(rest.kind, QuoteKind::Direct, "{rest:#?}");
+    assert_eq!(speaker(rest), Some("Lena Ortiz"), "{rest:#?}");
+    assert_eq!(rest.cue.map(|c| c.slice(text)), Some("wrote"), "{rest:#?}");
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("cannot wait")),
+        "{quotes:#?}"
+    );
+}

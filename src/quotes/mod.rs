@@ -323,7 +323,31 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     .find('\n')
                     .map_or(block.span.end, |i| q.outer.end + i),
             };
-            let attribution = signed_by(text, signature_line, q.outer, &refs)
+            // "“Many people are uncertain,” Thiel wrote in a statement explaining why ..., “but
+            // most Americans agree ...”": a quote opening on a coordinator after a comma, in
+            // the sentence of a quote closed on a comma, resumes that quote, tag and all.
+            let resumed = n
+                .checked_sub(1)
+                .filter(|_| {
+                    content
+                        .slice(text)
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(resumes)
+                        && text[..q.outer.start].trim_end().ends_with(',')
+                })
+                .map(|p| found[p].outer)
+                .filter(|prev| {
+                    text[..prev.end]
+                        .trim_end_matches(['"', '”', '’', '\''])
+                        .ends_with(',')
+                        && around.iter().any(|s| s.span.start <= prev.start)
+                })
+                .and_then(|prev| quotes.iter().rfind(|o: &&Quote| prev.contains(o.span)))
+                .filter(|o| o.kind != QuoteKind::Indirect)
+                .and_then(|o| Some((o.speaker.clone(), o.cue?)));
+            let attribution = resumed
+                .or_else(|| signed_by(text, signature_line, q.outer, &refs))
                 .or_else(|| {
                     around
                         .iter()
@@ -768,6 +792,14 @@ fn dialogue_tag(
 }
 
 /// A verb in the past tense, as dialogue writes it: "-ed", or a few irregular ones.
+/// Does a quote opening on `word`, after a comma, resume an earlier quote of its sentence that
+/// closed on a comma ("“Many people are uncertain,” Thiel wrote ..., “but most Americans
+/// agree ...”")? Only a coordinator says so: a quote finishing a clause of the writer's
+/// ("adding that if the GOP loses ..., “hanging onto the Senate would be ...”") does not.
+fn resumes(word: &str) -> bool {
+    matches!(word, "but" | "and" | "or" | "so" | "yet")
+}
+
 fn past_tense(w: &str) -> bool {
     w.len() > 3
         && w.chars().all(|c| c.is_ascii_lowercase())
@@ -2506,10 +2538,30 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 }
         });
         let closed = closed.map(|j| j + 1);
-        [conjoined, channel, participle, aside, subordinate, closed]
-            .into_iter()
-            .flatten()
-            .fold(subject, usize::min)
+        // "“Many people are uncertain,” Thiel wrote in a statement explaining why he is
+        // speaking, “but most Americans agree ...”": after a quote that closed on a comma, a
+        // quote opening on a coordinator after a comma resumes it, and ends the clause.
+        let interrupted = (1..from)
+            .any(|j| CLOSING_MARKS.contains(&s.words[j]) && s.words[j - 1] == "," && inside(j));
+        let resumed = (from + 1..n.saturating_sub(2)).find(|&j| {
+            interrupted
+                && s.words[j] == ","
+                && outside(j)
+                && OPENING_MARKS.contains(&s.words[j + 1])
+                && resumes(s.words[j + 2])
+        });
+        [
+            conjoined,
+            channel,
+            participle,
+            aside,
+            subordinate,
+            closed,
+            resumed,
+        ]
+        .into_iter()
+        .flatten()
+        .fold(subject, usize::min)
     };
     let mut out: Vec<Quote> = Vec::new();
     // The token after the last tag that attributes a quote before it.
@@ -2723,7 +2775,8 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                     && writers_words(q) < 4
                     && closes_off(q)
             })
-            && !rest.contains(&"that")
+            // (The writer's "that": one inside a later quote is no "said that".)
+            && !(after..rest_end).any(|i| outside(i) && s.words[i] == "that")
         {
             tagged = tagged.max(cue.max(speaker_last) + 1);
             continue;
