@@ -158,7 +158,8 @@ pub struct SystemQuote {
 /// one PolNeAR attribution), and the parts of one statement are joined. PolNeAR annotates a
 /// statement interrupted by its attribution ("“A,” he said. “B.”"), or running on over several
 /// paragraphs, as one content in fragments; systems report its parts as quotes. For a system that reports cues, a quote of the same speaker without an
-/// attribution of its own goes on with the one before, however far ("“A,” she said. “B,” she
+/// attribution of its own goes on with the one before, however far, and past that speaker's
+/// reported clauses ("“A,” she said, adding that .... “B.”" is A and B; "“A,” she said. “B,” she
 /// said." are two; "said, adding: “B”" too). For one that reports none, only quotes of one
 /// speaker a few words apart within a paragraph are taken for parts of one content.
 pub fn statements(text: &str, quotes: &[SystemQuote]) -> Vec<Predicted> {
@@ -168,26 +169,30 @@ pub fn statements(text: &str, quotes: &[SystemQuote]) -> Vec<Predicted> {
             .any(|o| o.content != c.content && o.content.contains(c.content))
     });
     let mut predicted: Vec<Predicted> = Vec::new();
-    let mut last: Option<&SystemQuote> = None;
+    // The statement a later quote may go on with: the last quote, and where it stands. The
+    // same speaker's reported clause in between leaves it open ("“A,” she said, adding that
+    // .... “B.”" is A and B in one content, the clause apart).
+    let mut open: Option<(usize, &SystemQuote)> = None;
     for c in kept {
-        if let Some(prev) = predicted.last_mut()
-            && let Some(before) = last
+        if let Some((at, before)) = open
             && c.quote
-            && before.quote
             && c.key.is_some()
             && c.key == before.key
-            && c.content.start >= prev.content.end
+            && c.content.start >= predicted[at].content.end
             && match c.cue {
                 // A quote without an attribution of its own continues the one before.
                 Some(cue) => cue.is_none() || cue == before.cue.flatten(),
                 // A system that reports no cues cannot say so: only quotes a few words apart
                 // in a paragraph are taken for parts of one.
                 None => {
-                    let between = &text[prev.content.end..c.content.start];
-                    !between.contains('\n') && between.split_whitespace().count() <= 12
+                    let between = &text[predicted[at].content.end..c.content.start];
+                    at + 1 == predicted.len()
+                        && !between.contains('\n')
+                        && between.split_whitespace().count() <= 12
                 }
             }
         {
+            let prev = &mut predicted[at];
             prev.content = Span::new(prev.content.start, c.content.end);
             prev.parts.push(c.content);
             prev.quoted |= c.quoted;
@@ -199,7 +204,11 @@ pub fn statements(text: &str, quotes: &[SystemQuote]) -> Vec<Predicted> {
             speaker: c.speaker,
             quoted: c.quoted,
         });
-        last = Some(c);
+        let aside =
+            !c.quote && open.is_some_and(|(_, before)| c.key.is_some() && c.key == before.key);
+        if !aside {
+            open = c.quote.then_some((predicted.len() - 1, c));
+        }
     }
     predicted
 }
@@ -520,6 +529,41 @@ mod tests {
             .collect();
         assert_eq!(statements(text, &theirs).len(), 1);
         assert_eq!(statements(text, &theirs)[0].parts.len(), 4);
+    }
+
+    #[test]
+    fn a_statement_goes_on_past_its_speaker_s_reported_clause_but_not_another_s() {
+        let text = "“A b c,” she said, adding that k l m. “D e f.” He said that n o. “G h.”";
+        let at = |s: &str| span_of(text, s);
+        let quote = |content: &str, cue: Option<Option<Span>>| her_quote(text, content, cue);
+        let clause = |content: &str, cue: &str, key: &str| SystemQuote {
+            quoted: false,
+            quote: false,
+            key: Some(key.to_owned()),
+            cue: Some(Some(at(cue))),
+            ..quote(content, None)
+        };
+        let ours = [
+            quote("A b c,", Some(Some(at("said")))),
+            clause("k l m", "adding", "e1"),
+            quote("D e f.", Some(None)),
+            clause("n o", "He said", "e2"),
+            quote("G h.", Some(None)),
+        ];
+        let parts: Vec<Vec<&str>> = statements(text, &ours)
+            .iter()
+            .map(|p| p.parts.iter().map(|s| s.slice(text)).collect())
+            .collect();
+        // Her clause stands apart, her quotes join past it; his clause closes her statement.
+        assert_eq!(
+            parts,
+            [
+                vec!["A b c,", "D e f."],
+                vec!["k l m"],
+                vec!["n o"],
+                vec!["G h."]
+            ]
+        );
     }
 
     #[test]
