@@ -2048,3 +2048,17 @@ fn a_quote_resumed_after_its_tag_keeps_the_tag_s_speaker() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn a_relative_clause_on_a_quote_is_not_its_tag() {
+    let text = "Overtime\n\nEconomist Dana Reyes has studied the rule for years.\n\n\
+                “Our members are frustrated,” said Tom Reed, a spokesman for the retailers. \
+                “The agency has been too aggressive with the rule,” which Reyes thinks will \
+                lead shops to cut hours.\n";
+    let quotes = quotes_of(text);
+    let agency = holding(&quotes, text, "too aggressive");
+    // "which Reyes thinks" is said of the quote, not by its speaker: the quote goes on with
+    // Reed's statement.
+    assert_eq!(speaker(agency), Some("Tom Reed"), "{agency:#?}");
+    assert_eq!(agency.cue, None, "{agency:#?}");
+}

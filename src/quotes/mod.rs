@@ -2011,11 +2011,14 @@ fn attribute(
     // speaker's appositive ("“...,” Ortiz, the mayor since 1998, said").
     let after = |i: usize| s.spans[i].start >= quote.end;
     let first_after = (0..s.words.len()).find(|&i| after(i) && s.words[i] != ",");
+    // (So does a relative clause on the quote itself: "“He has been very aggressive with the
+    // rule,” which Mozloom thinks will lead ...".)
     let blocked_from = (0..s.words.len()).find(|&sub| {
         after(sub)
-            && s.words[sub] != "as"
-            && SUBORDINATORS.contains(&s.words[sub])
-            && (Some(sub) == first_after || cues.iter().any(|&c| after(c) && c < sub))
+            && ((s.words[sub] != "as"
+                && SUBORDINATORS.contains(&s.words[sub])
+                && (Some(sub) == first_after || cues.iter().any(|&c| after(c) && c < sub)))
+                || (s.words[sub] == "which" && Some(sub) == first_after))
     });
     // Verbs before "according to" (which names a channel as often as a speaker), nearest to
     // the quote first.
