@@ -2062,3 +2062,17 @@ fn a_relative_clause_on_a_quote_is_not_its_tag() {
     assert_eq!(speaker(agency), Some("Tom Reed"), "{agency:#?}");
     assert_eq!(agency.cue, None, "{agency:#?}");
 }
+
+#[test]
+fn a_question_closing_a_reported_clause_ends_it_before_the_writer_s_when() {
+    let text = "Hearing\n\nSenator Ada Brooks drew cheers at the hearing, chiding the minister, \
+                “What difference does a second report make now?” when questioned about the \
+                delays at the port.\n";
+    let quotes = quotes_of(text);
+    let chiding = holding(&quotes, text, "What difference");
+    assert!(
+        !chiding.span.slice(text).contains("questioned"),
+        "{chiding:#?}"
+    );
+    assert_eq!(speaker(chiding), Some("Ada Brooks"), "{chiding:#?}");
+}

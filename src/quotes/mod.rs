@@ -2530,15 +2530,21 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         // right,” though voters ...": a quote closing on a comma, then the writer's own
         // participle or concession.
         let closed = (from + 2..n.saturating_sub(1)).find(|&j| {
-            CLOSING_MARKS.contains(&s.words[j])
-                && inside(j)
-                && s.words[j - 1] == ","
-                && outside(j + 1)
-                && {
-                    let w = s.words[j + 1];
-                    matches!(w, "though" | "although" | "whereas" | "while")
-                        || (w.len() > 4 && w.ends_with("ing") && w.starts_with(char::is_lowercase))
+            CLOSING_MARKS.contains(&s.words[j]) && inside(j) && outside(j + 1) && {
+                let w = s.words[j + 1];
+                match s.words[j - 1] {
+                    "," => {
+                        matches!(w, "though" | "although" | "whereas" | "while")
+                            || (w.len() > 4
+                                && w.ends_with("ing")
+                                && w.starts_with(char::is_lowercase))
+                    }
+                    // "... chiding him, “What difference does it make?” when questioned
+                    // about ...": a question or exclamation closes the reported words.
+                    "?" | "!" => matches!(w, "when" | "after" | "before" | "as" | "while"),
+                    _ => false,
                 }
+            }
         });
         let closed = closed.map(|j| j + 1);
         // "“Many people are uncertain,” Thiel wrote in a statement explaining why he is
