@@ -2076,3 +2076,21 @@ fn a_question_closing_a_reported_clause_ends_it_before_the_writer_s_when() {
     );
     assert_eq!(speaker(chiding), Some("Ada Brooks"), "{chiding:#?}");
 }
+
+#[test]
+fn read_tags_a_document_s_words_inverted() {
+    let text = "Appeal\n\n“Our campaign has already moved the senator on trade and wages,” read \
+                the email. “And with every vote we grow stronger.”\n\n\
+                The council will read the report in March.\n";
+    let quotes = quotes_of(text);
+    let moved = holding(&quotes, text, "already moved the senator");
+    assert_eq!(moved.cue.map(|c| c.slice(text)), Some("read"), "{moved:#?}");
+    assert_eq!(speaker_words(moved, text), "the email", "{moved:#?}");
+    let stronger = holding(&quotes, text, "with every vote");
+    assert_eq!(speaker_words(stronger, text), "the email", "{stronger:#?}");
+    // "read" with an object is reading, no tag.
+    assert!(
+        !quotes.iter().any(|q| q.span.slice(text).contains("report")),
+        "{quotes:#?}"
+    );
+}

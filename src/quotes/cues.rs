@@ -186,6 +186,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("thinks", "think"),
     ("thought", "think"),
     ("reads", "read"),
+    ("read", "read"),
     ("found", "find"),
     ("finds", "find"),
     ("according", "according"),
@@ -271,6 +272,7 @@ pub(super) fn casting(word: &str) -> bool {
 pub(super) const INVERTING: &[&str] = &[
     "say",
     "write",
+    "read",
     "add",
     "explain",
     "reply",

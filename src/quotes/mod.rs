@@ -1042,8 +1042,15 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
             .get(k)
             .is_none_or(|next| matches!(*next, "." | "," | ":" | ";" | "\"" | "“" | "‘" | "'"))
     };
+    // (Or when it tags the quote before it, inverted: "“...,” read the statement.")
     if matches!(word, "read" | "reads") {
-        return clause_ends(i + 1);
+        let inverted = i >= 2
+            && CLOSING_MARKS.contains(&s.words[i - 1])
+            && matches!(s.words[i - 2], "," | "?" | "!")
+            && s.words.get(i + 1).is_some_and(|w| {
+                matches!(*w, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            });
+        return inverted || clause_ends(i + 1);
     }
     // "they maintain that ...", not "agreed to ... maintain “closer communication”": the base
     // form keeps a thing as often as it asserts one.
