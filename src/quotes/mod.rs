@@ -791,7 +791,6 @@ fn dialogue_tag(
     None
 }
 
-/// A verb in the past tense, as dialogue writes it: "-ed", or a few irregular ones.
 /// Does a quote opening on `word`, after a comma, resume an earlier quote of its sentence that
 /// closed on a comma ("“Many people are uncertain,” Thiel wrote ..., “but most Americans
 /// agree ...”")? Only a coordinator says so: a quote finishing a clause of the writer's
@@ -800,6 +799,7 @@ fn resumes(word: &str) -> bool {
     matches!(word, "but" | "and" | "or" | "so" | "yet")
 }
 
+/// A verb in the past tense, as dialogue writes it: "-ed", or a few irregular ones.
 fn past_tense(w: &str) -> bool {
     w.len() > 3
         && w.chars().all(|c| c.is_ascii_lowercase())
@@ -2559,13 +2559,16 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         // quote opening on a coordinator after a comma resumes it, and ends the clause.
         let interrupted = (1..from)
             .any(|j| CLOSING_MARKS.contains(&s.words[j]) && s.words[j - 1] == "," && inside(j));
-        let resumed = (from + 1..n.saturating_sub(2)).find(|&j| {
-            interrupted
-                && s.words[j] == ","
-                && outside(j)
-                && OPENING_MARKS.contains(&s.words[j + 1])
-                && resumes(s.words[j + 2])
-        });
+        let resumed = interrupted
+            .then(|| {
+                (from + 1..n.saturating_sub(2)).find(|&j| {
+                    s.words[j] == ","
+                        && outside(j)
+                        && OPENING_MARKS.contains(&s.words[j + 1])
+                        && resumes(s.words[j + 2])
+                })
+            })
+            .flatten();
         [
             conjoined,
             channel,
