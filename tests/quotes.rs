@@ -2094,3 +2094,28 @@ fn read_tags_a_document_s_words_inverted() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn a_pronoun_subject_with_a_quote_going_on_mid_clause_is_a_reported_clause() {
+    let text = "Harbor\n\nMayor Ines Duval said that she “backs the harbor plan 100 percent,” \
+                while her rival did not.\n\n\
+                Duval wrote that “the pier must open by spring.”\n";
+    let quotes = quotes_of(text);
+    let text_of = |q: &Quote| q.span.slice(text);
+    // "she “backs ...”": the quote finishes the writer's clause, partial within it.
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.kind == QuoteKind::Partial && text_of(q).starts_with("backs")),
+        "{quotes:#?}"
+    );
+    let clause = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("backs"))
+        .unwrap_or_else(|| panic!("no clause for “backs”: {quotes:#?}"));
+    assert!(text_of(clause).starts_with("she"), "{clause:#?}");
+    assert_eq!(speaker(clause), Some("Ines Duval"), "{clause:#?}");
+    // A quote that is the whole clause stands as the direct one.
+    let pier = holding(&quotes, text, "the pier must open");
+    assert_eq!(pier.kind, QuoteKind::Direct, "{pier:#?}");
+}

@@ -285,7 +285,15 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     .map(|cue| cue.slice(text))
                     .and_then(|w| cues::lemma(w).or_else(|| cues::infinitive(w)))
                     .is_some_and(|l| cues::NAMING.contains(&l));
-                words_outside >= if naming { 1 } else { 2 }
+                // (So does a subject with a quote going on mid-clause: "she “backs the plan
+                // 100 percent”", not "she wrote: “...”".)
+                let mid_clause = touched.first().is_some_and(|o| {
+                    o.start > c.span.start
+                        && text[o.start..o.end]
+                            .trim_start_matches(['"', '“', '‘', '\'', '«', '„'])
+                            .starts_with(char::is_lowercase)
+                });
+                words_outside >= if naming || mid_clause { 1 } else { 2 }
             })
             .collect();
         for (n, q) in found.iter().enumerate() {
