@@ -2119,3 +2119,18 @@ fn a_pronoun_subject_with_a_quote_going_on_mid_clause_is_a_reported_clause() {
     let pier = holding(&quotes, text, "the pier must open");
     assert_eq!(pier.kind, QuoteKind::Direct, "{pier:#?}");
 }
+
+#[test]
+fn the_cue_whose_that_opens_a_quote_governs_it() {
+    let text = "Convention\n\nDuval told the crowd that “we close one chapter in history and \
+                we begin another,” and she vowed to carry the party's banner.\n";
+    let quotes = quotes_of(text);
+    let chapter = holding(&quotes, text, "we close one chapter");
+    // "and she vowed" is nearer, but "told ... that" is what introduces the quote.
+    assert_eq!(
+        chapter.cue.map(|c| c.slice(text)),
+        Some("told"),
+        "{chapter:#?}"
+    );
+    assert_eq!(speaker(chapter), Some("Duval"), "{chapter:#?}");
+}

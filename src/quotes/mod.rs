@@ -2037,9 +2037,18 @@ fn attribute(
     });
     // Verbs before "according to" (which names a channel as often as a speaker), nearest to
     // the quote first.
+    // (A cue whose "that" opens the quote governs it, nearer cues after it or not: "told the
+    // crowd that “we close one chapter,” and she vowed to ...".)
+    let opening = s.spans.iter().rposition(|t| t.end <= quote.start);
+    let governing = opening
+        .filter(|&i| s.words[i] == "that")
+        .and_then(|that| cues.iter().rfind(|&&c| c < that && that - c <= 4))
+        .copied();
     cues.sort_by_key(|&i| {
         let at = s.spans[i].start;
-        let distance = if at >= quote.end {
+        let distance = if Some(i) == governing {
+            0
+        } else if at >= quote.end {
             at - quote.end
         } else {
             quote.start - at.min(quote.start)
