@@ -2134,3 +2134,16 @@ fn the_cue_whose_that_opens_a_quote_governs_it() {
     );
     assert_eq!(speaker(chapter), Some("Duval"), "{chapter:#?}");
 }
+
+#[test]
+fn a_transcript_label_with_title_and_party_names_the_speaker() {
+    let text = "Hearing\n\nThe hearing went on for hours.\n\n\
+                Sen. Maria Lopez (D-Ore.):\"Who gave you that figure? Who told you that?\"\n\n\
+                Former director Alan Park: \"We learned it from the agency.\"\n";
+    let quotes = quotes_of(text);
+    let figure = holding(&quotes, text, "Who gave you that figure");
+    assert_eq!(speaker(figure), Some("Maria Lopez"), "{figure:#?}");
+    assert_eq!(figure.cue.map(|c| c.slice(text)), Some(":"), "{figure:#?}");
+    let agency = holding(&quotes, text, "We learned it");
+    assert_eq!(speaker(agency), Some("Alan Park"), "{agency:#?}");
+}

@@ -2147,22 +2147,41 @@ fn attribute(
             // "... the Democratic caucus - HuffPollster: “...”": a label of capitalized words
             // alone between a dash (or the sentence's start) and the colon names who speaks,
             // tagged or not.
-            let label = (0..colon)
+            // (Past a party and state: "Rep. Trey Gowdy (R-S.C.): “...”".)
+            let end = if colon > 0 && s.words[colon - 1] == ")" {
+                (colon.saturating_sub(8)..colon - 1)
+                    .rfind(|&i| s.words[i] == "(")
+                    .filter(|&open| {
+                        (open + 1..colon - 1).all(|i| {
+                            let w = s.words[i];
+                            !w.starts_with(char::is_lowercase)
+                                && w.chars()
+                                    .all(|c| c.is_ascii_alphabetic() || "-.".contains(c))
+                        })
+                    })
+                    .unwrap_or(colon)
+            } else {
+                colon
+            };
+            let label = (0..end)
                 .rev()
                 .take_while(|&i| !matches!(s.words[i], "-" | "—" | "–"))
                 .collect::<Vec<_>>();
-            if (1..=4).contains(&label.len())
+            // (The period of a title's abbreviation is no word: "Sen. Ada Brooks".)
+            let words = label.iter().filter(|&&i| s.words[i] != ".").count();
+            if (1..=4).contains(&words)
+                && label.last().is_some_and(|&i| s.words[i] != ".")
                 && label.iter().all(|&i| {
                     outside(i)
-                        && s.words[i].starts_with(char::is_uppercase)
+                        && (s.words[i].starts_with(char::is_uppercase) || s.words[i] == ".")
                         && s.words[i]
                             .chars()
                             .all(|c| c.is_alphabetic() || "'’.-".contains(c))
                 })
             {
                 let first = label[label.len() - 1];
-                let span = Span::new(s.spans[first].start, s.spans[colon - 1].end);
-                let named = (first..colon).find_map(|i| {
+                let span = Span::new(s.spans[first].start, s.spans[end - 1].end);
+                let named = (first..end).find_map(|i| {
                     ref_at(refs, s.spans[i])
                         .filter(|r| {
                             matches!(r.entity.kind, EntityType::Person | EntityType::Organization)
