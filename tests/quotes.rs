@@ -2147,3 +2147,26 @@ fn a_transcript_label_with_title_and_party_names_the_speaker() {
     let agency = holding(&quotes, text, "We learned it");
     assert_eq!(speaker(agency), Some("Alan Park"), "{agency:#?}");
 }
+
+#[test]
+fn a_dash_ends_a_reported_clause_before_the_next_report() {
+    let text = "Talks\n\nAfter the meeting both leaders issued a statement expressing optimism \
+                about working together – Brooks saying she was “very encouraged” by the talks.\n";
+    let quotes = quotes_of(text);
+    let text_of = |q: &Quote| q.span.slice(text);
+    let encouraged = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("very encouraged"))
+        .unwrap_or_else(|| panic!("no clause of 'saying': {quotes:#?}"));
+    assert!(
+        text_of(encouraged).starts_with("she was"),
+        "{encouraged:#?}"
+    );
+    assert_eq!(speaker_words(encouraged, text), "Brooks", "{encouraged:#?}");
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| text_of(q).contains("working together – Brooks")),
+        "{quotes:#?}"
+    );
+}

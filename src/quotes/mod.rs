@@ -2512,11 +2512,13 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                             .get(open + 1)
                             .is_some_and(|w| w.starts_with(char::is_uppercase))
                 });
+                // (A dash sets the next report off as a comma does: "... optimism about
+                // working together – Ryan saying he was “very encouraged”".)
                 tagged.or_else(|| {
                     (first > from + 1
                         && matches!(
                             s.words[first - 1],
-                            "," | "but" | "and" | ";" | "while" | "although" | "though"
+                            "," | "but" | "and" | ";" | "while" | "although" | "though" | "—" | "–"
                         ))
                     .then(|| first - 1)
                 })
