@@ -2170,3 +2170,24 @@ fn a_dash_ends_a_reported_clause_before_the_next_report() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn a_dash_after_a_partial_quote_opens_the_writer_s_aside() {
+    let text = "Rates\n\nBrooks warned the bank against cutting rates, because she thought it \
+                \"risks higher inflation and a weaker currency\" - except that inflation has \
+                fallen since then.\n\n\
+                Brooks said the plan - drafted in March - would pass.\n";
+    let quotes = quotes_of(text);
+    let text_of = |q: &Quote| q.span.slice(text);
+    let risks = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("risks higher"))
+        .unwrap_or_else(|| panic!("no clause of 'thought': {quotes:#?}"));
+    assert!(!text_of(risks).contains("except"), "{risks:#?}");
+    // Dashes with no quote before them are the speaker's own aside.
+    let plan = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("the plan"))
+        .unwrap_or_else(|| panic!("no clause of 'said': {quotes:#?}"));
+    assert!(text_of(plan).ends_with("would pass"), "{plan:#?}");
+}

@@ -2592,6 +2592,11 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             }
         });
         let closed = closed.map(|j| j + 1);
+        // "... it “risks higher inflation” - except that, once again, inflation has fallen":
+        // a dash after the reported words' quote opens the writer's aside.
+        let dashed = (from + 3..n.saturating_sub(1)).find(|&j| {
+            matches!(s.words[j], "-" | "--" | "—" | "–") && outside(j) && (from..j).any(inside)
+        });
         // "“Many people are uncertain,” Thiel wrote in a statement explaining why he is
         // speaking, “but most Americans agree ...”": after a quote that closed on a comma, a
         // quote opening on a coordinator after a comma resumes it, and ends the clause.
@@ -2615,6 +2620,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             subordinate,
             closed,
             resumed,
+            dashed,
         ]
         .into_iter()
         .flatten()
