@@ -2191,3 +2191,17 @@ fn a_dash_after_a_partial_quote_opens_the_writer_s_aside() {
         .unwrap_or_else(|| panic!("no clause of 'said': {quotes:#?}"));
     assert!(text_of(plan).ends_with("would pass"), "{plan:#?}");
 }
+
+#[test]
+fn a_contrast_with_a_subject_of_its_own_ends_a_reported_clause() {
+    let text = "Platform\n\nReyes said there had been some “good gains” in the talks on the \
+                platform, but he pressed Brooks to do more for his voters.\n";
+    let quotes = quotes_of(text);
+    let text_of = |q: &Quote| q.span.slice(text);
+    let gains = quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("good gains"))
+        .unwrap_or_else(|| panic!("no clause of 'said': {quotes:#?}"));
+    assert!(text_of(gains).ends_with("the platform"), "{gains:#?}");
+    assert_eq!(speaker_words(gains, text), "Reyes", "{gains:#?}");
+}

@@ -2597,6 +2597,14 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         let dashed = (from + 3..n.saturating_sub(1)).find(|&j| {
             matches!(s.words[j], "-" | "--" | "—" | "–") && outside(j) && (from..j).any(inside)
         });
+        // "... some “good gains” in the platform, but he pressed Clinton to do more": a
+        // contrast with a subject of its own is the writer's next clause.
+        let but = (from + 3..n.saturating_sub(2)).find(|&j| {
+            s.words[j] == ","
+                && s.words[j + 1] == "but"
+                && outside(j)
+                && matches!(s.words[j + 2], "he" | "she" | "they" | "we" | "I" | "it")
+        });
         // "“Many people are uncertain,” Thiel wrote in a statement explaining why he is
         // speaking, “but most Americans agree ...”": after a quote that closed on a comma, a
         // quote opening on a coordinator after a comma resumes it, and ends the clause.
@@ -2621,6 +2629,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             closed,
             resumed,
             dashed,
+            but,
         ]
         .into_iter()
         .flatten()
