@@ -2205,3 +2205,21 @@ fn a_contrast_with_a_subject_of_its_own_ends_a_reported_clause() {
     assert!(text_of(gains).ends_with("the platform"), "{gains:#?}");
     assert_eq!(speaker_words(gains, text), "Reyes", "{gains:#?}");
 }
+
+#[test]
+fn a_subject_with_a_possessive_after_the_quote_is_its_speaker() {
+    let text = "Harbor\n\n“The mayor is selling her own brand of fiction,” the paper's editorial \
+                board wrote.\n";
+    let quotes = quotes_of(text);
+    let fiction = holding(&quotes, text, "brand of fiction");
+    assert_eq!(
+        fiction.cue.map(|c| c.slice(text)),
+        Some("wrote"),
+        "{fiction:#?}"
+    );
+    assert_eq!(
+        speaker_words(fiction, text),
+        "the paper's editorial board",
+        "{fiction:#?}"
+    );
+}

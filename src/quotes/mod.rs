@@ -1891,8 +1891,13 @@ fn subject_before(
     // "a friend said", "One Club for Growth ad argues": a determiner phrase of a few words.
     let det = (1..=5).find_map(|back| {
         let i = end.checked_sub(back)?;
+        // (A possessive within: "the paper's editorial board wrote".)
+        let bare = ["'s", "’s"]
+            .iter()
+            .find_map(|p| s.words[i].strip_suffix(p))
+            .unwrap_or(s.words[i]);
         if stop(i)
-            || s.words[i].chars().any(|c| !c.is_alphanumeric() && c != '-')
+            || bare.chars().any(|c| !c.is_alphanumeric() && c != '-')
             || NOT_IN_SUBJECT.contains(&s.words[i])
         {
             return Some(None);
