@@ -2223,3 +2223,22 @@ fn a_subject_with_a_possessive_after_the_quote_is_its_speaker() {
         "{fiction:#?}"
     );
 }
+
+#[test]
+fn a_role_noun_keeps_its_possessive() {
+    let text = "Harbor\n\n“The mayor is selling fiction,” Duval's spokesman said.\n\n\
+                “The pier will open,” the agency's director said on Monday.\n";
+    let quotes = quotes_of(text);
+    let fiction = holding(&quotes, text, "selling fiction");
+    assert_eq!(
+        speaker_words(fiction, text),
+        "Duval's spokesman",
+        "{fiction:#?}"
+    );
+    let pier = holding(&quotes, text, "The pier will open");
+    assert_eq!(
+        speaker_words(pier, text),
+        "the agency's director",
+        "{pier:#?}"
+    );
+}

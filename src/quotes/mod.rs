@@ -1131,6 +1131,12 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
     !noun_use
 }
 
+/// A token a noun phrase may hold: letters, digits and hyphens, or a possessive ending ("the
+/// agency 's director").
+fn plain_word(word: &str) -> bool {
+    matches!(word, "'s" | "’s") || word.chars().all(|c| c.is_alphanumeric() || c == '-')
+}
+
 /// The entity mention or pronoun naming a speaker at token `i` of `s`, if any.
 /// `loose` also takes a capitalized word the tagger missed ("Caddell said"), for the word
 /// right next to a cue.
@@ -1178,9 +1184,9 @@ fn speaker_at(
         let mut from = i;
         while from > 0
             && i - from < 3
-            && !s.words[from - 1].contains(|c: char| !c.is_alphanumeric() && c != '-')
+            && plain_word(s.words[from - 1])
             && !is_cue(s.words[from - 1])
-            && (s.words[from - 1].starts_with(char::is_lowercase)
+            && (!s.words[from - 1].starts_with(char::is_uppercase)
                 || DETERMINERS.contains(&s.words[from - 1]))
         {
             from -= 1;
@@ -1188,6 +1194,18 @@ fn speaker_at(
             if DETERMINERS.contains(&s.words[from]) {
                 break;
             }
+        }
+        // "Duval's spokesman": the owner's name opens the phrase.
+        if matches!(s.words[from], "'s" | "’s") {
+            let mut owner = from;
+            while owner > 0
+                && from - owner < 4
+                && s.words[owner - 1].starts_with(char::is_uppercase)
+                && plain_word(s.words[owner - 1])
+            {
+                owner -= 1;
+            }
+            from = if owner < from { owner } else { from + 1 };
         }
         let span = Span::new(s.spans[from].start, s.spans[i].end);
         // A document speaks for its author: "the letter vowed" is the person who wrote it, the
@@ -1892,14 +1910,7 @@ fn subject_before(
     let det = (1..=5).find_map(|back| {
         let i = end.checked_sub(back)?;
         // (A possessive within: "the paper's editorial board wrote".)
-        let bare = ["'s", "’s"]
-            .iter()
-            .find_map(|p| s.words[i].strip_suffix(p))
-            .unwrap_or(s.words[i]);
-        if stop(i)
-            || bare.chars().any(|c| !c.is_alphanumeric() && c != '-')
-            || NOT_IN_SUBJECT.contains(&s.words[i])
-        {
+        if stop(i) || !plain_word(s.words[i]) || NOT_IN_SUBJECT.contains(&s.words[i]) {
             return Some(None);
         }
         DETERMINERS.contains(&s.words[i]).then_some(Some(i))
