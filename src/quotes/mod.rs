@@ -1909,8 +1909,14 @@ fn subject_before(
     // "a friend said", "One Club for Growth ad argues": a determiner phrase of a few words.
     let det = (1..=5).find_map(|back| {
         let i = end.checked_sub(back)?;
-        // (A possessive within: "the paper's editorial board wrote".)
-        if stop(i) || !plain_word(s.words[i]) || NOT_IN_SUBJECT.contains(&s.words[i]) {
+        // (A possessive within, before an inflected verb: "the paper's editorial board
+        // wrote"; "on “Meet the Voters,” the city's cable show" is no report.)
+        let possessive = matches!(s.words[i], "'s" | "’s")
+            && cues::lemma(s.words[cue]).is_some_and(|l| l != s.words[cue]);
+        if stop(i)
+            || (!possessive && s.words[i].chars().any(|c| !c.is_alphanumeric() && c != '-'))
+            || NOT_IN_SUBJECT.contains(&s.words[i])
+        {
             return Some(None);
         }
         DETERMINERS.contains(&s.words[i]).then_some(Some(i))
