@@ -2242,3 +2242,27 @@ fn a_role_noun_keeps_its_possessive() {
         "{pier:#?}"
     );
 }
+
+#[test]
+fn talking_about_a_quote_reports_it() {
+    let text = "Harbor\n\nDuval talks about \"spoiling the party,\" a phrase she has used for \
+                years.\n\nShe is already talking about \"a fierce urgency\" to get things done.\n\n\
+                Brandt talked about the plan for an hour.\n";
+    let quotes = quotes_of(text);
+    let spoiling = holding(&quotes, text, "spoiling the party");
+    assert_eq!(speaker(spoiling), Some("Duval"), "{spoiling:#?}");
+    assert_eq!(
+        spoiling.cue.map(|c| c.slice(text)),
+        Some("talks"),
+        "{spoiling:#?}"
+    );
+    let urgency = holding(&quotes, text, "a fierce urgency");
+    assert_eq!(speaker(urgency), Some("Duval"), "{urgency:#?}");
+    // Talk about a topic with no quote is no report.
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| q.span.slice(text).contains("the plan")),
+        "{quotes:#?}"
+    );
+}

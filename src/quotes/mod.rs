@@ -1039,6 +1039,16 @@ fn casts_as_quote(s: &Sent<'_>, cue: usize) -> bool {
     }) && (as_ + 1..(as_ + 5).min(n)).any(|i| OPENING_MARKS.contains(&s.words[i]))
 }
 
+/// "talks about “spoiling the party,”", "spoke about what will happen “if we do not win”": a
+/// verb of talking whose topic holds a quote reports the words quoted.
+fn talks_about_quote(s: &Sent<'_>, i: usize) -> bool {
+    matches!(
+        s.words[i],
+        "talk" | "talks" | "talked" | "talking" | "speak" | "speaks" | "spoke" | "speaking"
+    ) && s.words.get(i + 1) == Some(&"about")
+        && (i + 2..(i + 7).min(s.words.len())).any(|k| OPENING_MARKS.contains(&s.words[k]))
+}
+
 /// A reporting verb at token `i` used as a verb: "tweets", "claims", "calls" after a
 /// determiner or an adjective are nouns ("his early-morning tweets", "Republican claims").
 fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
@@ -1080,7 +1090,7 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
     }
     if lemma_at(s, i).is_none() {
         // "referred to Mexican immigrants as “criminals”": a verb that reports only so.
-        return cues::casting(word) && casts_as_quote(s, i);
+        return (cues::casting(word) && casts_as_quote(s, i)) || talks_about_quote(s, i);
     }
     // A passive ("would be charged", "was told that", "being informed") makes its subject the
     // one spoken to or about, not the speaker.
@@ -2733,7 +2743,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         // of it, to the clause's end. So for any cue that casts its object as what a quote
         // says: "criticized the Affordable Care Act as a “crazy system” during a stop in
         // Flint" reports "the Affordable Care Act as a “crazy system”".
-        if cues::NAMING.contains(&lemma) || casts_as_quote(s, cue) {
+        if cues::NAMING.contains(&lemma) || casts_as_quote(s, cue) || talks_about_quote(s, cue) {
             if let Some(q) = (cue + 1..(cue + 12).min(n)).find(|&i| inside(i)) {
                 let close = |q: usize| (q..n).take_while(|&i| inside(i)).last().unwrap_or(q) + 1;
                 let mut end = close(q);
@@ -2781,7 +2791,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                 };
                 // ("referred to the governor as “Chris”", "called on the board to “act now”":
                 // the object, past the particle.)
-                let object = if s.words.get(cue + 1) == Some(&"to")
+                let object = if matches!(s.words.get(cue + 1), Some(&"to" | &"about"))
                     || (lemma == "call" && s.words.get(cue + 1) == Some(&"on"))
                 {
                     cue + 2
