@@ -290,7 +290,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 let mid_clause = touched.first().is_some_and(|o| {
                     o.start > c.span.start
                         && text[o.start..o.end]
-                            .trim_start_matches(['"', '“', '‘', '\'', '«', '„'])
+                            .trim_start_matches(|c: char| !c.is_alphanumeric())
                             .starts_with(char::is_lowercase)
                 });
                 words_outside >= if naming || mid_clause { 1 } else { 2 }
@@ -1917,14 +1917,14 @@ fn subject_before(
         return Some(Speaker::unnamed(text, span));
     }
     // "a friend said", "One Club for Growth ad argues": a determiner phrase of a few words.
+    // (A possessive within, before an inflected verb: "the paper's editorial board wrote";
+    // "on “Meet the Voters,” the city's cable show" is no report.)
+    let inflected = cues::lemma(s.words[cue]).is_some_and(|l| l != s.words[cue]);
     let det = (1..=5).find_map(|back| {
         let i = end.checked_sub(back)?;
-        // (A possessive within, before an inflected verb: "the paper's editorial board
-        // wrote"; "on “Meet the Voters,” the city's cable show" is no report.)
-        let possessive = matches!(s.words[i], "'s" | "’s")
-            && cues::lemma(s.words[cue]).is_some_and(|l| l != s.words[cue]);
         if stop(i)
-            || (!possessive && s.words[i].chars().any(|c| !c.is_alphanumeric() && c != '-'))
+            || !plain_word(s.words[i])
+            || (matches!(s.words[i], "'s" | "’s") && !inflected)
             || NOT_IN_SUBJECT.contains(&s.words[i])
         {
             return Some(None);
@@ -2635,7 +2635,7 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             s.words[j] == ","
                 && s.words[j + 1] == "but"
                 && outside(j)
-                && matches!(s.words[j + 2], "he" | "she" | "they" | "we" | "I" | "it")
+                && (PRONOUNS.contains(&s.words[j + 2]) || s.words[j + 2] == "it")
         });
         // "“Many people are uncertain,” Thiel wrote in a statement explaining why he is
         // speaking, “but most Americans agree ...”": after a quote that closed on a comma, a
