@@ -36,6 +36,14 @@ fn holding<'a>(quotes: &'a [Quote], text: &str, needle: &str) -> &'a Quote {
         .unwrap_or_else(|| panic!("no quote holds {needle:?}: {quotes:#?}"))
 }
 
+/// The reported clause (indirect quote) of `text` holding `needle`.
+fn clause_holding<'a>(quotes: &'a [Quote], text: &str, needle: &str) -> &'a Quote {
+    quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains(needle))
+        .unwrap_or_else(|| panic!("no reported clause holding {needle:?}: {quotes:#?}"))
+}
+
 fn quotes() -> Vec<Quote> {
     quotes_of(ARTICLE)
 }
@@ -2109,10 +2117,7 @@ fn a_pronoun_subject_with_a_quote_going_on_mid_clause_is_a_reported_clause() {
             .any(|q| q.kind == QuoteKind::Partial && text_of(q).starts_with("backs")),
         "{quotes:#?}"
     );
-    let clause = quotes
-        .iter()
-        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("backs"))
-        .unwrap_or_else(|| panic!("no clause for “backs”: {quotes:#?}"));
+    let clause = clause_holding(&quotes, text, "backs");
     assert!(text_of(clause).starts_with("she"), "{clause:#?}");
     assert_eq!(speaker(clause), Some("Ines Duval"), "{clause:#?}");
     // A quote that is the whole clause stands as the direct one.
@@ -2154,10 +2159,7 @@ fn a_dash_ends_a_reported_clause_before_the_next_report() {
                 about working together – Brooks saying she was “very encouraged” by the talks.\n";
     let quotes = quotes_of(text);
     let text_of = |q: &Quote| q.span.slice(text);
-    let encouraged = quotes
-        .iter()
-        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("very encouraged"))
-        .unwrap_or_else(|| panic!("no clause of 'saying': {quotes:#?}"));
+    let encouraged = clause_holding(&quotes, text, "very encouraged");
     assert!(
         text_of(encouraged).starts_with("she was"),
         "{encouraged:#?}"
@@ -2179,16 +2181,10 @@ fn a_dash_after_a_partial_quote_opens_the_writer_s_aside() {
                 Brooks said the plan - drafted in March - would pass.\n";
     let quotes = quotes_of(text);
     let text_of = |q: &Quote| q.span.slice(text);
-    let risks = quotes
-        .iter()
-        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("risks higher"))
-        .unwrap_or_else(|| panic!("no clause of 'thought': {quotes:#?}"));
+    let risks = clause_holding(&quotes, text, "risks higher");
     assert!(!text_of(risks).contains("except"), "{risks:#?}");
     // Dashes with no quote before them are the speaker's own aside.
-    let plan = quotes
-        .iter()
-        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("the plan"))
-        .unwrap_or_else(|| panic!("no clause of 'said': {quotes:#?}"));
+    let plan = clause_holding(&quotes, text, "the plan");
     assert!(text_of(plan).ends_with("would pass"), "{plan:#?}");
 }
 
@@ -2198,10 +2194,7 @@ fn a_contrast_with_a_subject_of_its_own_ends_a_reported_clause() {
                 platform, but he pressed Brooks to do more for his voters.\n";
     let quotes = quotes_of(text);
     let text_of = |q: &Quote| q.span.slice(text);
-    let gains = quotes
-        .iter()
-        .find(|q| q.kind == QuoteKind::Indirect && text_of(q).contains("good gains"))
-        .unwrap_or_else(|| panic!("no clause of 'said': {quotes:#?}"));
+    let gains = clause_holding(&quotes, text, "good gains");
     assert!(text_of(gains).ends_with("the platform"), "{gains:#?}");
     assert_eq!(speaker_words(gains, text), "Reyes", "{gains:#?}");
 }
