@@ -2259,3 +2259,52 @@ fn talking_about_a_quote_reports_it() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn phrasal_and_less_common_reporting_verbs_are_cues() {
+    let text = "Harbor\n\nAnalysts note that the ferry would \"never pay for itself.\"\n\n\
+                Brandt pointed out that the pier had been \"closed for a decade.\"\n\n\
+                Duval implied that the mayor was \"hiding something.\"\n\n\
+                Brandt deemed the plan \"too risky\" for the town.\n\n\
+                Duval fired back that the pier was \"never closed.\"\n\n\
+                \"You are wrong about the ferry,\" Brandt shot back.\n\n\
+                Duval pointed to the map of the old \"harbor district\" on the wall.\n";
+    let quotes = quotes_of(text);
+    for (needle, who, cue) in [
+        ("never pay for itself", "Analysts", "note"),
+        ("closed for a decade", "Brandt", "pointed"),
+        ("hiding something", "Duval", "implied"),
+        ("too risky", "Brandt", "deemed"),
+        ("never closed", "Duval", "fired"),
+    ] {
+        let q = clause_holding(&quotes, text, needle);
+        assert_eq!(speaker_words(q, text), who, "{q:#?}");
+        assert_eq!(q.cue.map(|c| c.slice(text)), Some(cue), "{q:#?}");
+    }
+    // The clause a particle verb reports starts after "that", not at the particle.
+    let pier = clause_holding(&quotes, text, "closed for a decade");
+    assert!(pier.span.slice(text).starts_with("the pier"), "{pier:#?}");
+    let wrong = holding(&quotes, text, "You are wrong");
+    assert_eq!(speaker(wrong), Some("Brandt"), "{wrong:#?}");
+    assert_eq!(wrong.cue.map(|c| c.slice(text)), Some("shot"), "{wrong:#?}");
+    // "pointed to" is no report.
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| q.kind == QuoteKind::Indirect && q.span.slice(text).contains("map")),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn a_dialogue_tag_may_end_on_a_particle() {
+    let text = "Harbor\n\n\"Nobody asked the council,\" Duval cried out.\n";
+    let quotes = quotes_of(text);
+    let nobody = holding(&quotes, text, "Nobody asked");
+    assert_eq!(speaker(nobody), Some("Duval"), "{nobody:#?}");
+    assert_eq!(
+        nobody.cue.map(|c| c.slice(text)),
+        Some("cried"),
+        "{nobody:#?}"
+    );
+}

@@ -169,6 +169,12 @@ const REGULAR: &[&str] = &[
     "theorize",
     "posit",
     "surmise",
+    // "point" only before "out" (`cue_at`: "pointed to the polls" reports nothing); "deem" names
+    // as "call" does ("deemed him “well qualified”").
+    "point",
+    "imply",
+    "ponder",
+    "deem",
 ];
 
 /// Irregular forms and their lemmas.
@@ -201,11 +207,11 @@ const IRREGULAR: &[(&str, &str)] = &[
 const BASE_FORM_CUES: &[&str] = &[
     "say", "tell", "write", "add", "argue", "insist", "believe", "think", "warn", "predict",
     "suggest", "explain", "ask", "agree", "hope", "wonder", "recall", "admit", "contend",
-    "maintain", "show", "know", "fear", "feel", "doubt",
+    "maintain", "show", "know", "fear", "feel", "doubt", "note",
 ];
 
 /// Verbs naming what someone called something ("called him “a total stiff”").
-pub(super) const NAMING: &[&str] = &["call", "describe", "dub", "label", "brand", "term"];
+pub(super) const NAMING: &[&str] = &["call", "describe", "dub", "label", "brand", "term", "deem"];
 
 /// Verbs that report only when they cast their object as what a quote says ("referred to the
 /// governor as “Chris”", "dismissed the plan as a “gimmick”", "sees him as a “reformer”").

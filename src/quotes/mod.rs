@@ -783,10 +783,12 @@ fn dialogue_tag(
     let subject = (k..(k + 3).min(s.words.len()))
         .take_while(|&j| j == k || s.words[j - 1].chars().all(|c| c.is_ascii_lowercase()))
         .find_map(|j| speaker_at(text, s, j, refs, false));
+    // A particle may follow the verb: "Trump shot back", "she pointed out", "he spoke up".
+    let particle = |i: usize| usize::from(matches!(s.words.get(i), Some(&("back" | "out" | "up"))));
     if let Some(sp) = subject
         && let Some(verb) = s.spans.iter().position(|t| t.start >= sp.span.end)
         && past(verb)
-        && closes(verb + 1)
+        && closes(verb + 1 + particle(verb + 1))
     {
         return Some((Some(sp), s.spans[verb]));
     }
@@ -1004,6 +1006,14 @@ fn is_cue(word: &str) -> bool {
 /// congratulate", "uses the term to describe").
 fn lemma_at(s: &Sent<'_>, i: usize) -> Option<&'static str> {
     let word = s.words[i];
+    // "fired back that ...", "Trump shot back": a verb of striking with "back" retorts.
+    if matches!(
+        word,
+        "fired" | "fires" | "firing" | "shot" | "shoots" | "hit" | "hits" | "hitting" | "snapped"
+    ) && s.words.get(i + 1) == Some(&"back")
+    {
+        return Some("retort");
+    }
     cues::lemma(word).or_else(|| {
         let verb = |w: &str| {
             w.starts_with(char::is_lowercase)
@@ -1087,6 +1097,10 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
             && s.words
                 .get(1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
+    }
+    // "pointed out that ...", not "pointed to the polls": only with its particle.
+    if lemma_at(s, i) == Some("point") {
+        return s.words.get(i + 1) == Some(&"out");
     }
     if lemma_at(s, i).is_none() {
         // "referred to Mexican immigrants as “criminals”": a verb that reports only so.
