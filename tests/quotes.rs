@@ -2308,3 +2308,20 @@ fn a_dialogue_tag_may_end_on_a_particle() {
         "{nobody:#?}"
     );
 }
+
+#[test]
+fn a_capitalized_word_opening_its_sentence_right_before_the_cue_is_its_subject() {
+    let text = "Harbor\n\nOne resident called the pier \"a disgrace.\" Another said the ferry \
+                was \"even worse.\"\n\nSomeone wrote that the town had \"given up.\"\n\n\
+                When asked about the pier, the mayor said it was \"nearly done.\"\n";
+    let quotes = quotes_of(text);
+    for (needle, who) in [
+        ("even worse", "Another"),
+        ("given up", "Someone"),
+        // A subordinator opening the sentence is no subject.
+        ("nearly done", "the mayor"),
+    ] {
+        let q = clause_holding(&quotes, text, needle);
+        assert_eq!(speaker_words(q, text), who, "{q:#?}");
+    }
+}

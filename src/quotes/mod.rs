@@ -1280,7 +1280,13 @@ fn speaker_at(
             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
         && word.chars().count() > 2
         && !PRONOUNS.contains(&word)
-        && i > 0
+        // (Opening its sentence only right before a verb of saying: "Another said", "Someone
+        // wrote"; not "The warning", "When asked".)
+        && (i > 0
+            || (s.words.len() > 1
+                && matches!(lemma_at(s, 1), Some("say" | "tell" | "write" | "add" | "tweet"))
+                && !NOT_NAMES.contains(&word)
+                && !SUBORDINATORS.contains(&word.to_lowercase().as_str())))
     {
         // A title before a name is not the name ("said Rep. Elijah Cummings"): the capitalized
         // words after it are.
@@ -1389,6 +1395,13 @@ fn preposition_before_name(s: &Sent<'_>, refs: &[Ref<'_>], k: usize, which: bool
 
 /// Prepositions that open a sentence with a phrase before its subject ("In a letter ..., Putin
 /// highlighted").
+/// Capitalized words opening a sentence that are no name, beyond [`SUBORDINATORS`] ("Then
+/// said ...", "Also told ...").
+const NOT_NAMES: &[&str] = &[
+    "The", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "My", "Then",
+    "Also", "Once", "Until", "Where", "But", "And", "Yet", "Still", "Later", "Earlier",
+];
+
 const OPENING_PREPOSITIONS: [&str; 12] = [
     "In",
     "On",
