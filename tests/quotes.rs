@@ -2325,3 +2325,20 @@ fn a_capitalized_word_opening_its_sentence_right_before_the_cue_is_its_subject()
         assert_eq!(speaker_words(q, text), who, "{q:#?}");
     }
 }
+
+#[test]
+fn a_belief_conjoined_by_its_pronoun_goes_on_with_the_content() {
+    let text = "Harbor\n\nBrandt said the ferry plan is \"complex\" and he feels he can still win \
+                the vote.\n\nDuval said the pier was \"a mess,\" and Brandt thinks so too.\n";
+    let quotes = quotes_of(text);
+    let complex = clause_holding(&quotes, text, "complex");
+    assert_eq!(
+        complex.span.slice(text),
+        "the ferry plan is \"complex\" and he feels he can still win the vote",
+        "{complex:#?}"
+    );
+    assert_eq!(speaker(complex), Some("Brandt"), "{complex:#?}");
+    // A named subject of its own starts a report of its own.
+    let mess = clause_holding(&quotes, text, "a mess");
+    assert!(!mess.span.slice(text).contains("Brandt"), "{mess:#?}");
+}

@@ -2535,6 +2535,14 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .iter()
             .zip(&speakers)
             .filter(|&(&c, _)| c > from)
+            // ("... is “complex” and he feels he can win ...": a pronoun's belief conjoined to
+            // the content goes on with it.)
+            .filter(|&(&c, _)| {
+                !(matches!(lemma_at(s, c), Some("feel" | "think" | "believe"))
+                    && c >= 2
+                    && PRONOUNS.contains(&s.words[c - 1])
+                    && matches!(s.words[c - 2], "and" | "but"))
+            })
             .find_map(|(&c, sp)| {
                 // (A subject before the content is no cut: "X, who wrote the bill, said in a
                 // statement that ..." ends the relative clause at the comma before "said".)
