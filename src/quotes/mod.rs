@@ -1007,10 +1007,19 @@ fn is_cue(word: &str) -> bool {
 fn lemma_at(s: &Sent<'_>, i: usize) -> Option<&'static str> {
     let word = s.words[i];
     // "fired back that ...", "Trump shot back": a verb of striking with "back" retorts.
-    if matches!(
-        word,
-        "fired" | "fires" | "firing" | "shot" | "shoots" | "hit" | "hits" | "hitting" | "snapped"
-    ) && s.words.get(i + 1) == Some(&"back")
+    if s.words.get(i + 1) == Some(&"back")
+        && matches!(
+            word,
+            "fired"
+                | "fires"
+                | "firing"
+                | "shot"
+                | "shoots"
+                | "hit"
+                | "hits"
+                | "hitting"
+                | "snapped"
+        )
     {
         return Some("retort");
     }
@@ -1098,11 +1107,12 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
                 .get(1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
     }
+    let lemma = lemma_at(s, i);
     // "pointed out that ...", not "pointed to the polls": only with its particle.
-    if lemma_at(s, i) == Some("point") {
+    if lemma == Some("point") {
         return s.words.get(i + 1) == Some(&"out");
     }
-    if lemma_at(s, i).is_none() {
+    if lemma.is_none() {
         // "referred to Mexican immigrants as “criminals”": a verb that reports only so.
         return (cues::casting(word) && casts_as_quote(s, i)) || talks_about_quote(s, i);
     }
@@ -1122,7 +1132,7 @@ fn cue_at(s: &Sent<'_>, i: usize, refs: &[Ref<'_>]) -> bool {
     // naming the noun before it, not a report.
     if i > 0
         && word.ends_with("ed")
-        && lemma_at(s, i).is_some_and(|l| cues::NAMING.contains(&l))
+        && lemma.is_some_and(|l| cues::NAMING.contains(&l))
         && s.words
             .get(i + 1)
             .is_some_and(|w| OPENING_MARKS.contains(w))
