@@ -1403,8 +1403,6 @@ fn preposition_before_name(s: &Sent<'_>, refs: &[Ref<'_>], k: usize, which: bool
         .then_some(preposition)
 }
 
-/// Prepositions that open a sentence with a phrase before its subject ("In a letter ..., Putin
-/// highlighted").
 /// Capitalized words opening a sentence that are no name, beyond [`SUBORDINATORS`] ("Then
 /// said ...", "Also told ...").
 const NOT_NAMES: &[&str] = &[
@@ -1412,6 +1410,8 @@ const NOT_NAMES: &[&str] = &[
     "Also", "Once", "Until", "Where", "But", "And", "Yet", "Still", "Later", "Earlier",
 ];
 
+/// Prepositions that open a sentence with a phrase before its subject ("In a letter ..., Putin
+/// highlighted").
 const OPENING_PREPOSITIONS: [&str; 12] = [
     "In",
     "On",
