@@ -160,7 +160,9 @@ pub struct SystemQuote {
 /// paragraphs, as one content in fragments; systems report its parts as quotes. For a system that reports cues, a quote of the same speaker without an
 /// attribution of its own goes on with the one before, however far, and past that speaker's
 /// reported clauses ("“A,” she said, adding that .... “B.”" is A and B; "“A,” she said. “B,” she
-/// said." are two; "said, adding: “B”" too). For one that reports none, only quotes of one
+/// said." are two; "said, adding: “B”" too). A reported clause holding a quote opens a statement
+/// as a quote does ("Some are “A,” she said. “B.”" is one content). For one that reports none,
+/// only quotes of one
 /// speaker a few words apart within a paragraph are taken for parts of one content.
 pub fn statements(text: &str, quotes: &[SystemQuote]) -> Vec<Predicted> {
     let kept = quotes.iter().filter(|c| {
@@ -169,7 +171,8 @@ pub fn statements(text: &str, quotes: &[SystemQuote]) -> Vec<Predicted> {
             .any(|o| o.content != c.content && o.content.contains(c.content))
     });
     let mut predicted: Vec<Predicted> = Vec::new();
-    // The statement a later quote may go on with: the last quote, and where it stands. The
+    // The statement a later quote may go on with: the last quote (or reported clause holding
+    // one), and where it stands. The
     // same speaker's reported clause in between leaves it open ("“A,” she said, adding that
     // .... “B.”" is A and B in one content, the clause apart).
     let mut open: Option<(usize, &SystemQuote)> = None;
@@ -204,10 +207,11 @@ pub fn statements(text: &str, quotes: &[SystemQuote]) -> Vec<Predicted> {
             speaker: c.speaker,
             quoted: c.quoted,
         });
-        let aside =
-            !c.quote && open.is_some_and(|(_, before)| c.key.is_some() && c.key == before.key);
+        let aside = !c.quote
+            && !c.quoted
+            && open.is_some_and(|(_, before)| c.key.is_some() && c.key == before.key);
         if !aside {
-            open = c.quote.then_some((predicted.len() - 1, c));
+            open = (c.quote || c.quoted).then_some((predicted.len() - 1, c));
         }
     }
     predicted
@@ -564,6 +568,48 @@ mod tests {
                 vec!["G h."]
             ]
         );
+    }
+
+    #[test]
+    fn a_reported_clause_holding_a_quote_goes_on_with_the_quote_after_its_tag() {
+        // "Some of it is “a b c,” she said. “D e f.”": PolNeAR's content is the clause and the
+        // untagged quote after it. Another speaker's clause closes her statement.
+        let text = "Some of it is “a b c,” she said. “D e f.” He said k is “l m.” “N o.”";
+        let at = |s: &str| span_of(text, s);
+        let quote = |content: &str, cue: Option<Option<Span>>| her_quote(text, content, cue);
+        let clause = |content: &str, cue: &str, key: &str| SystemQuote {
+            quote: false,
+            key: Some(key.to_owned()),
+            cue: Some(Some(at(cue))),
+            ..quote(content, None)
+        };
+        let ours = [
+            clause("Some of it is “a b c,”", "said", "e1"),
+            quote("D e f.", Some(None)),
+            clause("k is “l m.”", "He said", "e2"),
+            quote("N o.", Some(None)),
+        ];
+        let parts: Vec<Vec<&str>> = statements(text, &ours)
+            .iter()
+            .map(|p| p.parts.iter().map(|s| s.slice(text)).collect())
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                vec!["Some of it is “a b c,”", "D e f."],
+                vec!["k is “l m.”"],
+                vec!["N o."]
+            ]
+        );
+        // A clause without a quote is no statement of hers to go on with.
+        let plain = [
+            SystemQuote {
+                quoted: false,
+                ..clause("Some of it is “a b c,”", "said", "e1")
+            },
+            quote("D e f.", Some(None)),
+        ];
+        assert_eq!(statements(text, &plain).len(), 2);
     }
 
     #[test]
