@@ -2342,3 +2342,53 @@ fn a_belief_conjoined_by_its_pronoun_goes_on_with_the_content() {
     let mess = clause_holding(&quotes, text, "a mess");
     assert!(!mess.span.slice(text).contains("Brandt"), "{mess:#?}");
 }
+
+#[test]
+fn a_listener_described_by_a_noun_stays_out_of_the_content() {
+    let text = "Harbor\n\nDuval tells the crowd: \"We will rebuild the pier.\"\n\nBrandt told the \
+                council he had never seen the plans.\n\nWhen I ask a question he doesn't like, \
+                Duval only laughs.\n";
+    let quotes = quotes_of(text);
+    let rebuild = holding(&quotes, text, "We will rebuild");
+    assert_eq!(
+        rebuild.span.slice(text),
+        "We will rebuild the pier.",
+        "{rebuild:#?}"
+    );
+    assert_eq!(speaker(rebuild), Some("Duval"), "{rebuild:#?}");
+    let plans = clause_holding(&quotes, text, "never seen");
+    assert_eq!(
+        plans.span.slice(text),
+        "he had never seen the plans",
+        "{plans:#?}"
+    );
+    // "ask" takes the thing asked as its object: no listener to skip.
+    let question = clause_holding(&quotes, text, "doesn't like");
+    assert_eq!(
+        question.span.slice(text),
+        "a question he doesn't like",
+        "{question:#?}"
+    );
+}
+
+#[test]
+fn a_verb_conjoined_under_the_content_s_modal_is_the_content_s() {
+    let text = "Harbor\n\nDuval says he would call Brandt in and tell him \"no more delays\" on \
+                the pier.\n\nBrandt said he would offer \"a new plan\" for the pier but did not \
+                say when it would come.\n";
+    let quotes = quotes_of(text);
+    let delays = clause_holding(&quotes, text, "no more delays");
+    assert_eq!(
+        delays.span.slice(text),
+        "he would call Brandt in and tell him \"no more delays\" on the pier",
+        "{delays:#?}"
+    );
+    assert_eq!(speaker(delays), Some("Duval"), "{delays:#?}");
+    // "did not say" is the reporter's own second verb: the content ends before it.
+    let plan = clause_holding(&quotes, text, "a new plan");
+    assert_eq!(
+        plan.span.slice(text),
+        "he would offer \"a new plan\" for the pier",
+        "{plan:#?}"
+    );
+}

@@ -2389,6 +2389,11 @@ const CUE_PHRASE_ENDS: &[&str] = &[
     "evening",
 ];
 
+/// Modal auxiliaries, whose base-form verbs a conjunction can share ("would sit ... and tell").
+const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "should", "may", "might", "must", "shall",
+];
+
 /// Finite auxiliaries and copulas: a clause's verb, where adjuncts have none.
 const FINITE_AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "will", "would", "has", "have", "had", "can", "could", "should",
@@ -2445,12 +2450,16 @@ fn skip_adjuncts(
                     + 1;
                 continue;
             }
+            // ("told the crowd that", "tells the crowd: “...”", "told a reporter he was"; but
+            // "ask a question he ..." asks a thing, not a listener.)
             if matches!(word, "the" | "a" | "an" | "his" | "her" | "their")
                 && start + 1 < n
                 && s.words[start + 1].starts_with(char::is_lowercase)
-                && s.words
-                    .get(start + 2)
-                    .is_some_and(|w| *w == "that" || *w == ",")
+                && s.words.get(start + 2).is_some_and(|w| {
+                    matches!(*w, "that" | "," | ":")
+                        || (PRONOUNS.contains(w)
+                            && !(start > 0 && s.words[start - 1].to_lowercase().starts_with("ask")))
+                })
             {
                 start += 2;
                 continue;
@@ -2527,6 +2536,23 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         })
         .collect();
     let token_at = |at: usize| s.spans.iter().position(|t| t.start >= at).unwrap_or(n);
+    // "he’d sit Putin down and tell him “...”": a bare base form conjoined to a verb under the
+    // content's modal is the content's own verb, not the reporter's second ("but did not
+    // suggest" has "do", "and say they’re ..." no modal: both are the reporter's).
+    let content_verb = |c: usize, from: usize| {
+        let word = s.words[c];
+        c >= from + 3
+            && matches!(s.words[c - 1], "and" | "or")
+            && lemma_at(s, c) == Some(word)
+            && (from..c - 1).any(|j| {
+                let w = s.words[j];
+                MODALS.contains(&w.to_lowercase().as_str())
+                    || w.ends_with("’d")
+                    || w.ends_with("'d")
+                    || w.ends_with("’ll")
+                    || w.ends_with("'ll")
+            })
+    };
     // Where a content starting at token `from` ends: before the next attribution of the
     // sentence ("..., he claimed", "but did not suggest", "according to KCNA").
     let next_clause = |from: usize| -> usize {
@@ -2536,15 +2562,19 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
             .find(|&&c| c > from && s.words[c].eq_ignore_ascii_case("according"))
             .copied();
         // "... but did not suggest ...", "and added": a second cue of the same subject.
-        let conjoined = cues.iter().filter(|&&c| c > from + 1).find_map(|&c| {
-            (c.saturating_sub(3).max(from + 1)..c)
-                .find(|&j| matches!(s.words[j], "but" | "and"))
-                .filter(|&j| (j + 1..c).all(|m| is_between_subject_and_cue(s.words[m])))
-        });
+        let conjoined = cues
+            .iter()
+            .filter(|&&c| c > from + 1)
+            .filter(|&&c| !content_verb(c, from))
+            .find_map(|&c| {
+                (c.saturating_sub(3).max(from + 1)..c)
+                    .find(|&j| matches!(s.words[j], "but" | "and"))
+                    .filter(|&j| (j + 1..c).all(|m| is_between_subject_and_cue(s.words[m])))
+            });
         let subject = cues
             .iter()
             .zip(&speakers)
-            .filter(|&(&c, _)| c > from)
+            .filter(|&(&c, _)| c > from && !content_verb(c, from))
             // ("... is “complex” and he feels he can win ...": a pronoun's belief conjoined to
             // the content goes on with it.)
             .filter(|&(&c, _)| {
