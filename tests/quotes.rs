@@ -2392,3 +2392,18 @@ fn a_verb_conjoined_under_the_content_s_modal_is_the_content_s() {
         "{plan:#?}"
     );
 }
+
+#[test]
+fn a_subject_named_with_where_it_is_from_speaks() {
+    // A surname the tagger does not know, then "of" and a place, right before the cue.
+    let text = "Harbor\n\nQuarvell of North Carolina said the pier was \"a disgrace\" to the \
+                town.\n";
+    let quotes = quotes_of(text);
+    let disgrace = clause_holding(&quotes, text, "a disgrace");
+    assert_eq!(speaker_words(disgrace, text), "Quarvell", "{disgrace:#?}");
+    assert_eq!(
+        disgrace.span.slice(text),
+        "the pier was \"a disgrace\" to the town",
+        "{disgrace:#?}"
+    );
+}

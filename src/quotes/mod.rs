@@ -1291,10 +1291,13 @@ fn speaker_at(
         && word.chars().count() > 2
         && !PRONOUNS.contains(&word)
         // (Opening its sentence only right before a verb of saying: "Another said", "Someone
-        // wrote"; not "The warning", "When asked".)
+        // wrote", "Quarvell of North Carolina said"; not "The warning", "When asked".)
         && (i > 0
-            || (s.words.len() > 1
-                && matches!(lemma_at(s, 1), Some("say" | "tell" | "write" | "add" | "tweet"))
+            || (after_name(s, 0) < s.words.len()
+                && matches!(
+                    lemma_at(s, after_name(s, 0)),
+                    Some("say" | "tell" | "write" | "add" | "tweet")
+                )
                 && !NOT_NAMES.contains(&word)
                 && !SUBORDINATORS.contains(&word.to_lowercase().as_str())))
     {
@@ -1401,6 +1404,17 @@ fn preposition_before_name(s: &Sent<'_>, refs: &[Ref<'_>], k: usize, which: bool
         && !DETERMINERS.contains(noun)
         && determined)
         .then_some(preposition)
+}
+
+/// The token after a name at `i`, past where it is from ("Quarvell of North Carolina said").
+fn after_name(s: &Sent<'_>, i: usize) -> usize {
+    if s.words.get(i + 1) == Some(&"of") {
+        (i + 2..s.words.len())
+            .find(|&k| !s.words[k].starts_with(char::is_uppercase))
+            .unwrap_or(s.words.len())
+    } else {
+        i + 1
+    }
 }
 
 /// Capitalized words opening a sentence that are no name, beyond [`SUBORDINATORS`] ("Then
@@ -1818,6 +1832,17 @@ fn subject_before(
     if from > 0 && s.words[from - 1] == "," {
         from -= 1;
     }
+    // "Butterfield of North Carolina said": a place after "of" says where the subject is from;
+    // the subject is the word before it, as if at the verb.
+    let of_place = (from == end && from > 0)
+        .then(|| ref_at(refs, s.spans[from - 1]))
+        .flatten()
+        .filter(|r| r.entity.kind == EntityType::Location)
+        .and_then(|r| s.spans.iter().position(|t| t.start >= r.span.start))
+        .filter(|&first| first >= 2 && s.words[first - 1] == "of" && outside(first - 1));
+    if let Some(first) = of_place {
+        from = first - 1;
+    }
     if let Some(found) = (1..=4).find_map(|back| {
         let i = from.checked_sub(back)?;
         if stop(i) {
@@ -1830,7 +1855,7 @@ fn subject_before(
             s,
             i,
             refs,
-            back <= 2 && from + 2 >= cue && from == end,
+            back <= 2 && ((from + 2 >= cue && from == end) || (of_place.is_some() && back == 1)),
         )
         .map(Some)
     }) {
