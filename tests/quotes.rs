@@ -2407,3 +2407,24 @@ fn a_subject_named_with_where_it_is_from_speaks() {
         "{disgrace:#?}"
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_reports_the_subject_of_the_main_clause_s_verb() {
+    let text = "Harbor\n\nNBC Chairman Brandt said he was \"outraged\" by the vote, arguing that \
+                \"closing the pier would be wrong.\"\n\nHer old friends have mocked Duval's plan, \
+                calling Duval \"a dreamer\" in their letters.\n";
+    let quotes = quotes_of(text);
+    let wrong = holding(&quotes, text, "closing the pier");
+    assert_eq!(speaker(wrong), Some("Brandt"), "{wrong:#?}");
+    assert_eq!(
+        wrong.cue.map(|c| c.slice(text)),
+        Some("arguing"),
+        "{wrong:#?}"
+    );
+    let dreamer = clause_holding(&quotes, text, "a dreamer");
+    assert_eq!(
+        speaker_words(dreamer, text),
+        "Her old friends",
+        "{dreamer:#?}"
+    );
+}

@@ -1488,6 +1488,17 @@ fn speaker_near(
                 while clause.next_if(|&i| i <= comma).is_some() {}
             }
         }
+        // ("CBC Chairman Brandt said ..., arguing that ...": the main clause's verb of saying
+        // has found its subject, past the names that modify it.)
+        let main_cue = clause
+            .clone()
+            .take_while(|&i| outside(i) && i + 1 < cue)
+            .find(|&i| !s.words[i].ends_with("ing") && cue_at(s, i, refs));
+        if let Some(main) = main_cue
+            && let Some(subject) = subject_before(text, s, main, refs, &outside)
+        {
+            return Some(subject);
+        }
         let subject = clause
             .take_while(|&i| outside(i))
             .find_map(|i| speaker_at(text, s, i, refs, false));
