@@ -415,6 +415,26 @@ mod tests {
         }
     }
 
+    /// A reported clause of speaker `key` with its cue (the first `cue` in `text`); `quoted`
+    /// when it holds a quotation mark.
+    fn clause(text: &str, content: &str, cue: &str, key: &str, quoted: bool) -> SystemQuote {
+        SystemQuote {
+            quoted,
+            quote: false,
+            key: Some(key.to_owned()),
+            cue: Some(Some(span_of(text, cue))),
+            ..her_quote(text, content, None)
+        }
+    }
+
+    /// The words of each joined statement's parts.
+    fn parts_of<'t>(text: &'t str, quotes: &[SystemQuote]) -> Vec<Vec<&'t str>> {
+        statements(text, quotes)
+            .iter()
+            .map(|p| p.parts.iter().map(|s| s.slice(text)).collect())
+            .collect()
+    }
+
     #[test]
     fn reads_brat_and_scores_overlap_exact_and_speakers() {
         let text = "Putin said “ties will grow stronger.” Officials said talks went well.";
@@ -514,13 +534,8 @@ mod tests {
             quote("G h,", said(1)),
             quote("I j,", said(2)),
         ];
-        let joined = statements(text, &ours);
-        let parts: Vec<Vec<&str>> = joined
-            .iter()
-            .map(|p| p.parts.iter().map(|s| s.slice(text)).collect())
-            .collect();
         assert_eq!(
-            parts,
+            parts_of(text, &ours),
             [vec!["A b c,", "D e f."], vec!["G h,"], vec!["I j,"]]
         );
         // A system that reports no cues: all of one speaker's nearby quotes join.
@@ -540,27 +555,16 @@ mod tests {
         let text = "“A b c,” she said, adding that k l m. “D e f.” He said that n o. “G h.”";
         let at = |s: &str| span_of(text, s);
         let quote = |content: &str, cue: Option<Option<Span>>| her_quote(text, content, cue);
-        let clause = |content: &str, cue: &str, key: &str| SystemQuote {
-            quoted: false,
-            quote: false,
-            key: Some(key.to_owned()),
-            cue: Some(Some(at(cue))),
-            ..quote(content, None)
-        };
         let ours = [
             quote("A b c,", Some(Some(at("said")))),
-            clause("k l m", "adding", "e1"),
+            clause(text, "k l m", "adding", "e1", false),
             quote("D e f.", Some(None)),
-            clause("n o", "He said", "e2"),
+            clause(text, "n o", "He said", "e2", false),
             quote("G h.", Some(None)),
         ];
-        let parts: Vec<Vec<&str>> = statements(text, &ours)
-            .iter()
-            .map(|p| p.parts.iter().map(|s| s.slice(text)).collect())
-            .collect();
         // Her clause stands apart, her quotes join past it; his clause closes her statement.
         assert_eq!(
-            parts,
+            parts_of(text, &ours),
             [
                 vec!["A b c,", "D e f."],
                 vec!["k l m"],
@@ -575,26 +579,15 @@ mod tests {
         // "Some of it is “a b c,” she said. “D e f.”": PolNeAR's content is the clause and the
         // untagged quote after it. Another speaker's clause closes her statement.
         let text = "Some of it is “a b c,” she said. “D e f.” He said k is “l m.” “N o.”";
-        let at = |s: &str| span_of(text, s);
         let quote = |content: &str, cue: Option<Option<Span>>| her_quote(text, content, cue);
-        let clause = |content: &str, cue: &str, key: &str| SystemQuote {
-            quote: false,
-            key: Some(key.to_owned()),
-            cue: Some(Some(at(cue))),
-            ..quote(content, None)
-        };
         let ours = [
-            clause("Some of it is “a b c,”", "said", "e1"),
+            clause(text, "Some of it is “a b c,”", "said", "e1", true),
             quote("D e f.", Some(None)),
-            clause("k is “l m.”", "He said", "e2"),
+            clause(text, "k is “l m.”", "He said", "e2", true),
             quote("N o.", Some(None)),
         ];
-        let parts: Vec<Vec<&str>> = statements(text, &ours)
-            .iter()
-            .map(|p| p.parts.iter().map(|s| s.slice(text)).collect())
-            .collect();
         assert_eq!(
-            parts,
+            parts_of(text, &ours),
             [
                 vec!["Some of it is “a b c,”", "D e f."],
                 vec!["k is “l m.”"],
@@ -603,10 +596,7 @@ mod tests {
         );
         // A clause without a quote is no statement of hers to go on with.
         let plain = [
-            SystemQuote {
-                quoted: false,
-                ..clause("Some of it is “a b c,”", "said", "e1")
-            },
+            clause(text, "Some of it is “a b c,”", "said", "e1", false),
             quote("D e f.", Some(None)),
         ];
         assert_eq!(statements(text, &plain).len(), 2);
