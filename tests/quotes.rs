@@ -429,6 +429,16 @@ fn what_someone_called_something_runs_to_the_end_of_its_clause() {
     let mayor = poll_quote(&quotes, "her “a fine mayor”");
     assert_eq!(mayor.span.slice(POLL), "her “a fine mayor”");
     assert_eq!(speaker(mayor), Some("Ray Dunn"));
+    // What the clause says of the name ends at a comma: the rest is the writer's.
+    let text = "Amid what the Harbor Ledger called a “bruising month” for Mayor Ines Calloway, and \
+                with new polls showing her rival ahead, the council met on Friday.\n";
+    let quotes = quotes_of(text);
+    let month = clause_holding(&quotes, text, "bruising month");
+    assert_eq!(
+        month.span.slice(text),
+        "a “bruising month” for Mayor Ines Calloway"
+    );
+    assert_eq!(speaker_words(month, text), "Harbor Ledger");
 }
 
 #[test]

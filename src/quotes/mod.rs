@@ -2895,8 +2895,13 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                                 | "of"
                         )
                     });
+                // (What it says of the name runs to a comma: "called it a “rough week” for
+                // Trump, and with polls showing ...".)
                 let end = if goes_on {
-                    next_clause(end).max(end)
+                    let clause_end = next_clause(end).max(end);
+                    (end..clause_end)
+                        .find(|&k| s.words[k] == "," && outside(k))
+                        .unwrap_or(clause_end)
                 } else {
                     end
                 };
