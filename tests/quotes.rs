@@ -2438,3 +2438,68 @@ fn a_participle_after_a_comma_reports_the_subject_of_the_main_clause_s_verb() {
         "{dreamer:#?}"
     );
 }
+
+#[test]
+fn plural_nouns_and_idioms_spelled_like_verbs_of_saying_report_nothing() {
+    let text = "Harbor\n\nThe ferry line won praise in all five states, like Ohio and Maine. \
+                In his opening remarks, Mayor Duval thanked the crew. The town grew thanks to \
+                the new pier and cheap rents. Duval maintains a wide lead over Quarvell in the \
+                polls. Quarvell continues to trail Duval by nine points in every county. \
+                Quarvell felt slighted by the council and its long delays.\n\nThe ferry charter \
+                states that every boat must carry a flag. The town's letter to the governor \
+                states, without any caveat, that the pier is safe.\n";
+    let quotes = quotes_of(text);
+    let reported: Vec<&str> = quotes.iter().map(|q| q.span.slice(text)).collect();
+    for noun in [
+        "like Ohio",
+        "Mayor Duval thanked",
+        "the new pier",
+        "a wide lead",
+        "nine points",
+        "by the council",
+    ] {
+        assert!(
+            !reported.iter().any(|r| r.contains(noun)),
+            "{noun:?} is reported: {reported:#?}"
+        );
+    }
+    // The verb is found where a subject and what a verb of saying takes frame it.
+    let charter = clause_holding(&quotes, text, "every boat");
+    assert_eq!(charter.cue.map(|c| c.slice(text)), Some("states"));
+    let letter = clause_holding(&quotes, text, "the pier is safe");
+    assert_eq!(letter.cue.map(|c| c.slice(text)), Some("states"));
+}
+
+#[test]
+fn going_on_doing_and_a_quote_in_the_object_report_the_verb_after() {
+    let text = "Harbor\n\nOn the same day as the council vote, Duval continued to portray \
+                \"reckless\" developers as the pier's enemies.\n\nQuarvell continued to insist \
+                that the pier was \"perfectly safe\" for ferries.\n";
+    let quotes = quotes_of(text);
+    let portray = clause_holding(&quotes, text, "reckless");
+    assert_eq!(
+        portray.span.slice(text),
+        "\"reckless\" developers as the pier's enemies",
+        "{portray:#?}"
+    );
+    assert_eq!(portray.cue.map(|c| c.slice(text)), Some("portray"));
+    assert_eq!(speaker_words(portray, text), "Duval");
+    let insist = clause_holding(&quotes, text, "perfectly safe");
+    assert_eq!(insist.cue.map(|c| c.slice(text)), Some("insist"));
+    assert_eq!(
+        insist.span.slice(text),
+        "the pier was \"perfectly safe\" for ferries"
+    );
+}
+
+#[test]
+fn an_article_opens_an_outlet_named_after_according_to() {
+    let text = "Harbor\n\n\"We are still winning hearts and minds every day,\" Duval said during \
+                the closed session, according to audio provided to The Harbor Ledger.\n";
+    let quotes = quotes_of(text);
+    for q in &quotes {
+        if let Some(sp) = &q.speaker {
+            assert_ne!(sp.name, "The", "{q:#?}");
+        }
+    }
+}
