@@ -2503,3 +2503,18 @@ fn an_article_opens_an_outlet_named_after_according_to() {
         }
     }
 }
+
+#[test]
+fn a_possessive_pronoun_owns_its_claim_and_a_quote_alone_after_it_is_its_owner_s() {
+    let text = "Harbor\n\nMayor Ines Duval repeated her claim that the pier was \"perfectly safe\" \
+                for ferries.\n\nCouncilman Oskar Brandt stirred controversy last week over his \
+                remark that \"there is no money left for the harbor.\"\n";
+    let quotes = quotes_of(text);
+    let claim = clause_holding(&quotes, text, "perfectly safe");
+    assert_eq!(speaker(claim), Some("Ines Duval"), "{claim:#?}");
+    assert_eq!(speaker_words(claim, text), "her");
+    assert_eq!(claim.cue.map(|c| c.slice(text)), Some("claim"));
+    let remark = holding(&quotes, text, "no money left");
+    assert_eq!(speaker(remark), Some("Oskar Brandt"), "{remark:#?}");
+    assert_eq!(remark.cue.map(|c| c.slice(text)), Some("remark"));
+}

@@ -227,7 +227,9 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
         // writer besides ("Kim said the alliance was “invincible”", "called him “a stiff”"): a
         // clause that is only a quote ("Kim wrote that “...”") leaves the quote to stand as the
         // direct one.
-        let clauses: Vec<Quote> = block_sentences
+        // (A clause dropped for being only its quote still says whose it is: "Albright fanned
+        // controversy over her remark that “...”".)
+        let (clauses, quote_only): (Vec<Quote>, Vec<Quote>) = block_sentences
             .iter()
             .flat_map(|s| {
                 let cited = cited_source(text, s, &others, &refs);
@@ -269,7 +271,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 }
                 c
             })
-            .filter(|c| {
+            .partition(|c| {
                 let touched = touching(&others, c.span);
                 let mut words_outside = text[c.span.start..c.span.end].split_whitespace().count();
                 for o in touched {
@@ -294,8 +296,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                             .starts_with(char::is_lowercase)
                 });
                 words_outside >= if naming || mid_clause { 1 } else { 2 }
-            })
-            .collect();
+            });
         for (n, q) in found.iter().enumerate() {
             let content = trim(text, q.content);
             if content.is_empty() {
@@ -360,6 +361,12 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                     around
                         .iter()
                         .find_map(|s| attribute(text, s, &others, q.outer, &refs))
+                })
+                .or_else(|| {
+                    quote_only
+                        .iter()
+                        .find(|c| c.speaker.is_some() && c.span.contains(q.outer))
+                        .and_then(|c| Some((c.speaker.clone(), c.cue?)))
                 })
                 .or_else(|| {
                     let next = tag_after(text, &block_sentences, q.outer, content)?;
@@ -3324,13 +3331,28 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
         {
             j -= 1;
         }
-        // (A possessive pronoun, "his claim that", is no mention the entities stage resolves,
-        // so only a name's or a noun's "’s" names the owner.)
-        let owner = match s.words[j] {
-            "’s" | "'s" if j >= 1 => j - 1,
+        let speaker = match s.words[j] {
+            "’s" | "'s" if j >= 1 => speaker_at(text, s, j - 1, refs, false),
+            // "De Blasio repeated his claim that ...": a possessive pronoun, which the entities
+            // stage does not resolve, stands for the person its sentence named last before it.
+            "his" | "His" | "her" | "Her" => {
+                let at = s.spans[j];
+                refs.iter()
+                    .filter(|r| {
+                        r.entity.kind == EntityType::Person
+                            && r.span.start >= s.spans[0].start
+                            && r.span.end <= at.start
+                    })
+                    .max_by_key(|r| r.span.end)
+                    .map(|r| Speaker {
+                        entity_id: Some(r.entity.id.clone()),
+                        name: r.entity.name.clone(),
+                        span: at,
+                    })
+            }
             _ => continue,
         };
-        let Some(speaker) = speaker_at(text, s, owner, refs, false) else {
+        let Some(speaker) = speaker else {
             continue;
         };
         // (To a semicolon or a dash: "... Mr. Trump's assertion that ...; his criticism of
