@@ -1422,24 +1422,8 @@ fn speaker_at(
         // words after it are.
         if crate::entities::canonical::is_title(word) {
             let first = i + 1 + usize::from(s.words.get(i + 1) == Some(&"."));
-            let capitalized = |k: usize| {
-                s.words.get(k).is_some_and(|w| {
-                    w.starts_with(char::is_uppercase)
-                        && w.chars().all(|c| c.is_alphabetic() || "'’-.".contains(c))
-                })
-            };
-            if capitalized(first) {
-                if ref_at(refs, s.spans[first]).is_some() {
-                    return speaker_at(text, s, first, refs, false);
-                }
-                let last = (first..s.words.len())
-                    .take_while(|&k| capitalized(k))
-                    .last()
-                    .unwrap_or(first);
-                return Some(Speaker::unnamed(
-                    text,
-                    Span::new(s.spans[first].start, s.spans[last].end),
-                ));
+            if let Some(name) = name_at(text, s, refs, first, first, false) {
+                return Some(name);
             }
         }
         return Some(Speaker::unnamed(text, span));
@@ -1447,26 +1431,12 @@ fn speaker_at(
     // "The Times reported", "according to ... The Times": the name after the article.
     if loose
         && matches!(word, "The" | "the")
-        && s.words.get(i + 1).is_some_and(|w| {
-            w.starts_with(char::is_uppercase) && !crate::dates::is_calendar_word(w)
-        })
+        && s.words
+            .get(i + 1)
+            .is_some_and(|w| !crate::dates::is_calendar_word(w))
+        && let Some(name) = name_at(text, s, refs, i, i + 1, loose)
     {
-        if ref_at(refs, s.spans[i + 1]).is_some() {
-            return speaker_at(text, s, i + 1, refs, loose);
-        }
-        let last = (i + 1..s.words.len())
-            .take_while(|&k| {
-                s.words[k].starts_with(char::is_uppercase)
-                    && s.words[k]
-                        .chars()
-                        .all(|c| c.is_alphabetic() || "'’-.".contains(c))
-            })
-            .last()
-            .unwrap_or(i + 1);
-        return Some(Speaker::unnamed(
-            text,
-            Span::new(s.spans[i].start, s.spans[last].end),
-        ));
+        return Some(name);
     }
     // "It added": the organization named last.
     if matches!(word, "it" | "It") {
@@ -1496,6 +1466,40 @@ fn speaker_at(
         });
     }
     None
+}
+
+/// The name starting at token `first` of `s`, after a title or an article: the entity
+/// mentioned there, or else the capitalized words from there, named from token `from` ("Rep.
+/// Elijah Cummings" is "Elijah Cummings"; "The Harbor Ledger" keeps its article). `None` when
+/// no capitalized word stands at `first`.
+fn name_at(
+    text: &str,
+    s: &Sent<'_>,
+    refs: &[Ref<'_>],
+    from: usize,
+    first: usize,
+    loose: bool,
+) -> Option<Speaker> {
+    let capitalized = |k: usize| {
+        s.words.get(k).is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "'’-.".contains(c))
+        })
+    };
+    if !capitalized(first) {
+        return None;
+    }
+    if ref_at(refs, s.spans[first]).is_some() {
+        return speaker_at(text, s, first, refs, loose);
+    }
+    let last = (first..s.words.len())
+        .take_while(|&k| capitalized(k))
+        .last()
+        .unwrap_or(first);
+    Some(Speaker::unnamed(
+        text,
+        Span::new(s.spans[from].start, s.spans[last].end),
+    ))
 }
 
 /// "a delegation to Pyongyang, which", "countries in the U.N. who": when token `k` ends a name
@@ -3345,9 +3349,8 @@ fn reported_clauses(text: &str, s: &Sent<'_>, quotes: &[Span], refs: &[Ref<'_>])
                     })
                     .max_by_key(|r| r.span.end)
                     .map(|r| Speaker {
-                        entity_id: Some(r.entity.id.clone()),
-                        name: r.entity.name.clone(),
                         span: at,
+                        ..r.speaker()
                     })
             }
             _ => continue,
