@@ -1271,7 +1271,7 @@ fn eval_pronouns(args: EvalPronounsArgs) -> anyhow::Result<ExitCode> {
                     }
                     scored += 1;
                     nearest_right += usize::from(named[window[0]].person == person);
-                    let got = pronouns::antecedent(&named, &genders, s, m.start, gender);
+                    let got = pronouns::antecedent(&named, &genders, tokens, s, m.start, gender);
                     if got.is_some_and(|i| named[i].person == person) {
                         resolved += 1;
                     } else if args.errors {

@@ -2518,3 +2518,36 @@ fn a_possessive_pronoun_owns_its_claim_and_a_quote_alone_after_it_is_its_owner_s
     assert_eq!(speaker(remark), Some("Oskar Brandt"), "{remark:#?}");
     assert_eq!(remark.cue.map(|c| c.slice(text)), Some("remark"));
 }
+
+#[test]
+fn a_relative_clause_with_a_report_of_its_own_ends_the_content_and_reports_on_its_own() {
+    let text = "Schools\n\nSenator Hal Ortega said he had backed a bill to curb the testing \
+                boards, which he called “a racket for the rich.”\n\n\
+                Ana Pike took over the school in May. Governor Mia Lund praised the new \
+                principal, Ana Pike, whom she described as \"tireless,\" at a rally.\n";
+    let quotes = quotes_of(text);
+    let text_of = |q: &Quote| q.span.slice(text);
+    // "said" reports up to the relative clause, which is a report of its own.
+    let backed = clause_holding(&quotes, text, "had backed a bill");
+    assert_eq!(
+        text_of(backed),
+        "he had backed a bill to curb the testing boards"
+    );
+    assert_eq!(speaker(backed), Some("Hal Ortega"), "{backed:#?}");
+    let racket = holding(&quotes, text, "a racket for the rich");
+    assert_eq!(
+        racket.cue.map(|c| c.slice(text)),
+        Some("called"),
+        "{racket:#?}"
+    );
+    assert_eq!(speaker(racket), Some("Hal Ortega"), "{racket:#?}");
+    let tireless = holding(&quotes, text, "tireless");
+    assert_eq!(
+        tireless.cue.map(|c| c.slice(text)),
+        Some("described"),
+        "{tireless:#?}"
+    );
+    // "she" is the governor's: a relative clause's subject is not the person the clause is
+    // about, however often the article names her.
+    assert_eq!(speaker(tireless), Some("Mia Lund"), "{tireless:#?}");
+}

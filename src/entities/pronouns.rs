@@ -253,15 +253,30 @@ pub fn given_name_sex(mention: &[&str], names: &Names) -> Gender {
 }
 
 /// The mention (an index into `named`, which is in text order) the pronoun of gender `gender`
-/// at token `token` of sentence `sentence` stands for, if any: see the module docs.
-pub fn antecedent(
+/// at token `token` of sentence `sentence` (whose words are `words`) stands for, if any: see the
+/// module docs.
+pub fn antecedent<W: AsRef<str>>(
     named: &[Named],
     genders: &[Gender],
+    words: &[W],
     sentence: usize,
     token: usize,
     gender: Gender,
 ) -> Option<usize> {
     let before = named.partition_point(|n| (n.sentence, n.token) < (sentence, token));
+    // "Trump, whom he called a “con artist”": the subject of a relative clause is not the
+    // person the clause is about (he is not Trump).
+    let word = |i: usize| words.get(i).map(AsRef::as_ref);
+    let described = before
+        .checked_sub(1)
+        .map(|i| named[i])
+        .filter(|n| {
+            n.sentence == sentence
+                && n.end + 2 == token
+                && word(n.end) == Some(",")
+                && matches!(word(n.end + 1), Some("who" | "whom"))
+        })
+        .map(|n| n.person);
     // Each agreeing person named in the window, by its nearest mention.
     let mut best: Option<(f64, usize)> = None;
     let mut seen: Vec<usize> = Vec::new();
@@ -271,6 +286,7 @@ pub fn antecedent(
             break;
         }
         if seen.contains(&n.person)
+            || described == Some(n.person)
             || !genders
                 .get(n.person)
                 .copied()
@@ -307,11 +323,12 @@ pub fn antecedent(
     // Past the window, the nearest agreeing person (a profile's subject named once, long ago).
     best.map(|(_, i)| i).or_else(|| {
         (0..before).rev().find(|&i| {
-            genders
-                .get(named[i].person)
-                .copied()
-                .unwrap_or_default()
-                .agrees(gender)
+            described != Some(named[i].person)
+                && genders
+                    .get(named[i].person)
+                    .copied()
+                    .unwrap_or_default()
+                    .agrees(gender)
         })
     })
 }
@@ -387,7 +404,7 @@ pub fn attach(sentences: &[SentenceTokens<'_>], entities: &mut [Entity], names: 
             {
                 continue;
             }
-            if let Some(i) = antecedent(&named, &genders, si, ti, gender) {
+            if let Some(i) = antecedent(&named, &genders, &s.words, si, ti, gender) {
                 entities[named[i].person].mentions.push(EntityMention {
                     span: s.spans[ti],
                     kind: MentionKind::Pronoun,
@@ -439,7 +456,7 @@ mod tests {
         for (s, words) in sentences.iter().enumerate() {
             for (t, w) in words.iter().enumerate() {
                 if let Some(pg) = pronoun_gender(w) {
-                    let who = antecedent(&named, &g, s, t, pg)
+                    let who = antecedent(&named, &g, words, s, t, pg)
                         .map_or("nobody", |i| people[named[i].person]);
                     out.push((s, who));
                 }
@@ -454,6 +471,16 @@ mod tests {
         let text = "Yojong said she would travel . | Yojong met Putin in Moscow . | she said it was an honor .";
         let got = resolve(text, &["Yojong", "Putin"]);
         assert_eq!(got, vec![(0, "Yojong"), (2, "Yojong")]);
+    }
+
+    #[test]
+    fn the_subject_of_a_relative_clause_is_not_the_person_it_describes() {
+        // Dunn, named most, would win "he" ...
+        let text = "Dunn spoke . | Dunn left . | Rubio met Dunn , and he called it a fraud .";
+        assert_eq!(resolve(text, &["Rubio", "Dunn"]), vec![(2, "Dunn")]);
+        // ... but not in a relative clause about Dunn.
+        let text = "Dunn spoke . | Dunn left . | Rubio met Dunn , whom he called a fraud .";
+        assert_eq!(resolve(text, &["Rubio", "Dunn"]), vec![(2, "Rubio")]);
     }
 
     #[test]
@@ -538,10 +565,16 @@ mod tests {
         ];
         let mut g = genders(&slices, &named, 2);
         // Nothing in the article: the subject wins.
-        assert_eq!(antecedent(&named, &g, 1, 0, Gender::Female), Some(0));
+        assert_eq!(
+            antecedent(&named, &g, &["she"], 1, 0, Gender::Female),
+            Some(0)
+        );
         fill_from_given_names(&mut g, &slices, &named, &census());
         assert_eq!(g, vec![Gender::Male, Gender::Female]);
-        assert_eq!(antecedent(&named, &g, 1, 0, Gender::Female), Some(1));
+        assert_eq!(
+            antecedent(&named, &g, &["she"], 1, 0, Gender::Female),
+            Some(1)
+        );
         // The article's own word outranks the list.
         let sentences = tokens("Mr. Traci Dunn spoke .");
         let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
