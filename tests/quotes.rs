@@ -2551,3 +2551,37 @@ fn a_relative_clause_with_a_report_of_its_own_ends_the_content_and_reports_on_it
     // about, however often the article names her.
     assert_eq!(speaker(tireless), Some("Mia Lund"), "{tireless:#?}");
 }
+
+#[test]
+fn a_colon_after_a_sentence_s_subject_introduces_the_quote_whatever_the_verb() {
+    let text = "Wages\n\nIn city after city, Governor Ada Brooks lobbies for a higher minimum \
+                wage: “No one who works full time should live in poverty.”\n\n\
+                In a Fox News interview on Sunday, Senator Tom Reed goes much further than his party: “The \
+                wage is a tax on work.”\n\n\
+                Wait, it gets better: “The board met twice and decided nothing.”\n\n\
+                But Dana Ortiz was less cheerful: “The market will hate this. They won’t \
+                understand it,” she recalled telling them.\n";
+    let quotes = quotes_of(text);
+    let poverty = holding(&quotes, text, "No one who works");
+    assert_eq!(speaker(poverty), Some("Ada Brooks"), "{poverty:#?}");
+    assert_eq!(
+        poverty.cue.map(|c| c.slice(text)),
+        Some(":"),
+        "{poverty:#?}"
+    );
+    // The phrase before the subject names no one: the senator speaks, not Fox News.
+    let tax = holding(&quotes, text, "a tax on work");
+    assert_eq!(speaker(tax), Some("Tom Reed"), "{tax:#?}");
+    // "it" opening the writer's aside is no speaker.
+    let board = holding(&quotes, text, "met twice");
+    assert_eq!((speaker(board), board.cue), (None, None), "{board:#?}");
+    // A verb of saying after the quote is its tag, ahead of the colon.
+    let market = holding(&quotes, text, "market will hate");
+    assert_eq!(speaker(market), Some("Dana Ortiz"), "{market:#?}");
+    assert_eq!(speaker_words(market, text), "she", "{market:#?}");
+    assert_eq!(
+        market.cue.map(|c| c.slice(text)),
+        Some("recalled"),
+        "{market:#?}"
+    );
+}

@@ -410,6 +410,20 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                         sp.is_some()
                             && before.spans.iter().filter(|t| t.start >= cue.end).count() <= 4
                     })
+                })
+                .or_else(|| {
+                    // With no verb of saying anywhere near, a colon opening the quote after a
+                    // sentence's subject: "Perez lobbies for a higher minimum wage: “...”",
+                    // "Hoff’s letter makes a libertarian-style case: “...”".
+                    let s = around.first()?;
+                    let colon = s
+                        .spans
+                        .iter()
+                        .rposition(|t| t.end <= q.outer.start)
+                        .filter(|&i| s.words[i] == ":")?;
+                    let outside = |i: usize| !in_quote(&others, s.spans[i]);
+                    let speaker = opening_subject(text, s, colon, &refs, &outside)?;
+                    Some((Some(speaker), s.spans[colon]))
                 });
             // A title in quotation marks ("Face the Nation", "The Revenant") is nobody's words;
             // not when a speaker follows it ("“Denver,” he answered.", "“What a night!” she
@@ -2459,6 +2473,46 @@ fn attribute(
                 })
                 .map(|speaker| (Some(speaker), s.spans[colon]))
         })
+}
+
+/// The entity opening sentence `s` as its subject, before token `end`: a name, role noun or
+/// resolved pronoun among its first three words, past a conjunction ("But he ...") or an
+/// opening phrase set off by a comma ("In city after city, Perez ..."). Words naming no entity
+/// ("Respondents", "there") are no one.
+fn opening_subject(
+    text: &str,
+    s: &Sent<'_>,
+    end: usize,
+    refs: &[Ref<'_>],
+    outside: &impl Fn(usize) -> bool,
+) -> Option<Speaker> {
+    let first_of = |from: usize| {
+        (from..(from + 3).min(end))
+            .take_while(|&i| outside(i) && s.words[i] != ",")
+            // (Not "it": "Wait, it gets better:" is the writer's.)
+            .filter(|&i| !s.words[i].eq_ignore_ascii_case("it"))
+            .find_map(|i| speaker_at(text, s, i, refs, false).filter(|sp| sp.entity_id.is_some()))
+    };
+    let from = usize::from(matches!(
+        s.words.first(),
+        Some(&("And" | "But" | "So" | "Yet"))
+    ));
+    // ("In a Fox interview later that day, Trump went even further:", "Before Trump’s
+    // appearance ..., the cleric is shown lecturing:": a phrase before the subject names no
+    // speaker.)
+    let opener = s.words.get(from).is_some_and(|w| {
+        let w = w.to_lowercase();
+        PREPOSITIONS.contains(&w.as_str())
+            || SUBORDINATORS.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "after" | "before" | "during" | "despite" | "like"
+            )
+    });
+    (!opener).then(|| first_of(from)).flatten().or_else(|| {
+        let comma = (from..end.min(from + 12)).find(|&i| s.words[i] == ",")?;
+        first_of(comma + 1)
+    })
 }
 
 /// An outlet credited in sentence `s`: "according to X", "X reported", "told (the newspaper) X",
