@@ -2278,7 +2278,7 @@ fn phrasal_and_less_common_reporting_verbs_are_cues() {
                 Brandt deemed the plan \"too risky\" for the town.\n\n\
                 Duval fired back that the pier was \"never closed.\"\n\n\
                 \"You are wrong about the ferry,\" Brandt shot back.\n\n\
-                Duval pointed to the map of the old \"harbor district\" on the wall.\n";
+                Duval pointed to the map that the council had drawn.\n";
     let quotes = quotes_of(text);
     for (needle, who, cue) in [
         ("never pay for itself", "Analysts", "note"),
@@ -2297,7 +2297,9 @@ fn phrasal_and_less_common_reporting_verbs_are_cues() {
     let wrong = holding(&quotes, text, "You are wrong");
     assert_eq!(speaker(wrong), Some("Brandt"), "{wrong:#?}");
     assert_eq!(wrong.cue.map(|c| c.slice(text)), Some("shot"), "{wrong:#?}");
-    // "pointed to" is no report.
+    // "pointed to" is no report: what follows it is no clause it reports. (A quote in its
+    // object is another matter: see
+    // `a_quote_in_the_object_of_the_subject_s_verb_is_the_subject_s_with_the_object`.)
     assert!(
         !quotes
             .iter()
@@ -2584,4 +2586,43 @@ fn a_colon_after_a_sentence_s_subject_introduces_the_quote_whatever_the_verb() {
         Some("recalled"),
         "{market:#?}"
     );
+}
+
+#[test]
+fn a_quote_in_the_object_of_the_subject_s_verb_is_the_subject_s_with_the_object() {
+    let text = "Budget fight\n\nMayor Ben Ortega derided the council’s “midnight budget” as if \
+                nobody had read it.\n\n\
+                Councilwoman Ruth Adler answered him on Tuesday. She turned to “sleepy” Tom \
+                Vance, the council’s chairman, for a recount.\n\n\
+                Ortega has mocked the council’s “fixes” (all three of them) for arriving too \
+                late.\n\n\
+                This Ortega campaign ad features “real people” in Dayton. Adler’s “open door” \
+                plan failed in March.\n";
+    let quotes = quotes_of(text);
+    // The object is the content, up to an adjunct clause ("as if ..."), a comma, or the
+    // sentence's end, over an aside in parentheses.
+    let budget = clause_holding(&quotes, text, "midnight budget");
+    assert_eq!(
+        budget.span.slice(text),
+        "the council’s “midnight budget”",
+        "{budget:#?}"
+    );
+    assert_eq!(speaker(budget), Some("Ben Ortega"), "{budget:#?}");
+    assert_eq!(budget.cue.map(|c| c.slice(text)), Some("derided"));
+    let sleepy = clause_holding(&quotes, text, "sleepy");
+    assert_eq!(sleepy.span.slice(text), "“sleepy” Tom Vance", "{sleepy:#?}");
+    assert_eq!(speaker(sleepy), Some("Ruth Adler"), "{sleepy:#?}");
+    let fixes = clause_holding(&quotes, text, "fixes");
+    assert_eq!(
+        fixes.span.slice(text),
+        "the council’s “fixes” (all three of them) for arriving too late",
+        "{fixes:#?}"
+    );
+    assert_eq!(speaker(fixes), Some("Ben Ortega"), "{fixes:#?}");
+    // A name inside the subject's phrase has no verb after it ("This Ortega campaign ad"),
+    // nor has a possessive before a quote.
+    for term in ["real people", "open door"] {
+        let q = holding(&quotes, text, term);
+        assert_eq!((speaker(q), q.cue), (None, None), "{q:#?}");
+    }
 }

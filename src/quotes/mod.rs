@@ -223,6 +223,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
         let found = marks::quoted_spans(text, block.span);
         let block_sentences: Vec<&Sent<'_>> = sentences.iter().filter(|s| s.block == b).collect();
         let others: Vec<Span> = found.iter().map(|f| f.outer).collect();
+        let mut objects: Vec<Quote> = Vec::new();
         // Reported clauses, kept when they hold every quote they touch and some words of the
         // writer besides ("Kim said the alliance was “invincible”", "called him “a stiff”"): a
         // clause that is only a quote ("Kim wrote that “...”") leaves the quote to stand as the
@@ -510,6 +511,31 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 });
                 continue;
             }
+            // With no verb of saying near, a quote in the object of the verb after the
+            // sentence's subject is the subject's, and so is the object holding it ("The
+            // candidate referred to undocumented immigrants from Mexico as “rapists”").
+            let attribution = match attribution {
+                None => around
+                    .first()
+                    .and_then(|s| object_with_quote(text, s, q.outer, &others, &refs))
+                    .map(|(speaker, cue, object)| {
+                        if object != q.outer && !objects.iter().any(|o: &Quote| o.span == object) {
+                            objects.push(Quote {
+                                span: object,
+                                kind: QuoteKind::Indirect,
+                                speaker: Some(speaker.clone()),
+                                co_speakers: Vec::new(),
+                                cue: Some(cue),
+                                cited_source: around
+                                    .iter()
+                                    .find_map(|s| cited_source(text, s, &others, &refs)),
+                                confidence: 0.5,
+                            });
+                        }
+                        (Some(speaker), cue)
+                    }),
+                other => other,
+            };
             let inherited = previous_speaker
                 .as_ref()
                 .filter(|(pb, _, _)| *pb + 2 >= b)
@@ -603,6 +629,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
         // (Only a clause that closes its paragraph hands its speaker on to the next.)
         previous_reporter = last_reporter(text, &clauses, b, block.span.end);
         quotes.extend(clauses);
+        quotes.append(&mut objects);
     }
     quotes.sort_by_key(|q| q.span.start);
     for q in &mut quotes {
@@ -2514,6 +2541,125 @@ fn opening_subject(
         first_of(comma + 1)
     })
 }
+
+/// The subject, verb and object of a sentence whose object holds quote `quote` (its outer
+/// span), when no verb of saying reports it: "The candidate referred to undocumented immigrants
+/// from Mexico as “rapists”", "He tossed in a “lyin’” Ted Cruz". The subject is a name, role
+/// or pronoun opening the sentence (`opening_subject`), the verb the word right after it (past
+/// auxiliaries and adverbs), and the object runs from after the verb and its particles through
+/// the quote to the clause's end: PolNeAR annotates such objects as what the subject says.
+/// Returns the speaker, the verb's span and the object's. None for a subject with no finite verb
+/// before the quote ("Trump’s “beautiful” wall", "This Trump campaign ad") or a quote far from
+/// its verb.
+fn object_with_quote(
+    text: &str,
+    s: &Sent<'_>,
+    quote: Span,
+    quotes: &[Span],
+    refs: &[Ref<'_>],
+) -> Option<(Speaker, Span, Span)> {
+    let first = s.spans.partition_point(|t| t.end <= quote.start);
+    let outside = |i: usize| !in_quote(quotes, s.spans[i]);
+    let speaker = opening_subject(text, s, first, refs, &outside)?;
+    let mut v = s.spans.partition_point(|t| t.end <= speaker.span.end);
+    let plain = |i: usize| {
+        i < first
+            && outside(i)
+            && s.words[i]
+                .chars()
+                .all(|c| c.is_alphabetic() && c.is_lowercase())
+    };
+    while plain(v)
+        && (FINITE_AUXILIARIES.contains(&s.words[v])
+            || CUE_ADVERBS.contains(&s.words[v])
+            || MODALS.contains(&s.words[v])
+            || s.words[v].ends_with("ly"))
+        && plain(v + 1)
+    {
+        v += 1;
+    }
+    let verb = s.words.get(v).filter(|_| v < first)?;
+    // (A verb's finite form: "-ed", "-s" or a common irregular past; not a noun of the
+    // subject's phrase: "Former Obama spokesman Robert Gibbs", "This Trump doppelganger".)
+    let finite = (verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss")))
+        || IRREGULAR_PASTS.contains(verb);
+    if !plain(v)
+        || !finite
+        || PREPOSITIONS.contains(verb)
+        || NOT_IN_SUBJECT.contains(verb)
+        || DETERMINERS.contains(verb)
+        || SUBORDINATORS.contains(verb)
+    {
+        return None;
+    }
+    let mut start = v + 1;
+    while start < first && plain(start) && PARTICLES.contains(&s.words[start]) {
+        start += 1;
+    }
+    // (The quote is the verb's object, not a clause further on: "Trump won Florida easily,
+    // and his “beautiful” wall ...".)
+    if first - start > 8
+        || s.words[start..first]
+            .iter()
+            .any(|w| matches!(*w, "," | ";" | ":"))
+    {
+        return None;
+    }
+    let from = s
+        .spans
+        .get(start)
+        .filter(|_| start < first)
+        .map_or(quote.start, |t| t.start);
+    // The object goes on past the quote to the clause's end ("the name of the Palestinian
+    // group “Hamas” as if it were ...", "“little” Marco Rubio").
+    // (Not past a comma closing the quote, nor into an adjunct: "the “Charleston loophole,” a
+    // flaw in ...", "... that CNN “doesn’t treat me properly” before floating the idea".)
+    let mut end = s.spans.partition_point(|t| t.end <= quote.end);
+    if !text[..quote.end]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+        .ends_with(',')
+    {
+        // (An aside in parentheses goes on with it: "that Sanders’ “diagnoses” of economic
+        // ills (read: ...) are the big draw".)
+        let mut depth = 0usize;
+        while end < s.words.len() {
+            match s.words[end] {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                w if depth == 0
+                    && outside(end)
+                    && (matches!(w, "," | ";" | ":" | "—" | "–" | "--")
+                        || (w != "as" && SUBORDINATORS.contains(&w))
+                        || (w == "as"
+                            && matches!(s.words.get(end + 1), Some(&("if" | "though"))))
+                        || matches!(w, "before" | "after" | "until")) =>
+                {
+                    break;
+                }
+                _ => {}
+            }
+            end += 1;
+        }
+    }
+    let last = s.spans[..end]
+        .iter()
+        .rposition(|t| !matches!(t.slice(text), "." | "!" | "?"))
+        .map_or(quote.end, |i| s.spans[i].end.max(quote.end));
+    Some((speaker, s.spans[v], Span::new(from, last)))
+}
+
+/// Irregular past forms of verbs that take an object ("made clear", "took credit for").
+const IRREGULAR_PASTS: &[&str] = &[
+    "made", "took", "went", "came", "gave", "put", "got", "held", "brought", "kept", "left",
+    "sent", "won", "ran", "saw", "began", "drew", "threw", "struck", "set", "hit", "let", "cut",
+];
+
+/// Particles and prepositions that go with the verb before its object ("referred to", "ticked
+/// off", "came out against").
+const PARTICLES: &[&str] = &[
+    "to", "on", "off", "in", "out", "up", "down", "against", "for", "about", "at", "back", "into",
+    "with", "by",
+];
 
 /// An outlet credited in sentence `s`: "according to X", "X reported", "told (the newspaper) X",
 /// "in an interview with X", where X is an organization.
