@@ -512,8 +512,8 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
                 continue;
             }
             // With no verb of saying near, a quote in the object of the verb after the
-            // sentence's subject is the subject's, and so is the object holding it ("The
-            // candidate referred to undocumented immigrants from Mexico as “rapists”").
+            // sentence's subject is the subject's, and so is the object holding it ("Sanders
+            // has consistently pushed his promise of “free college” and ...").
             let attribution = match attribution {
                 None => around
                     .first()
@@ -2543,8 +2543,8 @@ fn opening_subject(
 }
 
 /// The subject, verb and object of a sentence whose object holds quote `quote` (its outer
-/// span), when no verb of saying reports it: "The candidate referred to undocumented immigrants
-/// from Mexico as “rapists”", "He tossed in a “lyin’” Ted Cruz". The subject is a name, role
+/// span), when no verb of saying reports it: "Sanders has consistently pushed his promise of
+/// “free college” and ...", "He tossed in a “lyin’” Ted Cruz". The subject is a name, role
 /// or pronoun opening the sentence (`opening_subject`), the verb the word right after it (past
 /// auxiliaries and adverbs), and the object runs from after the verb and its particles through
 /// the quote to the clause's end: PolNeAR annotates such objects as what the subject says.
