@@ -514,27 +514,14 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             // With no verb of saying near, a quote in the object of the verb after the
             // sentence's subject is the subject's, and so is the object holding it ("Sanders
             // has consistently pushed his promise of “free college” and ...").
-            let attribution = match attribution {
-                None => around
-                    .first()
-                    .and_then(|s| object_with_quote(text, s, q.outer, &others, &refs))
-                    .map(|(speaker, cue, object)| {
-                        if object != q.outer && !objects.iter().any(|o: &Quote| o.span == object) {
-                            objects.push(Quote {
-                                span: object,
-                                kind: QuoteKind::Indirect,
-                                speaker: Some(speaker.clone()),
-                                co_speakers: Vec::new(),
-                                cue: Some(cue),
-                                cited_source: around
-                                    .iter()
-                                    .find_map(|s| cited_source(text, s, &others, &refs)),
-                                confidence: 0.5,
-                            });
-                        }
-                        (Some(speaker), cue)
-                    }),
-                other => other,
+            let object = attribution
+                .is_none()
+                .then(|| around.first())
+                .flatten()
+                .and_then(|s| object_with_quote(text, s, q.outer, &others, &refs));
+            let attribution = match &object {
+                Some((speaker, cue, _)) => Some((Some(speaker.clone()), *cue)),
+                None => attribution,
             };
             let inherited = previous_speaker
                 .as_ref()
@@ -585,6 +572,20 @@ pub fn find_quotes(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Q
             let cited_source = around
                 .iter()
                 .find_map(|s| cited_source(text, s, &others, &refs));
+            if let Some((speaker, cue, object)) = object
+                && object != q.outer
+                && !objects.iter().any(|o| o.span == object)
+            {
+                objects.push(Quote {
+                    span: object,
+                    kind: QuoteKind::Indirect,
+                    speaker: Some(speaker),
+                    co_speakers: Vec::new(),
+                    cue: Some(cue),
+                    cited_source: cited_source.clone(),
+                    confidence: 0.5,
+                });
+            }
             if let Some(s) = &speaker
                 && kind == QuoteKind::Direct
             {
@@ -2581,7 +2582,8 @@ fn object_with_quote(
     let verb = s.words.get(v).filter(|_| v < first)?;
     // (A verb's finite form: "-ed", "-s" or a common irregular past; not a noun of the
     // subject's phrase: "Former Obama spokesman Robert Gibbs", "This Trump doppelganger".)
-    let finite = (verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss")))
+    let finite = past_tense(verb)
+        || (verb.ends_with('s') && !verb.ends_with("ss"))
         || IRREGULAR_PASTS.contains(verb);
     if !plain(v)
         || !finite
@@ -2648,10 +2650,11 @@ fn object_with_quote(
     Some((speaker, s.spans[v], Span::new(from, last)))
 }
 
-/// Irregular past forms of verbs that take an object ("made clear", "took credit for").
+/// Irregular past forms of verbs that take an object ("made clear", "took credit for"), besides
+/// those `past_tense` knows, and short "-ed" ones it leaves out.
 const IRREGULAR_PASTS: &[&str] = &[
-    "made", "took", "went", "came", "gave", "put", "got", "held", "brought", "kept", "left",
-    "sent", "won", "ran", "saw", "began", "drew", "threw", "struck", "set", "hit", "let", "cut",
+    "made", "took", "came", "gave", "put", "got", "held", "brought", "kept", "left", "sent", "won",
+    "ran", "saw", "drew", "threw", "struck", "set", "hit", "let", "cut", "led",
 ];
 
 /// Particles and prepositions that go with the verb before its object ("referred to", "ticked
