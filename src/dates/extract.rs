@@ -316,6 +316,25 @@ fn year_of(tok: &Tok<'_>) -> Option<i32> {
     tok.text.parse().ok().filter(|y| (1000..=2199).contains(y))
 }
 
+/// A number that can be a year written with its era: 1 to 9999, in digits.
+fn era_year(tok: &Tok<'_>) -> Option<i32> {
+    if tok.kind != TokenKind::Number || tok.text.len() > 4 {
+        return None;
+    }
+    tok.text.parse().ok().filter(|y| (1..=9999).contains(y))
+}
+
+/// An era's abbreviation: true for before the common era ("BC", "B.C.", "BCE"), false for the
+/// common era ("AD", "A.D.", "CE").
+fn era_of(tok: &Tok<'_>) -> Option<bool> {
+    let letters: String = tok.text.chars().filter(|&c| c != '.').collect();
+    match letters.as_str() {
+        "BC" | "BCE" => Some(true),
+        "AD" | "CE" => Some(false),
+        _ => None,
+    }
+}
+
 fn day_of(tok: &Tok<'_>) -> Option<u8> {
     let digits = tok.lower.trim_end_matches(|c: char| c.is_alphabetic());
     let suffix = &tok.lower[digits.len()..];
@@ -329,9 +348,32 @@ fn pad2(n: u8) -> String {
     format!("{n:02}")
 }
 
+/// A year as TIMEX3 writes it: four digits, and years before the common era as "BC" and the
+/// year ("BC0480" for 480 BC). Years are astronomical inside the matcher, as [`Date`] counts
+/// them: 1 BC is year 0, 480 BC is -479.
+fn year_text(year: i32) -> String {
+    if year > 0 {
+        format!("{year:04}")
+    } else {
+        format!("BC{:04}", 1 - i64::from(year))
+    }
+}
+
+/// The decade (`size` 10: "198", "BC048") or century (100: "19", "BC04") `delta` of them after
+/// the one `year` is in. Before the common era they count down: the decade after the 490s BC is
+/// the 480s BC.
+fn span_text(year: i32, size: i32, delta: i32) -> String {
+    let width = if size == 10 { 3 } else { 2 };
+    if year > 0 {
+        format!("{:0width$}", year / size + delta)
+    } else {
+        format!("BC{:0width$}", (1 - year) / size - delta)
+    }
+}
+
 fn month_value(year: Option<i32>, month: u8) -> String {
     match year {
-        Some(y) => format!("{y:04}-{}", pad2(month)),
+        Some(y) => format!("{}-{}", year_text(y), pad2(month)),
         None => format!("XXXX-{}", pad2(month)),
     }
 }
@@ -361,8 +403,8 @@ fn part_of_day(day: Option<Date>, delta: i32, part: &str, end: usize) -> Match {
 
 fn date_value(date: Date) -> String {
     format!(
-        "{:04}-{}-{}",
-        date.year(),
+        "{}-{}-{}",
+        year_text(date.year()),
         pad2(u8::from(date.month())),
         pad2(date.day())
     )
@@ -370,12 +412,15 @@ fn date_value(date: Date) -> String {
 
 /// Quarter `q` of `year` ("1989-Q3"; "XXXX-Q3" when the year is unknown).
 fn quarter_value(year: Option<i32>, q: u8) -> String {
-    year.map_or_else(|| format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"))
+    year.map_or_else(
+        || format!("XXXX-Q{q}"),
+        |y| format!("{}-Q{q}", year_text(y)),
+    )
 }
 
 fn week_value(date: Date) -> String {
     let (year, week, _) = date.to_iso_week_date();
-    format!("{year:04}-W{week:02}")
+    format!("{}-W{week:02}", year_text(year))
 }
 
 /// Shifts a (year, month) pair by `delta` months.
@@ -576,11 +621,14 @@ fn shifted(anchor: Option<Date>, unit: Unit, delta: i32) -> Option<String> {
         }
         Unit::Quarter => {
             let q = (i32::from(u8::from(a.month())) - 1) / 3 + delta;
-            format!("{:04}-Q{}", a.year() + q.div_euclid(4), q.rem_euclid(4) + 1)
+            quarter_value(
+                Some(a.year() + q.div_euclid(4)),
+                (q.rem_euclid(4) + 1) as u8,
+            )
         }
-        Unit::Year => format!("{:04}", a.year() + delta),
-        Unit::Decade => format!("{:03}", a.year() / 10 + delta),
-        Unit::Century => format!("{:02}", a.year() / 100 + delta),
+        Unit::Year => year_text(a.year() + delta),
+        Unit::Decade => span_text(a.year(), 10, delta),
+        Unit::Century => span_text(a.year(), 100, delta),
         Unit::Minute | Unit::Hour => date_value(a),
     })
 }
@@ -776,7 +824,13 @@ impl Reference {
         fn digits(s: Option<&str>) -> Option<&str> {
             s.filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
         }
-        let year = digits(value.get(0..4))?.parse().ok()?;
+        // "BC0480-WI": the reference counts years as the matcher does (480 BC is -479).
+        let (value, bc) = match value.strip_prefix("BC") {
+            Some(rest) => (rest, true),
+            None => (value, false),
+        };
+        let year: i32 = digits(value.get(0..4))?.parse().ok()?;
+        let year = if bc { 1 - year } else { year };
         let rest = value.get(4..).unwrap_or("");
         let month = rest
             .strip_prefix('-')
@@ -816,11 +870,11 @@ impl Reference {
         match (unit, self.date_for(unit)) {
             (_, Some(date)) => shifted(Some(date), unit, 0).unwrap_or_else(|| unresolved(unit)),
             (Unit::Day | Unit::Hour | Unit::Minute, None) => match self.month {
-                Some(m) => format!("{:04}-{m:02}-XX", self.year),
-                None => format!("{:04}-XX-XX", self.year),
+                Some(m) => format!("{}-{m:02}-XX", year_text(self.year)),
+                None => format!("{}-XX-XX", year_text(self.year)),
             },
-            (Unit::Week | Unit::Weekend, None) => format!("{:04}-WXX", self.year),
-            (Unit::Month | Unit::Quarter, None) => format!("{:04}-XX", self.year),
+            (Unit::Week | Unit::Weekend, None) => format!("{}-WXX", year_text(self.year)),
+            (Unit::Month | Unit::Quarter, None) => format!("{}-XX", year_text(self.year)),
             (Unit::Year | Unit::Decade | Unit::Century, None) => unresolved(unit),
         }
     }
@@ -1041,9 +1095,13 @@ impl Matcher<'_, '_> {
         year_for_month(self.anchor, month, lean)
     }
 
-    /// Skips a period right after an abbreviation ("Aug." is "Aug" + ".").
+    /// Skips a period right after an abbreviation ("Aug." is "Aug" + "."), not the one ending a
+    /// sentence after a short month's full name ("on 7 May.").
     fn after_abbreviation(&self, i: usize) -> usize {
-        if self.lower(i + 1) == "." && self.toks[i].text.len() <= 4 {
+        if self.lower(i + 1) == "."
+            && self.toks[i].text.len() <= 4
+            && !matches!(self.lower(i), "may" | "june" | "july")
+        {
             i + 2
         } else {
             i + 1
@@ -1053,6 +1111,28 @@ impl Matcher<'_, '_> {
     /// A year at `i`, in digits ("1996") or spoken ("nineteen ninety-six", "two thousand and
     /// one"), with the index after it.
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        // "480 BC", "146 B.C.", "AD 79", "79 CE": a year of any size with its era. "In 2010 B.C.
+        // Hydro raised rates" names British Columbia: a name after the letters, with a year the
+        // common era could have, is not an era.
+        let province = |n: i32| {
+            n >= 1000
+                && self
+                    .toks
+                    .get(i + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Word && capitalized(t))
+        };
+        if let Some(n) = self.toks.get(i).and_then(era_year)
+            && let Some(bc) = self.toks.get(i + 1).and_then(era_of)
+            && !(bc && province(n))
+        {
+            return Some((if bc { 1 - n } else { n }, i + 2));
+        }
+        if self.toks.get(i).and_then(era_of) == Some(false)
+            && self.toks[i].text.starts_with('A')
+            && let Some(n) = self.toks.get(i + 1).and_then(era_year)
+        {
+            return Some((n, i + 2));
+        }
         if let Some(year) = self.toks.get(i).and_then(year_of) {
             return Some((year, i + 1));
         }
@@ -1213,12 +1293,18 @@ impl Matcher<'_, '_> {
         })
     }
 
-    /// "April 24 and 25": a later day of the same month right after a date that ends on its day
-    /// (`value`, ending at token `end`), with the index after it. Not when a noun follows ("April
+    /// "April 24 and 25", "April 13-15", "Aug. 15 to 17": a later day of the same month right
+    /// after a date that ends on its day (`value`, ending at token `end`), with the index after
+    /// it; TimeML gives each end of a range its own expression. Not when a noun follows ("April
     /// 24 and 25 people").
     fn and_day(&self, end: usize, value: &str) -> Option<(usize, String)> {
         let first = self.toks.get(end.checked_sub(1)?).and_then(day_of)?;
-        if value.len() != 10 || !matches!(self.lower(end), "and" | "or") {
+        if !value.ends_with(&format!("-{}", pad2(first)))
+            || !matches!(
+                self.lower(end),
+                "and" | "or" | "-" | "–" | "to" | "through" | "until"
+            )
+        {
             return None;
         }
         let tok = self
@@ -1238,7 +1324,33 @@ impl Matcher<'_, '_> {
         let after = self
             .year_at(end + 2 + comma)
             .map_or(end + 2, |(_, after)| after);
-        Some((after, format!("{}-{}", &value[..7], pad2(day))))
+        Some((after, format!("{}{}", &value[..value.len() - 2], pad2(day))))
+    }
+
+    /// "6-7 January 1916", "from 15 to 22 February", "between 14 and 16 July": a range's first
+    /// day, written without the month (and year) the date at its end gives it.
+    fn range_start(&self, i: usize) -> Option<Match> {
+        let first = self
+            .toks
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Number)
+            .and_then(day_of)?;
+        let and = self.lower(i + 1) == "and" && i > 0 && self.lower(i - 1) == "between";
+        if !(matches!(self.lower(i + 1), "-" | "–" | "to" | "through") || and) {
+            return None;
+        }
+        let second = self.toks.get(i + 2).and_then(day_of)?;
+        let end = self.calendar(i + 2)?;
+        let day = format!("-{}", pad2(second));
+        if second <= first || end.kind != TimexType::Date || !end.value.ends_with(&day) {
+            return None;
+        }
+        Some(Match {
+            end: i + 1,
+            kind: TimexType::Date,
+            value: format!("{}{}", &end.value[..end.value.len() - 2], pad2(first)),
+            anchored: end.anchored,
+        })
     }
 
     /// Numeric dates: "2022-08-15", "15.08.22", "08/15/2022" (times are [`Self::clock`]'s).
@@ -1513,7 +1625,7 @@ impl Matcher<'_, '_> {
             return Some(Match {
                 end,
                 kind: TimexType::Date,
-                value: format!("{year:04}-H{half}"),
+                value: format!("{}-H{half}", year_text(year)),
                 anchored: false,
             });
         }
@@ -1548,7 +1660,7 @@ impl Matcher<'_, '_> {
             return Some(Match {
                 end: i + 1,
                 kind: TimexType::Date,
-                value: format!("{:04}", first / 100 * 100 + last),
+                value: year_text(first / 100 * 100 + last),
                 anchored: false,
             });
         }
@@ -1612,7 +1724,7 @@ impl Matcher<'_, '_> {
             // "mid-2019"; "mid-1990s" is a decade, valued like "1990s".
             let decade = rest.strip_suffix('s').filter(|d| d.ends_with('0'));
             let value = match decade.unwrap_or(rest).parse::<i32>() {
-                Ok(year) if rest.len() == 4 => format!("{year:04}"),
+                Ok(year) if rest.len() == 4 => year_text(year),
                 Ok(year) if decade.is_some() && rest.len() == 5 => format!("{:03}X", year / 10),
                 _ => return None,
             };
@@ -1628,6 +1740,22 @@ impl Matcher<'_, '_> {
         } else {
             tok
         };
+        // "the 470s BC": a decade before the common era, annotated with its article.
+        let at = i + usize::from(tok.lower == "the");
+        if decade_tok.kind == TokenKind::Number
+            && let Some(digits) = decade_tok.lower.strip_suffix('s')
+            && (2..=4).contains(&digits.len())
+            && digits.ends_with('0')
+            && self.toks.get(at + 1).and_then(era_of) == Some(true)
+            && let Ok(year) = digits.parse::<i32>()
+        {
+            return Some(Match {
+                end: at + 2,
+                kind: TimexType::Date,
+                value: format!("BC{:03}", year / 10),
+                anchored: false,
+            });
+        }
         if decade_tok.kind == TokenKind::Number
             && let Some(digits) = decade_tok.lower.strip_suffix('s')
             && digits.len() == 4
@@ -1642,6 +1770,22 @@ impl Matcher<'_, '_> {
                 end: i + 1,
                 kind: TimexType::Date,
                 value: format!("{:03}X", year / 10),
+                anchored: false,
+            });
+        }
+        // "(499-493 BC)", "from 264 to 241 BC": a range's first year takes the era its end is
+        // written with.
+        if let Some(n) = era_year(tok)
+            && matches!(self.lower(i + 1), "-" | "–" | "to")
+            && let Some((end_year, _)) = self.year_at(i + 2)
+            && end_year <= 0
+            && self.toks.get(i + 3).and_then(era_of) == Some(true)
+            && n > 1 - end_year
+        {
+            return Some(Match {
+                end: i + 1,
+                kind: TimexType::Date,
+                value: year_text(1 - n),
                 anchored: false,
             });
         }
@@ -1661,7 +1805,7 @@ impl Matcher<'_, '_> {
         Some(Match {
             end,
             kind: TimexType::Date,
-            value: format!("{year:04}"),
+            value: year_text(year),
             anchored: false,
         })
     }
@@ -2017,7 +2161,7 @@ impl Matcher<'_, '_> {
                 };
                 let value = year.map_or_else(
                     || format!("XXXX-{season}"),
-                    |year| format!("{year:04}-{season}"),
+                    |year| format!("{}-{season}", year_text(year)),
                 );
                 return Some(Match {
                     end: at + 2,
@@ -2403,7 +2547,7 @@ impl Matcher<'_, '_> {
                 return Some(Match {
                     end: at + 2,
                     kind: TimexType::Date,
-                    value: format!("{year:04}"),
+                    value: year_text(year),
                     anchored: false,
                 });
             }
@@ -2522,7 +2666,7 @@ impl Matcher<'_, '_> {
             _ if year_ago => {
                 let value = match (anchor, reported) {
                     (Some(_), Some((y, q))) if self.fiscal => quarter_value(Some(y - 1), q),
-                    (Some(a), _) => format!("{:04}", a.year() - 1),
+                    (Some(a), _) => year_text(a.year() - 1),
                     (None, _) => "XXXX".into(),
                 };
                 Some(Match {
@@ -2553,7 +2697,7 @@ impl Matcher<'_, '_> {
             "year" if the && let Some((year, end)) = self.year_at(noun_at + 1) => Some(Match {
                 end,
                 kind: TimexType::Date,
-                value: format!("{year:04}"),
+                value: year_text(year),
                 anchored: false,
             }),
             // "the year ended Sept. 30" is a fiscal year's length; otherwise "the year" ("the
@@ -2562,7 +2706,7 @@ impl Matcher<'_, '_> {
                 let (kind, value) = if matches!(self.lower(noun_at + 1), "ended" | "ending") {
                     (TimexType::Duration, "P1Y".to_owned())
                 } else {
-                    let year = anchor.map_or_else(|| "XXXX".into(), |a| format!("{:04}", a.year()));
+                    let year = anchor.map_or_else(|| "XXXX".into(), |a| year_text(a.year()));
                     (TimexType::Date, year)
                 };
                 Some(Match {
@@ -2573,7 +2717,7 @@ impl Matcher<'_, '_> {
                 })
             }
             "full" if the && self.lower(at + 1) == "year" => {
-                let value = anchor.map_or_else(|| "XXXX".into(), |a| format!("{:04}", a.year()));
+                let value = anchor.map_or_else(|| "XXXX".into(), |a| year_text(a.year()));
                 Some(Match {
                     end: at + 2,
                     kind: TimexType::Date,
@@ -2709,7 +2853,7 @@ impl Matcher<'_, '_> {
             return Some(Match {
                 end: after,
                 kind: TimexType::Date,
-                value: format!("{year:04}-{code}"),
+                value: format!("{}-{code}", year_text(year)),
                 anchored: false,
             });
         }
@@ -2736,7 +2880,10 @@ impl Matcher<'_, '_> {
         Some(Match {
             end,
             kind: TimexType::Date,
-            value: year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y:04}-{code}")),
+            value: year.map_or_else(
+                || format!("XXXX-{code}"),
+                |y| format!("{}-{code}", year_text(y)),
+            ),
             anchored: true,
         })
     }
@@ -2997,6 +3144,7 @@ impl Matcher<'_, '_> {
                 .or_else(|| self.holiday(i))
                 .or_else(|| self.that(i))
                 .or_else(|| self.weekday(i))
+                .or_else(|| self.range_start(i))
                 .or_else(|| self.calendar(i))
                 .or_else(|| self.numeric(i))
                 .or_else(|| self.clock(i))

@@ -47,6 +47,22 @@ mod cases {
     t!(range_end_year_same_year, "They fought 31 May-1 June 1916 off the coast.", "2009-12-19", [("31 May", "DATE", "1916-05-31"), ("1 June 1916", "DATE", "1916-06-01")]);
     t!(two_digit_range_end, "Throughout 1915-17, the losses grew.", "", [("1915", "DATE", "1915"), ("17", "DATE", "1917")]);
     t!(two_digit_range_end_not_earlier, "The 1998-05 plan was a code, not a range.", "", [("1998", "DATE", "1998")]);
+    // Each end of a range of days is its own expression, the first taking the month (and year)
+    // the range is written with.
+    t!(day_range_before_month, "The battle (6-7 January 1916) was lost.", "2009-12-19", [("6", "DATE", "1916-01-06"), ("7 January 1916", "DATE", "1916-01-07")]);
+    t!(day_range_with_to, "From 15 to 22 February the assault went on.", "1984-03-01", [("15", "DATE", "1984-02-15"), ("22 February", "DATE", "1984-02-22")]);
+    t!(day_range_after_month, "Talks are set for Aug. 15-17 in Geneva.", "2022-08-01", [("Aug. 15", "DATE", "2022-08-15"), ("17", "DATE", "2022-08-17")]);
+    t!(day_range_not_a_score, "The council voted 5-4 on 7 May.", "2022-08-01", [("7 May", "DATE", "2022-05-07")]);
+    // Years before the common era, astronomical inside, "BC0480" outside.
+    t!(bc_year, "Xerxes invaded Greece in 480 BC with a vast army.", "2009-12-19", [("480 BC", "DATE", "BC0480")]);
+    t!(bc_dotted_and_month, "Carthage fell in 146 B.C. and in April 145 BC the city was razed.", "", [("146 B.C.", "DATE", "BC0146"), ("April 145 BC", "DATE", "BC0145-04")]);
+    t!(bc_range_takes_the_era_of_its_end, "The revolt (499-493 BC) failed, as did the war from 264 to 241 BC.", "", [("499", "DATE", "BC0499"), ("493 BC", "DATE", "BC0493"), ("264", "DATE", "BC0264"), ("241 BC", "DATE", "BC0241")]);
+    t!(bc_is_also_a_province, "In 2010 B.C. Hydro raised its rates.", "", [("2010", "DATE", "2010")]);
+    t!(ad_year, "Vesuvius erupted in AD 79 and buried the town.", "", [("AD 79", "DATE", "0079")]);
+    t!(bc_decade, "Throughout the 470s BC the league campaigned.", "", [("the 470s BC", "DATE", "BC047")]);
+    // A narrative before the common era counts its years down: the year after 492 BC is 491 BC,
+    // the century before the 300s BC the 400s BC.
+    t!(bc_narrative, "The first campaign came in 492 BC. The following year, Darius sent envoys. In 387 BC the peace undid the gains of the previous century.", "2009-12-19", [("492 BC", "DATE", "BC0492"), ("The following year", "DATE", "BC0491"), ("387 BC", "DATE", "BC0387"), ("the previous century", "DATE", "BC04")]);
     t!(bare_year, "The two sides met in 2019 in Vladivostok.", "", [("2019", "DATE", "2019")]);
     t!(year_range, "the end of its 1910-1945 colonial rule", "", [("1910", "DATE", "1910"), ("1945", "DATE", "1945")]);
     t!(decade, "Prices soared in the 1990s and fell.", "", [("1990s", "DATE", "199X")]);
