@@ -2098,7 +2098,15 @@ impl Matcher<'_, '_> {
                     "following" | "previous" | "prior" | "preceding"
                 ) || (self.lower(at) == "next"
                     && (word == "day" || self.part_of_day(at + 1).is_some()))
-                    || (self.lower(at) == "same" && self.narrative().is_some()));
+                    || (self.lower(at) == "same" && self.narrative().is_some()))
+                // "On 8 August 1918 ... Ludendorff called this day ...": in a narrative, the day
+                // it is at ("continues to this day." is the present's).
+                || (self.lower(at) == "this"
+                    && word == "day"
+                    && !(at > 0
+                        && self.lower(at - 1) == "to"
+                        && matches!(self.lower(at + 2), "" | "." | "," | ";"))
+                    && self.narrative().is_some_and(|r| r.day.is_some()));
             if from_reference && let Some(part) = self.part_of_day(at + 1) {
                 return Some(part_of_day(self.reference_day(), delta, part, at + 2));
             }
@@ -2741,6 +2749,17 @@ impl Matcher<'_, '_> {
                 3
             }
             "end" | "beginning" | "start" | "middle" if self.lower(i + 1) == "of" => 2,
+            // "the last week of August", "the first days of 1915": a stretch inside a date, which
+            // says the date, not "last week" seen from the document date.
+            "the"
+                if matches!(
+                    self.lower(i + 1),
+                    "first" | "last" | "final" | "second" | "third" | "fourth" | "closing"
+                ) && matches!(self.lower(i + 2), "week" | "weeks" | "days" | "months")
+                    && self.lower(i + 3) == "of" =>
+            {
+                4
+            }
             // "fiscal 1989", "fiscal second-quarter".
             "fiscal" => {
                 return self
@@ -3257,6 +3276,12 @@ pub fn extract_in(text: &str, parts: &[Span], anchor: Option<Date>) -> Vec<Tempo
                     && let Some(reference) = Reference::of(&m.value)
                     && !deictic(reference)
                 {
+                    // "On December 7 (December 8 in Asia), 1941": a year the text is already
+                    // at says no more than it did; the narrative stays on its day.
+                    let reference = match matcher.reference.get() {
+                        Some(r) if reference.month.is_none() && r.year == reference.year => r,
+                        _ => reference,
+                    };
                     matcher.reference.set(Some(reference));
                     if let Some(a) = anchor {
                         let (near, far) = matcher.named.get();

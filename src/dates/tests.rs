@@ -63,6 +63,10 @@ mod cases {
     // A narrative before the common era counts its years down: the year after 492 BC is 491 BC,
     // the century before the 300s BC the 400s BC.
     t!(bc_narrative, "The first campaign came in 492 BC. The following year, Darius sent envoys. In 387 BC the peace undid the gains of the previous century.", "2009-12-19", [("492 BC", "DATE", "BC0492"), ("The following year", "DATE", "BC0491"), ("387 BC", "DATE", "BC0387"), ("the previous century", "DATE", "BC04")]);
+    // A stretch inside a date is that date, not "last week" seen from the document date.
+    t!(last_week_of_a_month, "The army fell back in the last week of August 1918.", "2009-12-19", [("the last week of August 1918", "DATE", "1918-08")]);
+    // A year the narrative is already at keeps it on its day: January comes after December 1941.
+    t!(restated_year_keeps_the_day, "The war spread in 1941. On December 7 (December 8 in Asia), 1941, Japan attacked. In January, the Allies signed a declaration.", "2009-12-19", [("1941", "DATE", "1941"), ("December 7", "DATE", "1941-12-07"), ("December 8", "DATE", "1941-12-08"), ("1941", "DATE", "1941"), ("January", "DATE", "1942-01")]);
     t!(bare_year, "The two sides met in 2019 in Vladivostok.", "", [("2019", "DATE", "2019")]);
     t!(year_range, "the end of its 1910-1945 colonial rule", "", [("1910", "DATE", "1910"), ("1945", "DATE", "1945")]);
     t!(decade, "Prices soared in the 1990s and fell.", "", [("1990s", "DATE", "199X")]);
@@ -532,4 +536,11 @@ fn the_present_named_inside_a_narrative_does_not_end_it() {
             .unwrap_or_else(|| panic!("no {span:?} in {found:?}"))
     };
     assert_eq!(value("26 September"), "1918-09-26");
+    // "this day" is the day the narrative is at; "to this day" at a clause's end is the present.
+    assert_eq!(value("this day"), "1918-08-08");
+    let idiom = self::found(
+        "On 8 August 1918 it broke through. The scars remain to this day.",
+        "2009-12-19",
+    );
+    assert_eq!(idiom[1].2, "2009-12-19", "{idiom:?}");
 }
