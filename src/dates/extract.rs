@@ -645,13 +645,15 @@ fn unresolved(unit: Unit) -> String {
     }
 }
 
-/// Seasons, their TIMEX3 code and the month they start in (winter is dated by its December).
+/// Seasons, their TIMEX3 code and the month that dates them: the first, except for winter, which
+/// is dated by its January, the year most of it falls in (WikiWars dates the winter of 1777-78
+/// "1778-WI" every time; climatology counts a winter towards its second year too).
 const SEASONS: [(&str, &str, u8); 5] = [
     ("spring", "SP", 3),
     ("summer", "SU", 6),
     ("fall", "FA", 9),
     ("autumn", "FA", 9),
-    ("winter", "WI", 12),
+    ("winter", "WI", 1),
 ];
 
 /// Nouns a holiday name modifies rather than dates ("Christmas tree", "the Easter egg hunt").

@@ -158,6 +158,9 @@ mod cases {
     t!(season_past, "Competitors cut prices over the summer, the brewer said.", "1989-10-30", [("the summer", "DATE", "1989-SU")]);
     t!(season_early, "Orders rose from the low levels of the early summer.", "1989-10-30", [("the early summer", "DATE", "1989-SU")]);
     t!(season_ahead, "The troops will withdraw in the spring.", "1998-11-20", [("the spring", "DATE", "1999-SP")]);
+    // A winter is dated by its January: the one after the fall of 1777 is 1778's.
+    t!(winter_after_a_fall, "The army camped at Valley Forge in December 1777. Over the winter, many died.", "2009-12-19", [("December 1777", "DATE", "1777-12"), ("the winter", "DATE", "1778-WI")]);
+    t!(next_winter, "Talks resume next winter, the minister said.", "2009-08-10", [("next winter", "DATE", "2010-WI")]);
     t!(season_modifier, "The summer camp and the winter Olympics drew crowds.", "1998-11-20", []);
     t!(season_needs_a_cue, "Summer is coming, he wrote.", "1998-11-20", []);
     // Parts of the anchor's day.
