@@ -1799,8 +1799,18 @@ impl Matcher<'_, '_> {
         if let Some(next) = self.toks.get(end)
             && next.kind == TokenKind::Word
             && next.text.starts_with(|c: char| c.is_lowercase())
-            && next.lower.ends_with('s')
+            && (next.lower.ends_with('s') || matches!(next.lower.as_ref(), "people" | "men"))
             && !matches!(next.lower.as_ref(), "was" | "has" | "is" | "as")
+        {
+            return None;
+        }
+        // "more than 1000", "Resolution 1483", "Flight 1549": a count or a number's name.
+        let before = |k: usize| i.checked_sub(k).map_or("", |j| self.lower(j));
+        if (before(1) == "than" && matches!(before(2), "more" | "fewer" | "less"))
+            || matches!(
+                before(1),
+                "resolution" | "no." | "number" | "flight" | "route" | "article" | "section"
+            )
         {
             return None;
         }
@@ -2877,6 +2887,10 @@ impl Matcher<'_, '_> {
                 value: format!("{}-{code}", year_text(year)),
                 anchored: false,
             });
+        }
+        // "the fall of Atlanta", "the fall of the regime": a capture, not autumn.
+        if self.lower(at) == "fall" && of == 1 {
+            return None;
         }
         let cue = the
             || (i > 0

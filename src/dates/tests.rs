@@ -67,6 +67,7 @@ mod cases {
     t!(last_week_of_a_month, "The army fell back in the last week of August 1918.", "2009-12-19", [("the last week of August 1918", "DATE", "1918-08")]);
     // A year the narrative is already at keeps it on its day: January comes after December 1941.
     t!(restated_year_keeps_the_day, "The war spread in 1941. On December 7 (December 8 in Asia), 1941, Japan attacked. In January, the Allies signed a declaration.", "2009-12-19", [("1941", "DATE", "1941"), ("December 7", "DATE", "1941-12-07"), ("December 8", "DATE", "1941-12-08"), ("1941", "DATE", "1941"), ("January", "DATE", "1942-01")]);
+    t!(counts_and_numbers_are_not_years, "Resolution 1483 was passed in 2003; more than 1000 people fled.", "", [("2003", "DATE", "2003")]);
     t!(bare_year, "The two sides met in 2019 in Vladivostok.", "", [("2019", "DATE", "2019")]);
     t!(year_range, "the end of its 1910-1945 colonial rule", "", [("1910", "DATE", "1910"), ("1945", "DATE", "1945")]);
     t!(decade, "Prices soared in the 1990s and fell.", "", [("1990s", "DATE", "199X")]);
@@ -161,6 +162,7 @@ mod cases {
     // A winter is dated by its January: the one after the fall of 1777 is 1778's.
     t!(winter_after_a_fall, "The army camped at Valley Forge in December 1777. Over the winter, many died.", "2009-12-19", [("December 1777", "DATE", "1777-12"), ("the winter", "DATE", "1778-WI")]);
     t!(next_winter, "Talks resume next winter, the minister said.", "2009-08-10", [("next winter", "DATE", "2010-WI")]);
+    t!(fall_of_a_city, "After the fall of Atlanta in the fall of 1864, and the fall of the regime, the war ended.", "", [("the fall of 1864", "DATE", "1864-FA")]);
     t!(season_modifier, "The summer camp and the winter Olympics drew crowds.", "1998-11-20", []);
     t!(season_needs_a_cue, "Summer is coming, he wrote.", "1998-11-20", []);
     // Parts of the anchor's day.
