@@ -3288,7 +3288,11 @@ pub fn extract_in(text: &str, parts: &[Span], anchor: Option<Date>) -> Vec<Tempo
                         && matcher.narrative().is_some()
                         && anchor.is_some_and(|a| !far_from(a, reference.year))
                 };
+                // "part of the empire since 513 BC": a date after "since" is background, not
+                // where the text goes on from.
+                let background = i > 0 && toks[i - 1].lower == "since";
                 if matches!(m.kind, TimexType::Date | TimexType::Time)
+                    && !background
                     && let Some(reference) = Reference::of(&m.value)
                     && !deictic(reference)
                 {
