@@ -316,6 +316,16 @@ fn year_of(tok: &Tok<'_>) -> Option<i32> {
     tok.text.parse().ok().filter(|y| (1000..=2199).contains(y))
 }
 
+/// The decade a word like "1990s" (`digits` long before its "s") names, as its first digits
+/// (199).
+fn decade_of(word: &str, digits: usize) -> Option<i32> {
+    let year = word.strip_suffix('s')?;
+    if year.len() != digits || !year.ends_with('0') {
+        return None;
+    }
+    year.parse::<i32>().ok().map(|y| y / 10)
+}
+
 /// A number that can be a year written with its era: 1 to 9999, in digits.
 fn era_year(tok: &Tok<'_>) -> Option<i32> {
     if tok.kind != TokenKind::Number || tok.text.len() > 4 {
@@ -1701,15 +1711,12 @@ impl Matcher<'_, '_> {
                 None => ("", i),
             };
             if at > i
-                && let Some(digits) = rest.strip_suffix('s')
-                && digits.len() == 4
-                && digits.ends_with('0')
-                && let Ok(year) = digits.parse::<i32>()
+                && let Some(decade) = decade_of(rest, 4)
             {
                 return Some(Match {
                     end: at + 1,
                     kind: TimexType::Date,
-                    value: format!("{:03}", year / 10),
+                    value: format!("{decade:03}"),
                     anchored: false,
                 });
             }
@@ -1744,25 +1751,22 @@ impl Matcher<'_, '_> {
         };
         // "the 470s BC": a decade before the common era, annotated with its article.
         let at = i + usize::from(tok.lower == "the");
-        if decade_tok.kind == TokenKind::Number
-            && let Some(digits) = decade_tok.lower.strip_suffix('s')
-            && (2..=4).contains(&digits.len())
-            && digits.ends_with('0')
+        let decade = (decade_tok.kind == TokenKind::Number
+            && (3..=5).contains(&decade_tok.lower.len()))
+        .then(|| decade_of(&decade_tok.lower, decade_tok.lower.len() - 1))
+        .flatten();
+        if let Some(decade) = decade
             && self.toks.get(at + 1).and_then(era_of) == Some(true)
-            && let Ok(year) = digits.parse::<i32>()
         {
             return Some(Match {
                 end: at + 2,
                 kind: TimexType::Date,
-                value: format!("BC{:03}", year / 10),
+                value: format!("BC{decade:03}"),
                 anchored: false,
             });
         }
-        if decade_tok.kind == TokenKind::Number
-            && let Some(digits) = decade_tok.lower.strip_suffix('s')
-            && digits.len() == 4
-            && digits.ends_with('0')
-            && let Ok(year) = digits.parse::<i32>()
+        if let Some(decade) = decade
+            && decade_tok.lower.len() == 5
         {
             // Annotated without the article and with the decade's unknown year as X ("199X").
             if tok.lower == "the" {
@@ -1771,7 +1775,7 @@ impl Matcher<'_, '_> {
             return Some(Match {
                 end: i + 1,
                 kind: TimexType::Date,
-                value: format!("{:03}X", year / 10),
+                value: format!("{decade:03}X"),
                 anchored: false,
             });
         }
