@@ -1734,7 +1734,7 @@ impl Matcher<'_, '_> {
             let decade = rest.strip_suffix('s').filter(|d| d.ends_with('0'));
             let value = match decade.unwrap_or(rest).parse::<i32>() {
                 Ok(year) if rest.len() == 4 => year_text(year),
-                Ok(year) if decade.is_some() && rest.len() == 5 => format!("{:03}X", year / 10),
+                Ok(year) if decade.is_some() && rest.len() == 5 => format!("{:03}", year / 10),
                 _ => return None,
             };
             return Some(Match {
@@ -1768,14 +1768,15 @@ impl Matcher<'_, '_> {
         if let Some(decade) = decade
             && decade_tok.lower.len() == 5
         {
-            // Annotated without the article and with the decade's unknown year as X ("199X").
+            // Annotated without the article (TBAQ); valued by its first three digits, as TIMEX3
+            // writes a decade ("199"; TBAQ also has "199X", as often).
             if tok.lower == "the" {
                 return None;
             }
             return Some(Match {
                 end: i + 1,
                 kind: TimexType::Date,
-                value: format!("{decade:03}X"),
+                value: format!("{decade:03}"),
                 anchored: false,
             });
         }

@@ -72,7 +72,7 @@ mod cases {
     t!(since_is_background, "The campaign came in 492 BC, in Thrace, Persian since 513 BC. The following year, Darius sent envoys.", "2009-12-19", [("492 BC", "DATE", "BC0492"), ("513 BC", "DATE", "BC0513"), ("The following year", "DATE", "BC0491")]);
     t!(bare_year, "The two sides met in 2019 in Vladivostok.", "", [("2019", "DATE", "2019")]);
     t!(year_range, "the end of its 1910-1945 colonial rule", "", [("1910", "DATE", "1910"), ("1945", "DATE", "1945")]);
-    t!(decade, "Prices soared in the 1990s and fell.", "", [("1990s", "DATE", "199X")]);
+    t!(decade, "Prices soared in the 1990s and fell.", "", [("1990s", "DATE", "199")]);
     t!(spelled_decade, "Crime fell through the nineties and rose again.", "", [("the nineties", "DATE", "199")]);
     // Halves of a year or a decade, and decades with a modifier and article.
     t!(last_half_of_year, "Earnings will be weaker in the last half of 1995, the maker said.", "1995-03-01", [("the last half of 1995", "DATE", "1995-H2")]);
@@ -83,7 +83,7 @@ mod cases {
     t!(half_without_year, "Net rose for the first half to $9 million.", "1995-08-01", []);
     t!(the_mid_decade, "The firm wants a third of the market by the mid-2020s.", "", [("the mid-2020s", "DATE", "202")]);
     t!(the_early_decade, "Shares peaked in the early 1970s and then slid.", "", [("the early 1970s", "DATE", "197")]);
-    t!(bare_mid_decade, "Rents doubled by mid-1980s standards.", "", [("mid-1980s", "DATE", "198X")]);
+    t!(bare_mid_decade, "Rents doubled by mid-1980s standards.", "", [("mid-1980s", "DATE", "198")]);
     t!(mid_year, "Talks stalled in mid-2019 and resumed.", "", [("mid-2019", "DATE", "2019")]);
     t!(post_year, "The post-1991 borders were never settled.", "", [("post-1991", "DATE", "1991")]);
     t!(pre_year, "Talks aim to restore the pre-1967 lines.", "", [("pre-1967", "DATE", "1967")]);
