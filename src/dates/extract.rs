@@ -3236,18 +3236,27 @@ pub fn extract_in(text: &str, parts: &[Span], anchor: Option<Date>) -> Vec<Tempo
     };
     let mut toks: Vec<Tok<'_>> = Vec::with_capacity(raw.len());
     for t in &raw {
-        // "(14 August-24 August)", "31 May-1 June 1916": the tokenizer joins a month and the
-        // next day across the hyphen, as it joins "Jong-un"; a date range needs them apart.
+        // "(14 August-24 August)", "31 May-1 June 1916", "(August-September 1950)", "the
+        // winter-spring of 1920": the tokenizer joins a month and the next day or month across
+        // the hyphen, as it joins "Jong-un"; a range needs them apart.
+        let season = |w: &str| SEASONS.iter().any(|(s, ..)| s.eq_ignore_ascii_case(w));
         if t.kind == TokenKind::Word
-            && let Some((month, day)) = t.span.slice(text).split_once('-')
-            && month_of(&month.to_lowercase()).is_some()
-            && (1..=2).contains(&day.len())
-            && day.bytes().all(|b| b.is_ascii_digit())
+            && let Some((first, second)) = t.span.slice(text).split_once('-')
+            && let day =
+                ((1..=2).contains(&second.len()) && second.bytes().all(|b| b.is_ascii_digit()))
+            && ((month_of(&first.to_lowercase()).is_some()
+                && (day || month_of(&second.to_lowercase()).is_some()))
+                || (season(first) && season(second)))
         {
-            let hyphen = t.span.start + month.len();
+            let hyphen = t.span.start + first.len();
+            let kind = if day {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
             toks.push(tok(Span::new(t.span.start, hyphen), TokenKind::Word));
             toks.push(tok(Span::new(hyphen, hyphen + 1), TokenKind::Punctuation));
-            toks.push(tok(Span::new(hyphen + 1, t.span.end), TokenKind::Number));
+            toks.push(tok(Span::new(hyphen + 1, t.span.end), kind));
         } else {
             toks.push(tok(t.span, t.kind));
         }
@@ -3358,15 +3367,24 @@ pub fn extract_in(text: &str, parts: &[Span], anchor: Option<Date>) -> Vec<Tempo
     out
 }
 
-/// "31 May-1 June 1916", "Dec. 30-Jan. 2, 1999": a range's first date without a year takes the
-/// year its end is written with (the one before when its month comes later in the year).
+/// "31 May-1 June 1916", "Dec. 30-Jan. 2, 1999", "(August-September 1950)", "the winter-spring
+/// of 1920": a range's first date without a year takes the year its end is written with (the one
+/// before when its month comes later in the year).
 fn range_years(text: &str, out: &mut [TemporalExpression]) {
-    let month_of_value = |v: &str| -> Option<(i32, u8)> {
-        let b = v.as_bytes();
-        (b.len() >= 7 && b[4] == b'-' && b[..4].iter().all(u8::is_ascii_digit))
-            .then(|| Some((v[..4].parse().ok()?, v[5..7].parse().ok()?)))
-            .flatten()
-    };
+    // A value's year (None for "XXXX") and its month, or None for a season ("1920-WI").
+    fn parts(v: &str) -> Option<(Option<i32>, Option<u8>)> {
+        let (year, rest) = v.split_at_checked(4)?;
+        let year = match year {
+            "XXXX" => None,
+            _ if year.bytes().all(|b| b.is_ascii_digit()) => Some(year.parse().ok()?),
+            _ => return None,
+        };
+        let month = match rest.get(..3)? {
+            "-SP" | "-SU" | "-FA" | "-WI" => None,
+            m => Some(m.get(1..)?.parse().ok()?),
+        };
+        Some((year, month))
+    }
     for k in 1..out.len() {
         let (first, rest) = out.split_at_mut(k);
         let (a, b) = (&mut first[k - 1], &rest[0]);
@@ -3379,17 +3397,18 @@ fn range_years(text: &str, out: &mut [TemporalExpression]) {
         if !matches!(between, "-" | "–") || writes_year(a.span) || !writes_year(b.span) {
             continue;
         }
-        if let (Some((year_a, month_a)), Some((year_b, month_b))) =
-            (month_of_value(&a.value), month_of_value(&b.value))
-        {
-            let year = if month_a > month_b {
-                year_b - 1
-            } else {
-                year_b
-            };
-            if year != year_a && (0..=9999).contains(&year) {
-                a.value = format!("{year:04}{}", &a.value[4..]);
-            }
+        let (Some((year_a, month_a)), Some((Some(year_b), month_b))) =
+            (parts(&a.value), parts(&b.value))
+        else {
+            continue;
+        };
+        let year = match (month_a, month_b) {
+            (Some(m_a), Some(m_b)) if m_a > m_b => year_b - 1,
+            (Some(_), Some(_)) | (None, None) => year_b,
+            _ => continue,
+        };
+        if year_a != Some(year) && (0..=9999).contains(&year) {
+            a.value = format!("{year:04}{}", &a.value[4..]);
         }
     }
 }

@@ -52,6 +52,9 @@ mod cases {
     t!(day_range_before_month, "The battle (6-7 January 1916) was lost.", "2009-12-19", [("6", "DATE", "1916-01-06"), ("7 January 1916", "DATE", "1916-01-07")]);
     t!(day_range_with_to, "From 15 to 22 February the assault went on.", "1984-03-01", [("15", "DATE", "1984-02-15"), ("22 February", "DATE", "1984-02-22")]);
     t!(day_range_after_month, "Talks are set for Aug. 15-17 in Geneva.", "2022-08-01", [("Aug. 15", "DATE", "2022-08-15"), ("17", "DATE", "2022-08-17")]);
+    t!(month_range_in_one_word, "The siege (August-September 1950) held.", "2009-12-19", [("August", "DATE", "1950-08"), ("September 1950", "DATE", "1950-09")]);
+    t!(season_range_in_one_word, "They left during the winter-spring of 1920.", "2009-12-19", [("the winter", "DATE", "1920-WI"), ("spring of 1920", "DATE", "1920-SP")]);
+    t!(month_range_without_anchor, "Talks ran (November-December 1999) in Seattle.", "", [("November", "DATE", "1999-11"), ("December 1999", "DATE", "1999-12")]);
     t!(day_range_not_a_score, "The council voted 5-4 on 7 May.", "2022-08-01", [("7 May", "DATE", "2022-05-07")]);
     // Years before the common era, astronomical inside, "BC0480" outside.
     t!(bc_year, "Xerxes invaded Greece in 480 BC with a vast army.", "2009-12-19", [("480 BC", "DATE", "BC0480")]);
