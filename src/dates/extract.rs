@@ -1339,26 +1339,64 @@ impl Matcher<'_, '_> {
         Some((after, format!("{}{}", &value[..value.len() - 2], pad2(day))))
     }
 
+    /// "the 25th of August", "the 19th of October 1950", "the 28th of that month": a day named
+    /// by its ordinal inside a month.
+    fn ordinal_of_month(&self, i: usize) -> Option<Match> {
+        let tok = self.toks.get(i + 1)?;
+        if self.lower(i) != "the"
+            || tok.kind != TokenKind::Number
+            || tok.lower.ends_with(|c: char| c.is_ascii_digit())
+            || self.lower(i + 2) != "of"
+        {
+            return None;
+        }
+        let day = day_of(tok)?;
+        let month = self
+            .calendar(i + 3)
+            .or_else(|| self.that(i + 3))
+            .filter(|m| m.kind == TimexType::Date)?;
+        // A month's value ends in its two digits: "1950-10", "XXXX-08".
+        let digits = month.value.rsplit_once('-')?.1;
+        if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some(Match {
+            end: month.end,
+            kind: TimexType::Date,
+            value: format!("{}-{}", month.value, pad2(day)),
+            anchored: month.anchored,
+        })
+    }
+
     /// "6-7 January 1916", "from 15 to 22 February", "between 14 and 16 July": a range's first
     /// day, written without the month (and year) the date at its end gives it.
     fn range_start(&self, i: usize) -> Option<Match> {
+        // "from the 13th to the 19th of October 1950".
+        let at = i + usize::from(self.lower(i) == "the");
         let first = self
             .toks
-            .get(i)
+            .get(at)
             .filter(|t| t.kind == TokenKind::Number)
             .and_then(day_of)?;
-        let and = self.lower(i + 1) == "and" && i > 0 && self.lower(i - 1) == "between";
-        if !(matches!(self.lower(i + 1), "-" | "–" | "to" | "through") || and) {
+        let and = self.lower(at + 1) == "and" && i > 0 && self.lower(i - 1) == "between";
+        if !(matches!(self.lower(at + 1), "-" | "–" | "to" | "through") || and) {
             return None;
         }
-        let second = self.toks.get(i + 2).and_then(day_of)?;
-        let end = self.calendar(i + 2)?;
+        let second = self.toks.get(at + 2).and_then(day_of);
+        let end = match second {
+            Some(_) => self.calendar(at + 2),
+            None => self.ordinal_of_month(at + 2),
+        }?;
+        let second = match second {
+            Some(day) => day,
+            None => end.value.get(end.value.len() - 2..)?.parse().ok()?,
+        };
         let day = format!("-{}", pad2(second));
         if second <= first || end.kind != TimexType::Date || !end.value.ends_with(&day) {
             return None;
         }
         Some(Match {
-            end: i + 1,
+            end: at + 1,
             kind: TimexType::Date,
             value: format!("{}{}", &end.value[..end.value.len() - 2], pad2(first)),
             anchored: end.anchored,
@@ -3185,6 +3223,7 @@ impl Matcher<'_, '_> {
                 .or_else(|| self.that(i))
                 .or_else(|| self.weekday(i))
                 .or_else(|| self.range_start(i))
+                .or_else(|| self.ordinal_of_month(i))
                 .or_else(|| self.calendar(i))
                 .or_else(|| self.numeric(i))
                 .or_else(|| self.clock(i))
