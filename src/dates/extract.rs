@@ -2311,7 +2311,8 @@ impl Matcher<'_, '_> {
         if earlier || the {
             return None;
         }
-        // "several years ago", "a few days ago": a past too vague to date.
+        // "several years ago", "a few days earlier": a past too vague to date; "a few weeks
+        // later", a future (from the time the text is at) as vague.
         let vague = match (self.lower(i), self.lower(i + 1)) {
             ("several" | "few" | "many", _) => Some(i + 1),
             ("a", "few") => Some(i + 2),
@@ -2319,12 +2320,16 @@ impl Matcher<'_, '_> {
         };
         if let Some(at) = vague
             && let Some((_, true)) = Unit::parse(self.lower(at))
-            && self.lower(at + 1) == "ago"
+            && let Some(value) = match self.lower(at + 1) {
+                "ago" | "earlier" => Some("PAST_REF"),
+                "later" => Some("FUTURE_REF"),
+                _ => None,
+            }
         {
             return Some(Match {
                 end: at + 2,
                 kind: TimexType::Date,
-                value: "PAST_REF".into(),
+                value: value.into(),
                 anchored: false,
             });
         }
@@ -3145,8 +3150,11 @@ impl Matcher<'_, '_> {
             return Some((2, i + couple + 2));
         }
         let n = small_number(self.lower(i))?;
+        // "thirty one", not "30 a day" (a rate, whose "a" is no digit).
         if n >= 20
             && n % 10 == 0
+            && self.toks[i].kind == TokenKind::Word
+            && !matches!(self.lower(i + 1), "a" | "an")
             && let Some(ones) = small_number(self.lower(i + 1)).filter(|&o| (1..10).contains(&o))
         {
             return Some((n + ones, i + 2));

@@ -57,6 +57,11 @@ mod cases {
     t!(month_range_without_anchor, "Talks ran (November-December 1999) in Seattle.", "", [("November", "DATE", "1999-11"), ("December 1999", "DATE", "1999-12")]);
     t!(ordinal_of_a_month, "The talks ended on the 25th of August, and the 28th of that month saw a vote.", "2022-09-10", [("the 25th of August", "DATE", "2022-08-25"), ("the 28th of that month", "DATE", "2022-08-28")]);
     t!(ordinal_range, "From the 13th to the 19th of October 1950 they marched.", "", [("the 13th", "DATE", "1950-10-13"), ("the 19th of October 1950", "DATE", "1950-10-19")]);
+    // A rate is no span of time: "30 a day" is not 31 days.
+    t!(rate_is_not_a_duration, "Attacks averaged 30 a day and 960 a week.", "2009-12-19", []);
+    t!(spoken_number_still_adds, "It lasted thirty one days.", "", [("thirty one days", "DURATION", "P31D")]);
+    // A vague count of units before or after the time the text is at.
+    t!(vague_later_and_earlier, "A few days later, the army left. Only a few weeks earlier, it had won.", "2009-12-19", [("A few days later", "DATE", "FUTURE_REF"), ("a few weeks earlier", "DATE", "PAST_REF")]);
     t!(day_range_not_a_score, "The council voted 5-4 on 7 May.", "2022-08-01", [("7 May", "DATE", "2022-05-07")]);
     // Years before the common era, astronomical inside, "BC0480" outside.
     t!(bc_year, "Xerxes invaded Greece in 480 BC with a vast army.", "2009-12-19", [("480 BC", "DATE", "BC0480")]);
