@@ -944,11 +944,14 @@ impl Matcher<'_, '_> {
     /// `unit` shifted by `delta` from the reference time ("the following year"); from the anchor
     /// when the reference is not that precise.
     fn shifted_from_reference(&self, unit: Unit, delta: i32) -> String {
-        let base = self
-            .reference
-            .get()
-            .and_then(|r| r.date_for(unit))
-            .or(self.anchor);
+        let reference = self.reference.get();
+        // "In June 479 BC ... the next day": a day of that month, which the text does not say.
+        if let Some(r) = reference
+            && r.date_for(unit).is_none()
+        {
+            return r.value(unit);
+        }
+        let base = reference.and_then(|r| r.date_for(unit)).or(self.anchor);
         shifted(base, unit, delta).unwrap_or_else(|| unresolved(unit))
     }
 

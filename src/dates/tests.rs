@@ -62,6 +62,9 @@ mod cases {
     t!(spoken_number_still_adds, "It lasted thirty one days.", "", [("thirty one days", "DURATION", "P31D")]);
     // A vague count of units before or after the time the text is at.
     t!(vague_later_and_earlier, "A few days later, the army left. Only a few weeks earlier, it had won.", "2009-12-19", [("A few days later", "DATE", "FUTURE_REF"), ("a few weeks earlier", "DATE", "PAST_REF")]);
+    // "the next day" after a month the narrative names without its day is a day of that month,
+    // not the day after the document date.
+    t!(next_day_of_a_month, "In June 1918 the army crossed the river. The city fell the next day.", "2009-12-19", [("June 1918", "DATE", "1918-06"), ("the next day", "DATE", "1918-06-XX")]);
     t!(day_range_not_a_score, "The council voted 5-4 on 7 May.", "2022-08-01", [("7 May", "DATE", "2022-05-07")]);
     // Years before the common era, astronomical inside, "BC0480" outside.
     t!(bc_year, "Xerxes invaded Greece in 480 BC with a vast army.", "2009-12-19", [("480 BC", "DATE", "BC0480")]);
