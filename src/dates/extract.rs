@@ -1841,8 +1841,24 @@ impl Matcher<'_, '_> {
         let spoken_ok = tok.lower != "two"
             || (i > 0 && matches!(self.lower(i - 1), "year" | "in" | "since" | "until" | "by"));
         let (year, end) = self.year_at(i).filter(|_| spoken_ok)?;
-        // "2000 troops" is a count: a year is not followed by a plural noun.
-        if let Some(next) = self.toks.get(end)
+        // "2000 troops" is a count: a year is not followed by a plural noun, unless a determiner
+        // or "in" says it is one ("the 1777 campaigns", "its 2006 highs", "In 1956 protests").
+        let determined = i > 0
+            && matches!(
+                self.lower(i - 1),
+                "the"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "this"
+                    | "that"
+                    | "in"
+                    | "since"
+                    | "until"
+            );
+        if !determined
+            && let Some(next) = self.toks.get(end)
             && next.kind == TokenKind::Word
             && next.text.starts_with(|c: char| c.is_lowercase())
             && (next.lower.ends_with('s') || matches!(next.lower.as_ref(), "people" | "men"))

@@ -80,6 +80,7 @@ mod cases {
     t!(last_week_of_a_month, "The army fell back in the last week of August 1918.", "2009-12-19", [("the last week of August 1918", "DATE", "1918-08")]);
     // A year the narrative is already at keeps it on its day: January comes after December 1941.
     t!(restated_year_keeps_the_day, "The war spread in 1941. On December 7 (December 8 in Asia), 1941, Japan attacked. In January, the Allies signed a declaration.", "2009-12-19", [("1941", "DATE", "1941"), ("December 7", "DATE", "1941-12-07"), ("December 8", "DATE", "1941-12-08"), ("1941", "DATE", "1941"), ("January", "DATE", "1942-01")]);
+    t!(determined_year_before_a_plural, "The 1777 campaigns failed, and in 1956 protests grew; 2000 troops left.", "", [("1777", "DATE", "1777"), ("1956", "DATE", "1956")]);
     t!(counts_and_numbers_are_not_years, "Resolution 1483 was passed in 2003; more than 1000 people fled.", "", [("2003", "DATE", "2003")]);
     // A date after "since" is background: the narrative goes on from the one before it.
     t!(since_is_background, "The campaign came in 492 BC, in Thrace, Persian since 513 BC. The following year, Darius sent envoys.", "2009-12-19", [("492 BC", "DATE", "BC0492"), ("513 BC", "DATE", "BC0513"), ("The following year", "DATE", "BC0491")]);
