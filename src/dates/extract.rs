@@ -1170,6 +1170,23 @@ impl Matcher<'_, '_> {
         Some((century + n as i32, after))
     }
 
+    /// The year written after a month or a day at `at` ("1999", ", 1999", "of 1789", "of that
+    /// year", "of the same year"; the last two are the year the text is at), with the index after
+    /// it.
+    fn written_year(&self, at: usize) -> Option<(i32, usize)> {
+        match self.lower(at) {
+            "," => self.year_at(at + 1),
+            "of" => self.year_at(at + 1).or_else(|| {
+                let same = usize::from(self.lower(at + 1) == "the" && self.lower(at + 2) == "same");
+                let that = same == 1 || self.lower(at + 1) == "that";
+                (that && self.lower(at + 2 + same) == "year")
+                    .then(|| self.reference.get().map(|r| (r.year, at + 3 + same)))
+                    .flatten()
+            }),
+            _ => self.year_at(at),
+        }
+    }
+
     /// Month [day] [, year] | Month year | day Month [year], starting at `i` (on the month or day).
     fn calendar(&self, i: usize) -> Option<Match> {
         let tok = self.toks.get(i)?;
@@ -1222,12 +1239,7 @@ impl Matcher<'_, '_> {
         if let Some(day) = self.toks.get(end).and_then(day_of) {
             end += 1;
             let mut year = None;
-            if self.lower(end) == ","
-                && let Some((y, after)) = self.year_at(end + 1)
-            {
-                year = Some(y);
-                end = after;
-            } else if let Some((y, after)) = self.year_at(end) {
+            if let Some((y, after)) = self.written_year(end) {
                 year = Some(y);
                 end = after;
             } else if matches!(self.lower(end), "and" | "or")
@@ -1246,8 +1258,7 @@ impl Matcher<'_, '_> {
                 anchored,
             });
         }
-        let comma = usize::from(self.lower(end) == ",");
-        if let Some((year, after)) = self.year_at(end + comma) {
+        if let Some((year, after)) = self.written_year(end) {
             return Some(Match {
                 end: after,
                 kind: TimexType::Date,

@@ -81,6 +81,9 @@ mod cases {
     // A year the narrative is already at keeps it on its day: January comes after December 1941.
     t!(restated_year_keeps_the_day, "The war spread in 1941. On December 7 (December 8 in Asia), 1941, Japan attacked. In January, the Allies signed a declaration.", "2009-12-19", [("1941", "DATE", "1941"), ("December 7", "DATE", "1941-12-07"), ("December 8", "DATE", "1941-12-08"), ("1941", "DATE", "1941"), ("January", "DATE", "1942-01")]);
     t!(determined_year_before_a_plural, "The 1777 campaigns failed, and in 1956 protests grew; 2000 troops left.", "", [("1777", "DATE", "1777"), ("1956", "DATE", "1956")]);
+    // "Month of year": the year written after "of", or the year the text is at.
+    t!(month_of_year, "The plant opened in May of 2019 and on June 20 of 2019 it flooded.", "2022-08-15", [("May of 2019", "DATE", "2019-05"), ("June 20 of 2019", "DATE", "2019-06-20")]);
+    t!(month_of_that_year, "The war began in 1940. In August of that year, the offensive stalled.", "2022-08-15", [("1940", "DATE", "1940"), ("August of that year", "DATE", "1940-08")]);
     t!(counts_and_numbers_are_not_years, "Resolution 1483 was passed in 2003; more than 1000 people fled.", "", [("2003", "DATE", "2003")]);
     // A date after "since" is background: the narrative goes on from the one before it.
     t!(since_is_background, "The campaign came in 492 BC, in Thrace, Persian since 513 BC. The following year, Darius sent envoys.", "2009-12-19", [("492 BC", "DATE", "BC0492"), ("513 BC", "DATE", "BC0513"), ("The following year", "DATE", "BC0491")]);
