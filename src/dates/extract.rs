@@ -374,11 +374,16 @@ fn year_text(year: i32) -> String {
 /// the 480s BC.
 fn span_text(year: i32, size: i32, delta: i32) -> String {
     let width = if size == 10 { 3 } else { 2 };
-    if year > 0 {
-        format!("{:0width$}", year / size + delta)
+    let (bc, n) = if year > 0 {
+        ("", year / size + delta)
     } else {
-        format!("BC{:0width$}", (1 - year) / size - delta)
+        ("BC", (1 - year) / size - delta)
+    };
+    // Across the turn of the era the count would go negative: say only the size.
+    if n < 0 {
+        return "X".repeat(width);
     }
+    format!("{bc}{n:0width$}")
 }
 
 fn month_value(year: Option<i32>, month: u8) -> String {
@@ -482,6 +487,29 @@ fn year_for_month(anchor: Option<Date>, month: u8, lean: Lean) -> Option<i32> {
             }
         }
     })
+}
+
+/// The year (its January's) of the winter "this winter" (`delta` 0), "last winter" or "this
+/// past winter" (-1, or `past`) and "next winter" (1) mean on `anchor`: inside a winter
+/// (December to March) "this" is that one; from April to November it is the coming one, and
+/// "last" the one that ended that spring.
+fn winter_year(anchor: Date, delta: i32, past: bool) -> i32 {
+    let month = u8::from(anchor.month());
+    let year = anchor.year();
+    let inside = month == 12 || month <= 3;
+    let this = if month == 12 {
+        year + 1
+    } else if inside {
+        year
+    } else {
+        year + 1
+    };
+    match (delta, past) {
+        (_, true) | (-1, _) => this - 1,
+        (0, _) => this,
+        _ if inside => this + 1,
+        _ => this,
+    }
 }
 
 /// The date a weekday name refers to. Newswire convention: a bare weekday is usually past: the
@@ -941,8 +969,9 @@ impl Matcher<'_, '_> {
         ))
     }
 
-    /// `unit` shifted by `delta` from the reference time ("the following year"); from the anchor
-    /// when the reference is not that precise.
+    /// `unit` shifted by `delta` from the reference time ("the following year"); the reference's
+    /// own value with its unknown parts as X when it is not that precise ("June 1918 ... the next
+    /// day" is 1918-06-XX); from the anchor when the text has named no time.
     fn shifted_from_reference(&self, unit: Unit, delta: i32) -> String {
         let reference = self.reference.get();
         // "In June 479 BC ... the next day": a day of that month, which the text does not say.
@@ -1126,15 +1155,12 @@ impl Matcher<'_, '_> {
     /// A year at `i`, in digits ("1996") or spoken ("nineteen ninety-six", "two thousand and
     /// one"), with the index after it.
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
-        // "480 BC", "146 B.C.", "AD 79", "79 CE": a year of any size with its era. "In 2010 B.C.
-        // Hydro raised rates" names British Columbia: a name after the letters, with a year the
-        // common era could have, is not an era.
-        let province = |n: i32| {
-            n >= 1000
-                && self
-                    .toks
-                    .get(i + 2)
-                    .is_some_and(|t| t.kind == TokenKind::Word && capitalized(t))
+        // "480 BC", "146 B.C.", "AD 79", "79 CE": a year of any size with its era. "The 2017
+        // B.C. election" names British Columbia: "B.C." after a year near the document date
+        // (from 1900 on, without one) is the province, not an era.
+        let province = |n: i32| match self.anchor {
+            Some(a) => (a.year() - n).abs() <= 100,
+            None => n >= 1900,
         };
         if let Some(n) = self.toks.get(i).and_then(era_year)
             && let Some(bc) = self.toks.get(i + 1).and_then(era_of)
@@ -1219,9 +1245,9 @@ impl Matcher<'_, '_> {
                 .filter(|t| capitalized(t))
                 .and_then(|t| month_of(&t.lower))
         {
-            // "15 August 1945".
+            // "15 August 1945", "7 December, 1941", "15 August of 1945".
             let mut end = self.after_abbreviation(i + 1);
-            let year = self.year_at(end).map(|(year, after)| {
+            let year = self.written_year(end).map(|(year, after)| {
                 end = after;
                 year
             });
@@ -1242,10 +1268,13 @@ impl Matcher<'_, '_> {
             if let Some((y, after)) = self.written_year(end) {
                 year = Some(y);
                 end = after;
-            } else if matches!(self.lower(end), "and" | "or")
-                && self.toks.get(end + 1).and_then(day_of).is_some()
+            } else if matches!(
+                self.lower(end),
+                "and" | "or" | "-" | "–" | "to" | "through" | "until"
+            ) && self.toks.get(end + 1).and_then(day_of).is_some()
             {
-                // "April 24 and 25, 1999": the pair's year is the first day's too.
+                // "April 24 and 25, 1999", "Aug. 15-17, 1999": the pair's year is the first
+                // day's too.
                 let comma = usize::from(self.lower(end + 2) == ",");
                 year = self.year_at(end + 2 + comma).map(|(y, _)| y);
             }
@@ -1369,9 +1398,9 @@ impl Matcher<'_, '_> {
             .calendar(i + 3)
             .or_else(|| self.that(i + 3))
             .filter(|m| m.kind == TimexType::Date)?;
-        // A month's value ends in its two digits: "1950-10", "XXXX-08".
-        let digits = month.value.rsplit_once('-')?.1;
-        if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        // A month's value: "1950-10", "XXXX-08", "BC0480-08".
+        let bytes = month.value.trim_start_matches("BC").as_bytes();
+        if bytes.len() != 7 || bytes[4] != b'-' || !bytes[5..].iter().all(u8::is_ascii_digit) {
             return None;
         }
         Some(Match {
@@ -1880,9 +1909,10 @@ impl Matcher<'_, '_> {
         // "more than 1000", "Resolution 1483", "Flight 1549": a count or a number's name.
         let before = |k: usize| i.checked_sub(k).map_or("", |j| self.lower(j));
         if (before(1) == "than" && matches!(before(2), "more" | "fewer" | "less"))
+            || (before(1) == "." && before(2) == "no")
             || matches!(
                 before(1),
-                "resolution" | "no." | "number" | "flight" | "route" | "article" | "section"
+                "resolution" | "no" | "number" | "flight" | "route" | "article" | "section"
             )
         {
             return None;
@@ -2185,12 +2215,27 @@ impl Matcher<'_, '_> {
                     && (word == "day" || self.part_of_day(at + 1).is_some()))
                     || (self.lower(at) == "same" && self.narrative().is_some()))
                 // "On 8 August 1918 ... Ludendorff called this day ...": in a narrative, the day
-                // it is at ("continues to this day." is the present's).
+                // it is at ("remains to this day", "has to this day refused", "until this day" are
+                // the present's; "referred to this day as ..." is not the idiom).
                 || (self.lower(at) == "this"
                     && word == "day"
                     && !(at > 0
-                        && self.lower(at - 1) == "to"
-                        && matches!(self.lower(at + 2), "" | "." | "," | ";"))
+                        && (self.lower(at - 1) == "until"
+                            || (self.lower(at - 1) == "to"
+                                && (matches!(self.lower(at + 2), "" | "." | "," | ";")
+                                    || (at > 1
+                                        && matches!(
+                                            self.lower(at - 2),
+                                            "up" | "has"
+                                                | "have"
+                                                | "had"
+                                                | "remain"
+                                                | "remains"
+                                                | "remained"
+                                                | "still"
+                                                | "even"
+                                                | ","
+                                        ))))))
                     && self.narrative().is_some_and(|r| r.day.is_some()));
             if from_reference && let Some(part) = self.part_of_day(at + 1) {
                 return Some(part_of_day(self.reference_day(), delta, part, at + 2));
@@ -2245,7 +2290,10 @@ impl Matcher<'_, '_> {
                 // "this past spring" is the latest one to have ended (in October, this year's);
                 // "last spring" is last year's, as TimeML annotators read it; "next summer" the
                 // first to begin after the anchor.
-                let year = if self.lower(at) == "past" {
+                let year = if *season == "WI" {
+                    self.anchor
+                        .map(|a| winter_year(a, delta, self.lower(at) == "past"))
+                } else if self.lower(at) == "past" {
                     year_for_month(self.anchor, (starts + 2).min(12), Lean::Last)
                 } else if delta < 0 {
                     self.anchor.map(|a| a.year() - 1)
@@ -2349,18 +2397,22 @@ impl Matcher<'_, '_> {
             _ => None,
         };
         if let Some(at) = vague
-            && let Some((_, true)) = Unit::parse(self.lower(at))
-            && let Some(value) = match self.lower(at + 1) {
-                "ago" | "earlier" => Some("PAST_REF"),
-                "later" => Some("FUTURE_REF"),
+            && let Some((unit, true)) = Unit::parse(self.lower(at))
+            && let Some(value) = match (self.lower(at + 1), self.narrative()) {
+                ("ago", _) => Some("PAST_REF".to_owned()),
+                // In a narrative, before or after the time it is at, not the document's: that
+                // time with its unknown parts as X ("1944-XX-XX").
+                ("earlier" | "later", Some(r)) => Some(r.value(unit)),
+                ("earlier", None) => Some("PAST_REF".to_owned()),
+                ("later", None) => Some("FUTURE_REF".to_owned()),
                 _ => None,
             }
         {
             return Some(Match {
                 end: at + 2,
                 kind: TimexType::Date,
-                value: value.into(),
-                anchored: false,
+                anchored: !value.ends_with("_REF"),
+                value,
             });
         }
         // "a year ago", "two days earlier", "three years later".
@@ -3389,8 +3441,9 @@ pub fn extract_in(text: &str, parts: &[Span], anchor: Option<Date>) -> Vec<Tempo
                 {
                     // "On December 7 (December 8 in Asia), 1941": a year the text is already
                     // at says no more than it did; the narrative stays on its day.
+                    let bare_year = m.value.trim_start_matches("BC").len() == 4;
                     let reference = match matcher.reference.get() {
-                        Some(r) if reference.month.is_none() && r.year == reference.year => r,
+                        Some(r) if bare_year && r.year == reference.year => r,
                         _ => reference,
                     };
                     matcher.reference.set(Some(reference));
