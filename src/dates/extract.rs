@@ -1812,10 +1812,9 @@ impl Matcher<'_, '_> {
             .or_else(|| tok.lower.strip_prefix("pre-"))
         {
             // "mid-2019"; "mid-1990s" is a decade, valued like "1990s".
-            let decade = rest.strip_suffix('s').filter(|d| d.ends_with('0'));
-            let value = match decade.unwrap_or(rest).parse::<i32>() {
-                Ok(year) if rest.len() == 4 => year_text(year),
-                Ok(year) if decade.is_some() && rest.len() == 5 => format!("{:03}", year / 10),
+            let value = match (decade_of(rest, 4), rest.parse::<i32>()) {
+                (Some(decade), _) => format!("{decade:03}"),
+                (None, Ok(year)) if rest.len() == 4 => year_text(year),
                 _ => return None,
             };
             return Some(Match {
