@@ -326,6 +326,12 @@ fn decade_of(word: &str, digits: usize) -> Option<i32> {
     year.parse::<i32>().ok().map(|y| y / 10)
 }
 
+/// Words that join the two ends of a range of days or years ("15-17", "from 15 to 22",
+/// "264 to 241 BC").
+fn joins_a_range(word: &str) -> bool {
+    matches!(word, "-" | "–" | "to" | "through" | "until")
+}
+
 /// A number that can be a year written with its era: 1 to 9999, in digits.
 fn era_year(tok: &Tok<'_>) -> Option<i32> {
     if tok.kind != TokenKind::Number || tok.text.len() > 4 {
@@ -497,13 +503,8 @@ fn winter_year(anchor: Date, delta: i32, past: bool) -> i32 {
     let month = u8::from(anchor.month());
     let year = anchor.year();
     let inside = month == 12 || month <= 3;
-    let this = if month == 12 {
-        year + 1
-    } else if inside {
-        year
-    } else {
-        year + 1
-    };
+    // After March the winter meant is the one that ends next year.
+    let this = year + i32::from(month > 3);
     match (delta, past) {
         (_, true) | (-1, _) => this - 1,
         (0, _) => this,
@@ -1196,6 +1197,27 @@ impl Matcher<'_, '_> {
         Some((century + n as i32, after))
     }
 
+    /// "this day" at `at` in the idiom for the present: "remains to this day", "has to this day
+    /// refused", "until this day" ("referred to this day as ..." is not the idiom).
+    fn to_this_day(&self, at: usize) -> bool {
+        let before = |k: usize| at.checked_sub(k).map_or("", |j| self.lower(j));
+        before(1) == "until"
+            || (before(1) == "to"
+                && (matches!(self.lower(at + 2), "" | "." | "," | ";")
+                    || matches!(
+                        before(2),
+                        "up" | "has"
+                            | "have"
+                            | "had"
+                            | "remain"
+                            | "remains"
+                            | "remained"
+                            | "still"
+                            | "even"
+                            | ","
+                    )))
+    }
+
     /// The year written after a month or a day at `at` ("1999", ", 1999", "of 1789", "of that
     /// year", "of the same year"; the last two are the year the text is at), with the index after
     /// it.
@@ -1268,10 +1290,8 @@ impl Matcher<'_, '_> {
             if let Some((y, after)) = self.written_year(end) {
                 year = Some(y);
                 end = after;
-            } else if matches!(
-                self.lower(end),
-                "and" | "or" | "-" | "–" | "to" | "through" | "until"
-            ) && self.toks.get(end + 1).and_then(day_of).is_some()
+            } else if (joins_a_range(self.lower(end)) || matches!(self.lower(end), "and" | "or"))
+                && self.toks.get(end + 1).and_then(day_of).is_some()
             {
                 // "April 24 and 25, 1999", "Aug. 15-17, 1999": the pair's year is the first
                 // day's too.
@@ -1355,10 +1375,7 @@ impl Matcher<'_, '_> {
     fn and_day(&self, end: usize, value: &str) -> Option<(usize, String)> {
         let first = self.toks.get(end.checked_sub(1)?).and_then(day_of)?;
         if !value.ends_with(&format!("-{}", pad2(first)))
-            || !matches!(
-                self.lower(end),
-                "and" | "or" | "-" | "–" | "to" | "through" | "until"
-            )
+            || !(joins_a_range(self.lower(end)) || matches!(self.lower(end), "and" | "or"))
         {
             return None;
         }
@@ -1422,7 +1439,7 @@ impl Matcher<'_, '_> {
             .filter(|t| t.kind == TokenKind::Number)
             .and_then(day_of)?;
         let and = self.lower(at + 1) == "and" && i > 0 && self.lower(i - 1) == "between";
-        if !(matches!(self.lower(at + 1), "-" | "–" | "to" | "through") || and) {
+        if !(joins_a_range(self.lower(at + 1)) || and) {
             return None;
         }
         let second = self.toks.get(at + 2).and_then(day_of);
@@ -1432,7 +1449,11 @@ impl Matcher<'_, '_> {
         }?;
         let second = match second {
             Some(day) => day,
-            None => end.value.get(end.value.len() - 2..)?.parse().ok()?,
+            None => end
+                .value
+                .get(end.value.len().checked_sub(2)?..)?
+                .parse()
+                .ok()?,
         };
         let day = format!("-{}", pad2(second));
         if second <= first || end.kind != TimexType::Date || !end.value.ends_with(&day) {
@@ -1863,7 +1884,7 @@ impl Matcher<'_, '_> {
         // "(499-493 BC)", "from 264 to 241 BC": a range's first year takes the era its end is
         // written with.
         if let Some(n) = era_year(tok)
-            && matches!(self.lower(i + 1), "-" | "–" | "to")
+            && joins_a_range(self.lower(i + 1))
             && let Some((end_year, _)) = self.year_at(i + 2)
             && end_year <= 0
             && self.toks.get(i + 3).and_then(era_of) == Some(true)
@@ -2214,27 +2235,10 @@ impl Matcher<'_, '_> {
                     && (word == "day" || self.part_of_day(at + 1).is_some()))
                     || (self.lower(at) == "same" && self.narrative().is_some()))
                 // "On 8 August 1918 ... Ludendorff called this day ...": in a narrative, the day
-                // it is at ("remains to this day", "has to this day refused", "until this day" are
-                // the present's; "referred to this day as ..." is not the idiom).
+                // it is at.
                 || (self.lower(at) == "this"
                     && word == "day"
-                    && !(at > 0
-                        && (self.lower(at - 1) == "until"
-                            || (self.lower(at - 1) == "to"
-                                && (matches!(self.lower(at + 2), "" | "." | "," | ";")
-                                    || (at > 1
-                                        && matches!(
-                                            self.lower(at - 2),
-                                            "up" | "has"
-                                                | "have"
-                                                | "had"
-                                                | "remain"
-                                                | "remains"
-                                                | "remained"
-                                                | "still"
-                                                | "even"
-                                                | ","
-                                        ))))))
+                    && !self.to_this_day(at)
                     && self.narrative().is_some_and(|r| r.day.is_some()));
             if from_reference && let Some(part) = self.part_of_day(at + 1) {
                 return Some(part_of_day(self.reference_day(), delta, part, at + 2));
